@@ -1,1 +1,24 @@
-﻿Console.WriteLine("Hello, World!");
+using Sferum.Database;
+using Sferum.Silo.Hosting;
+
+// An Orleans silo of the Sferum cluster. Configuration comes from appsettings.json, environment variables
+// (ConnectionStrings__Sferum, Orleans__SiloPort, …) and --Key=value arguments; README.md lists the keys.
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.AddSferumSilo();
+    using var host = builder.Build();
+    await host.RunAsync();
+    return 0;
+}
+catch (DatabaseUnreachableException ex)
+{
+    // Say which server was tried and stop: a silo without its database must not limp along.
+    Console.Error.WriteLine($"Sferum.Silo cannot start: {ex.Message}");
+    return 2;
+}
+catch (MissingConfigurationException ex)
+{
+    Console.Error.WriteLine($"Sferum.Silo cannot start: {ex.Message}");
+    return 3;
+}
