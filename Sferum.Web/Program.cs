@@ -1,26 +1,12 @@
-var builder = WebApplication.CreateBuilder(args);
+using Sferum.Web.Hosting;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+// The Sferum portal: Razor Pages, OIDC sign-in, an Orleans client of the cluster. README.md lists the configuration.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSferumWeb();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-
-app.UseHttpsRedirection();
-
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
+app.UseSferumWeb();
 app.Run();
+
+/// <summary>Entry point, public for WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,15 +5,27 @@ namespace Sferum.Web.Pages;
 
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
+    public string Title { get; private set; } = "Что-то пошло не так";
 
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
+    public string Explanation { get; private set; } = "Мы уже знаем об ошибке. Попробуйте ещё раз через минуту.";
 
-    public void OnGet()
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
     {
-        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (code == 404)
+        {
+            Title = "Страница не найдена";
+            Explanation = "Такой страницы нет. Проверьте адрес.";
+        }
+        else if (code == 403)
+        {
+            Title = "Нет доступа";
+            Explanation = "У вас нет доступа к этой странице.";
+        }
     }
 }
-

@@ -1,0 +1,39 @@
+using Orleans.Configuration;
+using Sferum.Common;
+
+namespace Sferum.Web.Cluster;
+
+public static class ClusterClientExtensions
+{
+    /// <summary>
+    /// Makes the portal an Orleans client that finds the silos' gateways in the ADO.NET membership table. The client
+    /// keeps retrying while no silo is up, and host services start concurrently so the portal (and its readiness
+    /// endpoint, red meanwhile) is served from the start.
+    /// </summary>
+    public static WebApplicationBuilder AddSferumCluster(this WebApplicationBuilder builder, string connectionString)
+    {
+        var clusterId = builder.Configuration.GetValue("Orleans:ClusterId", "sferum")!;
+        var serviceId = builder.Configuration.GetValue("Orleans:ServiceId", "sferum")!;
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = serviceId;
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+            client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            });
+            client.AddMemoryStreams(StreamNames.Provider);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Sferum.Web.Identity;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>Cookie session + OpenID Connect (code flow with PKCE) against the configured provider.</summary>
+    public static WebApplicationBuilder AddSferumAuthentication(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(OidcOptions.Section);
+        var oidc = section.Get<OidcOptions>() ?? new OidcOptions();
+        var errors = OidcOptionsValidator.Validate(oidc, builder.Environment.IsDevelopment());
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("OpenID Connect is misconfigured:\n  " + string.Join("\n  ", errors));
+        }
+
+        builder.Services.Configure<OidcOptions>(section);
+        var sessionHours = builder.Configuration.GetValue("Sferum:Session:LifetimeHours", 12);
+
+        builder.Services
+            .AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+            })
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "sferum.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(sessionHours);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/Account/Login";
+                o.AccessDeniedPath = "/Account/AccessDenied";
+            })
+            .AddOpenIdConnect(o =>
+            {
+                o.Authority = oidc.Authority;
+                o.ClientId = oidc.ClientId;
+                o.ClientSecret = oidc.ClientSecret;
+                o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+                o.ResponseType = OpenIdConnectResponseType.Code;
+                o.UsePkce = true;
+                o.MapInboundClaims = false;
+                o.SaveTokens = false;
+                o.GetClaimsFromUserInfoEndpoint = oidc.GetClaimsFromUserInfoEndpoint;
+                o.Scope.Clear();
+                foreach (var scope in oidc.Scopes)
+                {
+                    o.Scope.Add(scope);
+                }
+
+                o.TokenValidationParameters.NameClaimType = SferumClaims.Name;
+                o.Events.OnTokenValidated = SignInEvents.OnTokenValidated;
+                o.Events.OnRemoteFailure = SignInEvents.OnRemoteFailure;
+            });
+
+        builder.Services.AddAuthorization(Policies.Add);
+        return builder;
+    }
+}

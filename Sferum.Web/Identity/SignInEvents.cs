@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Sferum.Common;
+using Sferum.Identity;
+
+namespace Sferum.Web.Identity;
+
+/// <summary>
+/// What happens when the provider hands a user back: the user grain is created or updated from the claims, and the
+/// session cookie gets a small principal of our own instead of the provider's claims.
+/// </summary>
+internal static class SignInEvents
+{
+    public static async Task OnTokenValidated(TokenValidatedContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OidcOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Sferum.Web.SignIn");
+
+        var (identity, errorCode) = ExternalIdentityReader.Read(context.Principal!, options);
+        if (identity is null)
+        {
+            logger.LogWarning("Sign-in refused: {Reason}", errorCode);
+            context.Fail(new SignInRefusedException(errorCode!));
+            return;
+        }
+
+        UserProfile profile;
+        try
+        {
+            var grains = services.GetRequiredService<IClusterClient>();
+            profile = await grains.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor(identity.Provider, identity.Subject))
+                .SignInAsync(identity);
+        }
+        catch (DomainException ex)
+        {
+            logger.LogWarning("Sign-in of subject {Subject} refused: {Code}", identity.Subject, ex.Code);
+            context.Fail(new SignInRefusedException(ex.Code));
+            return;
+        }
+
+        var claims = new List<Claim>
+        {
+            new(SferumClaims.UserId, profile.UserId.ToString()),
+            new(SferumClaims.Name, profile.Name.FullName),
+            new(SferumClaims.Trust, profile.Trust.ToClaimValue()),
+            new(SferumClaims.PlatformOperator, profile.IsPlatformOperator ? "true" : "false"),
+        };
+        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SferumClaims.AuthenticationType, SferumClaims.Name, null));
+
+        // Keep only the ID token (as the hint for signing out at the provider); access tokens are not needed.
+        if (context.SecurityToken?.RawData is { } idToken)
+        {
+            context.Properties!.StoreTokens([new AuthenticationToken { Name = "id_token", Value = idToken }]);
+        }
+
+        logger.LogInformation("User {UserId} signed in (trust {Trust})", profile.UserId, profile.Trust);
+    }
+
+    public static Task OnRemoteFailure(RemoteFailureContext context)
+    {
+        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Sferum.Web.SignIn");
+        logger.LogWarning(context.Failure, "Sign-in failed");
+        // Only a code travels in the URL (a free-text message there could be forged); the page words it.
+        var code = context.Failure is SignInRefusedException refused ? refused.Code : SignInRefusedException.Unavailable;
+        context.Response.Redirect("/Account/LoginFailed?reason=" + Uri.EscapeDataString(code));
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+}
