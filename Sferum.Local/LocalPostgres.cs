@@ -1,10 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Sferum.Database;
 
-namespace Sferum.Database.Local;
+namespace Sferum.Local;
 
 /// <summary>
 /// A private PostgreSQL cluster in a folder of our own: created with initdb on first use, started with pg_ctl on
@@ -50,7 +49,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     {
         var bin = PostgresBinaries.FindBinDirectory(options.BinDirectory);
         Directory.CreateDirectory(options.RootDirectory);
-        var port = options.Port == 0 ? FreePort() : options.Port;
+        var port = options.Port == 0 ? FreePorts.Next() : options.Port;
         var password = await EnsurePasswordAsync(Path.Combine(options.RootDirectory, "password"), cancellationToken);
         var cluster = new LocalPostgres(options, bin, port, password, logger);
         await cluster.InitializeAsync(password, cancellationToken);
@@ -178,12 +177,5 @@ public sealed class LocalPostgres : IAsyncDisposable
         {
             ServerAccount.Chown(path);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Sferum.Database.Local;
+namespace Sferum.Local;
 
 /// <summary>The unprivileged account that runs PostgreSQL when we are root (initdb refuses root).</summary>
 internal static class ServerAccount

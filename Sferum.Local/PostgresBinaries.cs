@@ -1,4 +1,4 @@
-namespace Sferum.Database.Local;
+namespace Sferum.Local;
 
 /// <summary>Finds the machine's PostgreSQL server programs (initdb, pg_ctl).</summary>
 internal static class PostgresBinaries

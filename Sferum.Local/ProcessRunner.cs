@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Sferum.Database.Local;
+namespace Sferum.Local;
 
 /// <summary>Runs a short command to completion and fails with its output when it does not succeed.</summary>
 internal static class ProcessRunner

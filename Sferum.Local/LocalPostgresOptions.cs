@@ -1,4 +1,4 @@
-namespace Sferum.Database.Local;
+namespace Sferum.Local;
 
 /// <summary>Where and how to run a private PostgreSQL cluster (the run command's embedded default, and the tests').</summary>
 public sealed class LocalPostgresOptions

@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Sferum.Local;
+
+/// <summary>
+/// The whole system on one machine, each service a real process on 127.0.0.1: PostgreSQL (private unless a
+/// connection string is given), Sferum.DevIdentity, one or more silos and Sferum.Web. Used by the run command
+/// and by the end-to-end tests.
+/// </summary>
+public sealed class SferumStack : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly SferumStackOptions options;
+    private readonly SolutionLayout layout;
+    private readonly ILogger logger;
+    private readonly List<ServiceProcess> silos = [];
+    private LocalPostgres? postgres;
+
+    private SferumStack(SferumStackOptions options, SolutionLayout layout, ILogger logger)
+    {
+        this.options = options;
+        this.layout = layout;
+        this.logger = logger;
+    }
+
+    public string ConnectionString { get; private set; } = "";
+
+    public string IdentityUrl => $"http://127.0.0.1:{options.IdentityPort}";
+
+    public string WebUrl => $"http://127.0.0.1:{options.WebPort}";
+
+    public LocalPostgres? Postgres => postgres;
+
+    public ServiceProcess? Identity { get; private set; }
+
+    public ServiceProcess? Web { get; private set; }
+
+    public IReadOnlyList<ServiceProcess> Silos => silos;
+
+    public static async Task<SferumStack> StartAsync(SferumStackOptions options, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        var stack = new SferumStack(options, SolutionLayout.Locate(), logger);
+        try
+        {
+            await stack.StartDatabaseAsync(cancellationToken);
+            await stack.StartIdentityAsync(cancellationToken);
+            stack.StartSilo(options.SiloPort, options.GatewayPort);
+            await stack.StartWebAsync(cancellationToken);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts one more silo of the same cluster (it joins through the membership table).</summary>
+    public ServiceProcess StartSilo(int siloPort, int gatewayPort)
+    {
+        var args = new List<string>
+        {
+            $"--Orleans:ClusterId={options.ClusterId}",
+            $"--Orleans:SiloPort={siloPort}",
+            $"--Orleans:GatewayPort={gatewayPort}",
+            $"--Sferum:Demo:Seed={options.SeedDemo}",
+        };
+        args.AddRange(options.Operators.Select((o, i) => $"--Sferum:Platform:Operators:{i}={o}"));
+        var silo = ServiceProcess.Start($"silo:{siloPort}", layout.BuiltDll("Sferum.Silo"), layout.ProjectDirectory("Sferum.Silo"), args,
+            new Dictionary<string, string> { ["ConnectionStrings__Sferum"] = ConnectionString, ["DOTNET_ENVIRONMENT"] = "Development" },
+            options.Echo);
+        silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>Waits until a silo listening on <paramref name="siloPort"/> is Active in the membership table.</summary>
+    public async Task WaitForActiveSiloAsync(int siloPort, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await using var command = dataSource.CreateCommand(
+                    "SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = @cluster AND port = @port AND status = 3");
+                command.Parameters.AddWithValue("cluster", options.ClusterId);
+                command.Parameters.AddWithValue("port", siloPort);
+                if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0)
+                {
+                    return;
+                }
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+            {
+                // The first silo has not migrated the schema yet.
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new TimeoutException($"No active silo on port {siloPort} after {StartTimeout.TotalSeconds:0} s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var grace = TimeSpan.FromSeconds(15);
+        var services = new[] { Web }.Concat(silos).Append(Identity).OfType<ServiceProcess>().ToList();
+        await Task.WhenAll(services.Select(s => s.StopAsync(grace)));
+        foreach (var service in services)
+        {
+            await service.DisposeAsync();
+        }
+
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+
+    private async Task StartDatabaseAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            ConnectionString = options.ConnectionString;
+            return;
+        }
+
+        postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions
+        {
+            RootDirectory = Path.Combine(options.DataDirectory, "postgres"),
+            Port = options.PostgresPort,
+        }, logger, cancellationToken);
+        ConnectionString = postgres.ConnectionString;
+    }
+
+    private async Task StartIdentityAsync(CancellationToken cancellationToken)
+    {
+        var args = new List<string>
+        {
+            $"--urls={IdentityUrl}",
+            $"--DevIdentity:Clients:0:RedirectUris:0={WebUrl}/signin-oidc",
+            $"--DevIdentity:Clients:0:PostLogoutRedirectUris:0={WebUrl}/signout-callback-oidc",
+            $"--DevIdentity:KeysFolder={Path.Combine(options.DataDirectory, "identity-keys")}",
+        };
+        if (options.UsersFile is not null)
+        {
+            args.Add($"--DevIdentity:UsersFile={options.UsersFile}");
+        }
+
+        Identity = ServiceProcess.Start("identity", layout.BuiltDll("Sferum.DevIdentity"), layout.ProjectDirectory("Sferum.DevIdentity"), args,
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, options.Echo);
+        await HttpWait.UntilOkAsync($"{IdentityUrl}/.well-known/openid-configuration", StartTimeout, Identity, cancellationToken);
+    }
+
+    private async Task StartWebAsync(CancellationToken cancellationToken)
+    {
+        string[] args =
+        [
+            $"--urls={WebUrl}",
+            $"--Orleans:ClusterId={options.ClusterId}",
+            $"--Oidc:Authority={IdentityUrl}",
+            "--Oidc:ClientId=sferum-web",
+            "--Oidc:ClientSecret=sferum-web-dev-secret",
+            "--Oidc:RequireHttpsMetadata=false",
+        ];
+        Web = ServiceProcess.Start("web", layout.BuiltDll("Sferum.Web"), layout.ProjectDirectory("Sferum.Web"), args,
+            new Dictionary<string, string> { ["ConnectionStrings__Sferum"] = ConnectionString, ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+            options.Echo);
+        await HttpWait.UntilOkAsync($"{WebUrl}/health/ready", StartTimeout, Web, cancellationToken);
+    }
+}

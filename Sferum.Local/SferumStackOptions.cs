@@ -1,0 +1,35 @@
+namespace Sferum.Local;
+
+/// <summary>How to run the whole system on one machine (the run command's defaults; tests pass free ports).</summary>
+public sealed class SferumStackOptions
+{
+    /// <summary>An existing PostgreSQL; null starts a private cluster under <see cref="DataDirectory"/>.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Folder for the private PostgreSQL cluster and other local state.</summary>
+    public required string DataDirectory { get; init; }
+
+    public int PostgresPort { get; init; } = 55432;
+
+    public int IdentityPort { get; init; } = 5100;
+
+    public int WebPort { get; init; } = 5000;
+
+    public int SiloPort { get; init; } = 11111;
+
+    public int GatewayPort { get; init; } = 30000;
+
+    /// <summary>Orleans cluster id; tests use a fresh one per run so that old membership rows never interfere.</summary>
+    public string ClusterId { get; init; } = "sferum";
+
+    /// <summary>DevIdentity's users file; null uses the demo users shipped with it.</summary>
+    public string? UsersFile { get; init; }
+
+    /// <summary>Platform operators (subjects or SNILS) given to the silos.</summary>
+    public IReadOnlyList<string> Operators { get; init; } = [];
+
+    public bool SeedDemo { get; init; }
+
+    /// <summary>Receives every line the services print, prefixed with the service's name.</summary>
+    public Action<string>? Echo { get; init; }
+}
