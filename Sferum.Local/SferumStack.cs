@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Sferum.Local;
 
@@ -59,49 +58,17 @@ public sealed class SferumStack : IAsyncDisposable
     /// <summary>Starts one more silo of the same cluster (it joins through the membership table).</summary>
     public ServiceProcess StartSilo(int siloPort, int gatewayPort)
     {
-        var args = new List<string>
-        {
-            $"--Orleans:ClusterId={options.ClusterId}",
-            $"--Orleans:SiloPort={siloPort}",
-            $"--Orleans:GatewayPort={gatewayPort}",
-            $"--Sferum:Demo:Seed={options.SeedDemo}",
-        };
+        var args = new List<string> { $"--Sferum:Demo:Seed={options.SeedDemo}" };
         args.AddRange(options.Operators.Select((o, i) => $"--Sferum:Platform:Operators:{i}={o}"));
-        var silo = ServiceProcess.Start($"silo:{siloPort}", layout.BuiltDll("Sferum.Silo"), layout.ProjectDirectory("Sferum.Silo"), args,
-            new Dictionary<string, string> { ["ConnectionStrings__Sferum"] = ConnectionString, ["DOTNET_ENVIRONMENT"] = "Development" },
-            options.Echo);
+        args.AddRange(options.ExtraSiloArguments);
+        var silo = SiloProcess.Start(layout, ConnectionString, options.ClusterId, siloPort, gatewayPort, args, options.Echo);
         silos.Add(silo);
         return silo;
     }
 
     /// <summary>Waits until a silo listening on <paramref name="siloPort"/> is Active in the membership table.</summary>
-    public async Task WaitForActiveSiloAsync(int siloPort, CancellationToken cancellationToken = default)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                await using var command = dataSource.CreateCommand(
-                    "SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = @cluster AND port = @port AND status = 3");
-                command.Parameters.AddWithValue("cluster", options.ClusterId);
-                command.Parameters.AddWithValue("port", siloPort);
-                if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0)
-                {
-                    return;
-                }
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
-            {
-                // The first silo has not migrated the schema yet.
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
-
-        throw new TimeoutException($"No active silo on port {siloPort} after {StartTimeout.TotalSeconds:0} s.");
-    }
+    public Task WaitForActiveSiloAsync(int siloPort, CancellationToken cancellationToken = default) =>
+        Membership.WaitForActiveSiloAsync(ConnectionString, options.ClusterId, siloPort, StartTimeout, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -156,7 +123,7 @@ public sealed class SferumStack : IAsyncDisposable
 
     private async Task StartWebAsync(CancellationToken cancellationToken)
     {
-        string[] args =
+        List<string> args =
         [
             $"--urls={WebUrl}",
             $"--Orleans:ClusterId={options.ClusterId}",
@@ -164,6 +131,7 @@ public sealed class SferumStack : IAsyncDisposable
             "--Oidc:ClientId=sferum-web",
             "--Oidc:ClientSecret=sferum-web-dev-secret",
             "--Oidc:RequireHttpsMetadata=false",
+            .. options.ExtraWebArguments,
         ];
         Web = ServiceProcess.Start("web", layout.BuiltDll("Sferum.Web"), layout.ProjectDirectory("Sferum.Web"), args,
             new Dictionary<string, string> { ["ConnectionStrings__Sferum"] = ConnectionString, ["ASPNETCORE_ENVIRONMENT"] = "Development" },

@@ -32,4 +32,10 @@ public sealed class SferumStackOptions
 
     /// <summary>Receives every line the services print, prefixed with the service's name.</summary>
     public Action<string>? Echo { get; init; }
+
+    /// <summary>More <c>--Key=value</c> settings for every silo (e.g. membership timings in tests).</summary>
+    public IReadOnlyList<string> ExtraSiloArguments { get; init; } = [];
+
+    /// <summary>More <c>--Key=value</c> settings for the portal.</summary>
+    public IReadOnlyList<string> ExtraWebArguments { get; init; } = [];
 }

@@ -28,6 +28,9 @@ public static class SiloHostingExtensions
                 o.ClusterId = options.ClusterId;
                 o.ServiceId = options.ServiceId;
             });
+            // Failure detection timings (ProbeTimeout, NumMissedProbesLimit, NumVotesForDeathDeclaration, …);
+            // Orleans' defaults unless configured. README.md (Reliability) says which values we use and why.
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIp), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
             silo.UseAdoNetClustering(o =>
             {

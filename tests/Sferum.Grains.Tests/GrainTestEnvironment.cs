@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.TestingHost;
+using Sferum.Database;
+using Sferum.Silo.Hosting;
+using Sferum.Testing;
+
+namespace Sferum.Grains.Tests;
+
+/// <summary>
+/// An in-process Orleans test cluster whose grain storage and reminders are a real PostgreSQL database, migrated with
+/// the project's own schema — the same persistence wiring as the production silo.
+/// </summary>
+public sealed class GrainTestEnvironment : IAsyncLifetime
+{
+    public const string OperatorSnils = "112-233-445 95";
+    private readonly PostgresServer postgres = new();
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        await postgres.InitializeAsync();
+        ConnectionString = await postgres.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(ConnectionString, NullLogger.Instance);
+
+        var builder = new TestClusterBuilder(1);
+        builder.Properties["ConnectionStrings:Sferum"] = ConnectionString;
+        builder.Properties["Sferum:Platform:Operators:0"] = OperatorSnils;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        }
+
+        await postgres.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var configuration = siloBuilder.Configuration;
+            siloBuilder.UseSferumPersistence(configuration.GetConnectionString("Sferum")!);
+            siloBuilder.Services.AddSferumGrains(configuration);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GrainCollection : ICollectionFixture<GrainTestEnvironment>
+{
+    public const string Name = "grains";
+}
