@@ -116,6 +116,8 @@ public sealed class SferumStack : IAsyncDisposable
             args.Add($"--DevIdentity:UsersFile={options.UsersFile}");
         }
 
+        args.AddRange(options.ExtraIdentityArguments);
+
         Identity = ServiceProcess.Start("identity", layout.BuiltDll("Sferum.DevIdentity"), layout.ProjectDirectory("Sferum.DevIdentity"), args,
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, options.Echo);
         await HttpWait.UntilOkAsync($"{IdentityUrl}/.well-known/openid-configuration", StartTimeout, Identity, cancellationToken);
@@ -123,19 +125,7 @@ public sealed class SferumStack : IAsyncDisposable
 
     private async Task StartWebAsync(CancellationToken cancellationToken)
     {
-        List<string> args =
-        [
-            $"--urls={WebUrl}",
-            $"--Orleans:ClusterId={options.ClusterId}",
-            $"--Oidc:Authority={IdentityUrl}",
-            "--Oidc:ClientId=sferum-web",
-            "--Oidc:ClientSecret=sferum-web-dev-secret",
-            "--Oidc:RequireHttpsMetadata=false",
-            .. options.ExtraWebArguments,
-        ];
-        Web = ServiceProcess.Start("web", layout.BuiltDll("Sferum.Web"), layout.ProjectDirectory("Sferum.Web"), args,
-            new Dictionary<string, string> { ["ConnectionStrings__Sferum"] = ConnectionString, ["ASPNETCORE_ENVIRONMENT"] = "Development" },
-            options.Echo);
+        Web = WebProcess.Start(layout, ConnectionString, options.ClusterId, options.WebPort, IdentityUrl, options.ExtraWebArguments, options.Echo);
         await HttpWait.UntilOkAsync($"{WebUrl}/health/ready", StartTimeout, Web, cancellationToken);
     }
 }

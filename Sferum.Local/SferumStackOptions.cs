@@ -38,4 +38,7 @@ public sealed class SferumStackOptions
 
     /// <summary>More <c>--Key=value</c> settings for the portal.</summary>
     public IReadOnlyList<string> ExtraWebArguments { get; init; } = [];
+
+    /// <summary>More <c>--Key=value</c> settings for Sferum.DevIdentity (e.g. another redirect URI).</summary>
+    public IReadOnlyList<string> ExtraIdentityArguments { get; init; } = [];
 }

@@ -45,6 +45,13 @@ public static class AuthenticationExtensions
                 o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
                 o.ResponseType = OpenIdConnectResponseType.Code;
                 o.UsePkce = true;
+                // The code comes back in a redirect (GET), as ESIA does it. Lax correlation cookies then survive the
+                // cross-site return without SameSite=None, which browsers refuse on plain-http development hosts.
+                o.ResponseMode = OpenIdConnectResponseMode.Query;
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.MapInboundClaims = false;
                 o.SaveTokens = false;
                 o.GetClaimsFromUserInfoEndpoint = oidc.GetClaimsFromUserInfoEndpoint;

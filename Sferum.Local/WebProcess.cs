@@ -1,0 +1,28 @@
+namespace Sferum.Local;
+
+/// <summary>Starts a built Sferum.Web as a child process, signed in through the given OIDC provider.</summary>
+public static class WebProcess
+{
+    /// <summary>The DevIdentity client the portal is registered as.</summary>
+    public const string ClientId = "sferum-web";
+    public const string ClientSecret = "sferum-web-dev-secret";
+
+    public static ServiceProcess Start(
+        SolutionLayout layout, string connectionString, string clusterId, int port, string identityUrl,
+        IEnumerable<string>? extraArguments = null, Action<string>? echo = null)
+    {
+        var args = new List<string>
+        {
+            $"--urls=http://127.0.0.1:{port}",
+            $"--Orleans:ClusterId={clusterId}",
+            $"--Oidc:Authority={identityUrl}",
+            $"--Oidc:ClientId={ClientId}",
+            $"--Oidc:ClientSecret={ClientSecret}",
+            "--Oidc:RequireHttpsMetadata=false",
+        };
+        args.AddRange(extraArguments ?? []);
+        return ServiceProcess.Start($"web:{port}", layout.BuiltDll("Sferum.Web"), layout.ProjectDirectory("Sferum.Web"), args,
+            new Dictionary<string, string> { ["ConnectionStrings__Sferum"] = connectionString, ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+            echo);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Sferum.Web.Tests.Support;
+
+/// <summary>
+/// Walks the OIDC sign-in like a browser without JavaScript: follows redirects to the provider's login form, posts
+/// the credentials with its antiforgery token, and follows the code back to the portal. Cookies are kept per instance.
+/// </summary>
+public sealed partial class OidcHttpBrowser : IDisposable
+{
+    private readonly HttpClient client;
+
+    public OidcHttpBrowser(string webUrl, bool followRedirects = true)
+    {
+        Cookies = new CookieContainer();
+        client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = followRedirects })
+        {
+            BaseAddress = new Uri(webUrl),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(path);
+
+    /// <summary>Starts at the portal's login, signs in at the provider, returns the last response (back at the portal on success).</summary>
+    public async Task<HttpResponseMessage> SignInAsync(string login, string password)
+    {
+        var loginPage = await client.GetAsync("/Account/Login");
+        var html = await loginPage.Content.ReadAsStringAsync();
+        Assert.True(loginPage.IsSuccessStatusCode, $"Login page: {(int)loginPage.StatusCode} {html}");
+        return await PostFormAsync(loginPage.RequestMessage!.RequestUri!, html, new() { ["login"] = login, ["password"] = password });
+    }
+
+    /// <summary>Posts the page's first form with its hidden fields plus <paramref name="fields"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(Uri pageUri, string html, Dictionary<string, string> fields)
+    {
+        var form = FormPattern().Match(html);
+        Assert.True(form.Success, $"No form on {pageUri}:\n{html}");
+        var values = new Dictionary<string, string>();
+        foreach (Match input in InputPattern().Matches(form.Groups["body"].Value))
+        {
+            var attributes = Attributes(input.Value);
+            if (attributes.GetValueOrDefault("type") == "hidden" && attributes.TryGetValue("name", out var name))
+            {
+                values[name] = attributes.GetValueOrDefault("value", "");
+            }
+        }
+
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+
+        var action = Attributes(form.Groups["attrs"].Value).GetValueOrDefault("action", "");
+        var target = string.IsNullOrEmpty(action) ? pageUri : new Uri(pageUri, action);
+        return await client.PostAsync(target, new FormUrlEncodedContent(values));
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private static Dictionary<string, string> Attributes(string tag) =>
+        AttributePattern().Matches(tag)
+            .GroupBy(m => m.Groups["name"].Value.ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
+
+    [GeneratedRegex("""<form\b(?<attrs>[^>]*)>(?<body>.*?)</form>""", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("""<input\b[^>]*>""", RegexOptions.IgnoreCase)]
+    private static partial Regex InputPattern();
+
+    [GeneratedRegex(@"(?<name>[a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*""(?<value>[^""]*)""")]
+    private static partial Regex AttributePattern();
+}
