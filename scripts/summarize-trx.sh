@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sums the <Counters> of every TRX file in a folder and prints "N passed, N failed[, N skipped]".
+# Exits 1 when a test failed or none ran (a missing or unreadable result counts as a failure).
+set -euo pipefail
+folder=${1:?usage: summarize-trx.sh RESULTS_FOLDER}
+passed=0 failed=0 skipped=0 files=0
+shopt -s nullglob
+for trx in "$folder"/*.trx; do
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+expected=$(ls -d "$(dirname "$0")"/../tests/*.Tests 2>/dev/null | wc -l)
+if [ "$files" -lt "$expected" ]; then
+  echo "only $files of $expected test projects produced results" >&2
+  failed=$((failed + expected - files))
+fi
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

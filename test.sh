@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of Sferum against real parts: a private PostgreSQL per test run, real silos, the real OIDC round
+# trip and headless Chromium. Needs the PostgreSQL server programs and /usr/bin/chromium (.ci/run installs both).
+# Ends with one line: "N passed, N failed" (", N skipped" when any). Exit status is non-zero when a test failed or
+# when no test ran.
+set -uo pipefail
+cd "$(dirname "$0")"
+results="$PWD/TestResults"
+started=$(date +%s)
+rm -rf "$results"
+
+dotnet build Sferum.sln -c Release -nologo -v quiet -clp:NoSummary || { echo "0 passed, 1 failed"; echo "build failed" >&2; exit 1; }
+
+# One project at a time: each starts its own PostgreSQL, silos and browsers, and the machine has two cores.
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" || true
+done
+
+echo "tests took $(( $(date +%s) - started )) s"
+scripts/summarize-trx.sh "$results"
