@@ -1,6 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Sferum.Audit;
+using Sferum.Classes;
+using Sferum.Identity;
 using Sferum.Platform;
+using Sferum.Rosters;
+using Sferum.Rosters.Reading;
+using Sferum.Schools;
 
 namespace Sferum;
 
@@ -9,8 +16,23 @@ public static class SferumGrainsServiceCollectionExtensions
     /// <summary>Services the grains depend on, bound from the silo's configuration.</summary>
     public static IServiceCollection AddSferumGrains(this IServiceCollection services, IConfiguration configuration)
     {
+        var connectionString = configuration.GetConnectionString("Sferum");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Sferum is required: the grains keep rosters, imports and the audit log in PostgreSQL.");
+        }
+
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
+        services.Configure<RosterReaderOptions>(configuration.GetSection(RosterReaderOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<SchoolAdminStore>();
+        services.AddSingleton<SchoolClassesReader>();
+        services.AddSingleton<ClassRosterReader>();
+        services.AddSingleton<UserIdentityStore>();
+        services.AddSingleton<RosterStore>();
+        services.AddSingleton<RosterImportStore>();
         return services;
     }
 }

@@ -43,6 +43,7 @@ try
         GatewayPort = arguments.GatewayPort,
         SeedDemo = true,
         Operators = users.Where(u => u.Login == DemoUsers.OperatorLogin).Select(u => u.Subject).ToList(),
+        DemoSchoolAdminSnils = users.FirstOrDefault(u => u.Login == DemoUsers.OperatorLogin)?.Snils,
         Echo = arguments.Verbose ? Console.WriteLine : null,
     }, logger, stopping.Token);
 }

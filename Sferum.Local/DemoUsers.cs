@@ -21,5 +21,5 @@ public static class DemoUsers
 
     public sealed record UsersFile([property: JsonPropertyName("users")] List<DemoUser> Users);
 
-    public sealed record DemoUser(string Subject, string Login, string Password, string LastName, string FirstName, string Trust);
+    public sealed record DemoUser(string Subject, string Login, string Password, string LastName, string FirstName, string? MiddleName, string? Snils, string Trust);
 }

@@ -46,6 +46,7 @@ public sealed class SferumStack : IAsyncDisposable
             await stack.StartIdentityAsync(cancellationToken);
             stack.StartSilo(options.SiloPort, options.GatewayPort);
             await stack.StartWebAsync(cancellationToken);
+            await stack.SeedDemoRosterAsync(cancellationToken);
             return stack;
         }
         catch
@@ -59,6 +60,11 @@ public sealed class SferumStack : IAsyncDisposable
     public ServiceProcess StartSilo(int siloPort, int gatewayPort)
     {
         var args = new List<string> { $"--Sferum:Demo:Seed={options.SeedDemo}" };
+        if (options.DemoSchoolAdminSnils is not null)
+        {
+            args.Add($"--Sferum:Demo:SchoolAdminSnils={options.DemoSchoolAdminSnils}");
+        }
+
         args.AddRange(options.Operators.Select((o, i) => $"--Sferum:Platform:Operators:{i}={o}"));
         args.AddRange(options.ExtraSiloArguments);
         var silo = SiloProcess.Start(layout, ConnectionString, options.ClusterId, siloPort, gatewayPort, args, options.Echo);
@@ -121,6 +127,18 @@ public sealed class SferumStack : IAsyncDisposable
         Identity = ServiceProcess.Start("identity", layout.BuiltDll("Sferum.DevIdentity"), layout.ProjectDirectory("Sferum.DevIdentity"), args,
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, options.Echo);
         await HttpWait.UntilOkAsync($"{IdentityUrl}/.well-known/openid-configuration", StartTimeout, Identity, cancellationToken);
+    }
+
+    private async Task SeedDemoRosterAsync(CancellationToken cancellationToken)
+    {
+        if (!options.SeedDemo)
+        {
+            return;
+        }
+
+        var users = options.UsersFile is null ? DemoUsers.ReadShipped(layout) : DemoUsers.Read(options.UsersFile);
+        var status = await DemoRosterPush.PushAsync(IdentityUrl, WebUrl, users, cancellationToken);
+        logger.LogInformation("Demo roster pushed through the journal API: {Status}", status);
     }
 
     private async Task StartWebAsync(CancellationToken cancellationToken)

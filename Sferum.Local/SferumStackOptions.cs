@@ -30,6 +30,9 @@ public sealed class SferumStackOptions
 
     public bool SeedDemo { get; init; }
 
+    /// <summary>With <see cref="SeedDemo"/>: the SNILS of the demo school's admin (the demo "admin" user's).</summary>
+    public string? DemoSchoolAdminSnils { get; init; }
+
     /// <summary>Receives every line the services print, prefixed with the service's name.</summary>
     public Action<string>? Echo { get; init; }
 

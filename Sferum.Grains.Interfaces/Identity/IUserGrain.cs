@@ -1,3 +1,5 @@
+using Sferum.Schools;
+
 namespace Sferum.Identity;
 
 /// <summary>One Sferum user, keyed by the user's id. Created on first sign-in through <see cref="IIdentityIndexGrain"/>.</summary>
@@ -8,7 +10,18 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("GetProfile")]
     Task<UserProfile?> GetProfileAsync();
 
-    /// <summary>Records a sign-in: the provider's claims are authoritative and replace the stored profile data.</summary>
+    /// <summary>
+    /// Records a sign-in: the provider's claims are authoritative and replace the stored profile data. Roster entries
+    /// that match the verified identity are linked to the user ("joining through the journal").
+    /// </summary>
     [Alias("RecordSignIn")]
     Task<UserProfile> RecordSignInAsync(ExternalIdentity identity);
+
+    /// <summary>The classes the user belongs to through the journal (as student, parent or teacher).</summary>
+    [Alias("GetClassIds")]
+    Task<IReadOnlyList<Guid>> GetClassIdsAsync();
+
+    /// <summary>The schools the user administers.</summary>
+    [Alias("GetAdministeredSchools")]
+    Task<IReadOnlyList<SchoolSummary>> GetAdministeredSchoolsAsync();
 }

@@ -1,6 +1,8 @@
+using Sferum.Identity;
+
 namespace Sferum.Schools;
 
-/// <summary>One school, keyed by its id.</summary>
+/// <summary>One school, keyed by its id: its profile, admins, classes and the journal clients allowed to push.</summary>
 [Alias("Sferum.ISchoolGrain")]
 public interface ISchoolGrain : IGrainWithGuidKey
 {
@@ -11,4 +13,34 @@ public interface ISchoolGrain : IGrainWithGuidKey
     /// <summary>The school, or null when it was never created.</summary>
     [Alias("Get")]
     Task<SchoolSummary?> GetAsync();
+
+    /// <summary>The school's page: admins, classes, journal clients. For its admins and platform operators.</summary>
+    [Alias("GetOverview")]
+    Task<SchoolOverview> GetOverviewAsync(Guid requesterUserId);
+
+    /// <summary>True when the user may administer this school (an appointed admin or a platform operator).</summary>
+    [Alias("IsAdmin")]
+    Task<bool> IsAdminAsync(Guid userId);
+
+    /// <summary>Appoints an admin by SNILS. The first one by a platform operator; later ones by any admin.</summary>
+    [Alias("AppointAdmin")]
+    Task<SchoolAdmin> AppointAdminAsync(Guid requesterUserId, string snils, PersonName name);
+
+    /// <summary>Removes an admin; the last admin can be removed only by a platform operator.</summary>
+    [Alias("RemoveAdmin")]
+    Task RemoveAdminAsync(Guid requesterUserId, string snils);
+
+    /// <summary>Allows (or stops allowing) a journal's machine client to push roster exports to this school.</summary>
+    [Alias("SetJournalClient")]
+    Task SetJournalClientAsync(Guid requesterUserId, string clientId, bool allowed);
+
+    /// <summary>True when this journal client may push roster exports to the school.</summary>
+    [Alias("IsJournalClientAllowed")]
+    Task<bool> IsJournalClientAllowedAsync(string clientId);
+
+    /// <summary>
+    /// Demo seeding only (trusted host code): appoints an admin and allows a journal client without a requester.
+    /// </summary>
+    [Alias("SeedAccess")]
+    Task SeedAccessAsync(string adminSnils, PersonName adminName, string? journalClientId);
 }

@@ -1,12 +1,18 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sferum.Classes;
 using Sferum.Common;
 using Sferum.Platform;
+using Sferum.Schools;
 
 namespace Sferum.Identity;
 
 public sealed class UserGrain(
     [PersistentState("state", GrainStorage.Default)] IPersistentState<UserState> state,
     IOptions<PlatformOptions> platform,
+    UserIdentityStore identities,
+    SchoolAdminStore schoolAdmins,
+    ILogger<UserGrain> logger,
     TimeProvider clock) : Grain, IUserGrain
 {
     public Task<UserProfile?> GetProfileAsync() =>
@@ -40,7 +46,32 @@ public sealed class UserGrain(
         s.IsPlatformOperator = IsOperator(identity, s.Snils);
         s.LastSignInAt = now;
         await state.WriteStateAsync();
+
+        var joinedClasses = await identities.RecordAndLinkAsync(this.GetPrimaryKey(), s.Trust, s.Snils, s.Email, s.Phone);
+        if (joinedClasses.Count > 0)
+        {
+            logger.LogInformation("User {UserId} joined {ClassCount} classes through the journal", this.GetPrimaryKey(), joinedClasses.Count);
+            await Task.WhenAll(joinedClasses.Select(id => GrainFactory.GetGrain<IClassGrain>(id).RefreshAsync()));
+        }
+
         return ToProfile();
+    }
+
+    public async Task<IReadOnlyList<Guid>> GetClassIdsAsync() =>
+        state.State.Created ? await identities.ClassesOfAsync(this.GetPrimaryKey()) : [];
+
+    public async Task<IReadOnlyList<SchoolSummary>> GetAdministeredSchoolsAsync()
+    {
+        // Appointment is by SNILS, and only a verified account proves its SNILS.
+        var s = state.State;
+        if (!s.Created || s.Snils is null || s.Trust < TrustLevel.Standard)
+        {
+            return [];
+        }
+
+        var schools = await Task.WhenAll((await schoolAdmins.SchoolsOfAsync(s.Snils))
+            .Select(id => GrainFactory.GetGrain<ISchoolGrain>(id).GetAsync()));
+        return schools.OfType<SchoolSummary>().OrderBy(x => x.Name, StringComparer.CurrentCulture).ToList();
     }
 
     private bool IsOperator(ExternalIdentity identity, string? snils) =>

@@ -8,4 +8,7 @@ public sealed class SchoolState
     [Id(2)] public string Region { get; set; } = "";
     [Id(3)] public string TimeZone { get; set; } = "";
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>OAuth client ids of journals allowed to push roster exports to this school.</summary>
+    [Id(5)] public HashSet<string> JournalClients { get; set; } = [];
 }

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
+using Sferum.Web.Errors;
 using Sferum.Web.Cluster;
 using Sferum.Web.DataProtection;
 using Sferum.Web.Health;
 using Sferum.Web.Identity;
+using Sferum.Web.Journal;
 
 namespace Sferum.Web.Hosting;
 
@@ -21,11 +24,20 @@ public static class WebHostingExtensions
         builder.AddSferumAuthentication();
         builder.Services.AddSferumDataProtection();
         builder.Services.AddSferumHealthChecks();
+        builder.Services.AddOpenApi();
+        // Russian text goes out as text, not as &#x…; entities (still HTML-encoded where it must be).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizePage("/Profile");
-        });
+            o.Conventions.AuthorizeFolder("/Schools");
+            o.Conventions.AuthorizeFolder("/Classes");
+        }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
         return builder;
     }
 
@@ -37,13 +49,17 @@ public static class WebHostingExtensions
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // People get a Russian error page; API clients get the bare status (and ProblemDetails where there is one).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapSferumHealthChecks();
+        app.MapOpenApi();
+        app.MapJournalApi();
         return app;
     }
 }

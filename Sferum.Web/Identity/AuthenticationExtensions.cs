@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Sferum.Web.Journal;
 
 namespace Sferum.Web.Identity;
 
@@ -64,7 +65,8 @@ public static class AuthenticationExtensions
                 o.TokenValidationParameters.NameClaimType = SferumClaims.Name;
                 o.Events.OnTokenValidated = SignInEvents.OnTokenValidated;
                 o.Events.OnRemoteFailure = SignInEvents.OnRemoteFailure;
-            });
+            })
+            .AddJournalBearer(oidc);
 
         builder.Services.AddAuthorization(Policies.Add);
         return builder;

@@ -59,6 +59,49 @@ public sealed partial class OidcHttpBrowser : IDisposable
         return await client.PostAsync(target, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Posts the page's first multipart form: its hidden fields, <paramref name="fields"/> and the files.</summary>
+    public async Task<HttpResponseMessage> PostFilesAsync(Uri pageUri, string html, string marker, string fileField, IEnumerable<(string Name, byte[] Content)> files)
+    {
+        var form = FormWith(pageUri, html, marker);
+        using var content = new MultipartFormDataContent();
+        foreach (Match input in InputPattern().Matches(form.Groups["body"].Value))
+        {
+            var attributes = Attributes(input.Value);
+            if (attributes.GetValueOrDefault("type") == "hidden" && attributes.TryGetValue("name", out var name))
+            {
+                content.Add(new StringContent(attributes.GetValueOrDefault("value", "")), name);
+            }
+        }
+
+        foreach (var (fileName, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), fileField, fileName);
+        }
+
+        var action = Attributes(form.Groups["attrs"].Value).GetValueOrDefault("action", "");
+        return await client.PostAsync(string.IsNullOrEmpty(action) ? pageUri : new Uri(pageUri, action), content);
+    }
+
+    /// <summary>GETs a page and posts the form containing <paramref name="marker"/> with <paramref name="fields"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, string marker, Dictionary<string, string> fields)
+    {
+        var page = await client.GetAsync(path);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.IsSuccessStatusCode, $"{path}: {(int)page.StatusCode}");
+        var uri = page.RequestMessage!.RequestUri!;
+        return await PostFormAsync(uri, FormWith(uri, html, marker).Value, fields);
+    }
+
+    // Every signed-in page starts with the layout's sign-out form, so forms are picked by something inside them.
+    private static Match FormWith(Uri pageUri, string html, string marker)
+    {
+        var form = FormPattern().Matches(html).FirstOrDefault(f => f.Value.Contains(marker, StringComparison.Ordinal));
+        Assert.True(form is not null, $"No form with {marker} on {pageUri}:\n{html}");
+        return form;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, HttpContent content) => client.PostAsync(path, content);
+
     public void Dispose() => client.Dispose();
 
     private static Dictionary<string, string> Attributes(string tag) =>

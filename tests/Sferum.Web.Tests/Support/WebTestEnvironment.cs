@@ -42,6 +42,7 @@ public sealed class WebTestEnvironment : IAsyncLifetime
             ClusterId = ClusterId,
             SeedDemo = true,
             Operators = [User(DemoUsers.OperatorLogin).Subject],
+            DemoSchoolAdminSnils = User(DemoUsers.OperatorLogin).Snils,
             ExtraIdentityArguments = [$"--DevIdentity:Clients:0:RedirectUris:1=http://127.0.0.1:{SpareWebPort}/signin-oidc"],
         }, NullLogger.Instance);
     }

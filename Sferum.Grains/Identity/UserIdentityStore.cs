@@ -1,0 +1,92 @@
+using Npgsql;
+using Sferum.Common;
+
+namespace Sferum.Identity;
+
+/// <summary>
+/// Table <c>user_identities</c> and "joining through the journal": after a sign-in, roster entries whose SNILS (or,
+/// for entries without one, e-mail or phone) the provider vouched for are linked to the user.
+/// </summary>
+public sealed class UserIdentityStore(NpgsqlDataSource database)
+{
+    /// <summary>Records what the provider verified and links matching roster entries; returns the classes they are in.</summary>
+    public async Task<List<Guid>> RecordAndLinkAsync(Guid userId, TrustLevel trust, string? snils, string? email, string? phone)
+    {
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+        phone = PhoneNumber.TryNormalize(phone, out var normalizedPhone) ? normalizedPhone : null;
+
+        // A simplified account has not proven who it is: it is recorded, but never matched to a roster entry.
+        const string sql = """
+            INSERT INTO user_identities (user_id, trust, snils, email, phone, updated_at)
+            VALUES (@user, @trust, @snils, @email, @phone, now())
+            ON CONFLICT (user_id) DO UPDATE
+            SET trust = excluded.trust, snils = excluded.snils, email = excluded.email, phone = excluded.phone, updated_at = now();
+
+            WITH linked AS (
+                UPDATE roster_people p SET user_id = @user, linked_at = now()
+                WHERE p.removed_at IS NULL AND p.user_id IS NULL AND @trust >= 1
+                  AND ((p.snils IS NOT NULL AND p.snils = @snils)
+                       OR (p.snils IS NULL AND ((p.email IS NOT NULL AND p.email = @email) OR (p.phone IS NOT NULL AND p.phone = @phone))))
+                RETURNING p.school_id, p.journal_id)
+            SELECT c.class_id
+            FROM linked l
+            JOIN roster_enrollments e ON e.school_id = l.school_id AND e.student_id = l.journal_id
+            JOIN roster_classes c ON c.school_id = e.school_id AND c.academic_year = e.academic_year AND c.name = e.class_name
+            UNION
+            SELECT c.class_id
+            FROM linked l
+            JOIN roster_guardianships g ON g.school_id = l.school_id AND g.parent_id = l.journal_id
+            JOIN roster_enrollments e ON e.school_id = g.school_id AND e.student_id = g.student_id
+            JOIN roster_classes c ON c.school_id = e.school_id AND c.academic_year = e.academic_year AND c.name = e.class_name
+            UNION
+            SELECT c.class_id
+            FROM linked l
+            JOIN roster_teaching t ON t.school_id = l.school_id AND t.staff_id = l.journal_id
+            JOIN roster_classes c ON c.school_id = t.school_id AND c.academic_year = t.academic_year AND c.name = t.class_name
+            """;
+        await using var command = database.CreateCommand(sql);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("trust", (short)trust);
+        command.Parameters.Add(new NpgsqlParameter<string?>("snils", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = snils });
+        command.Parameters.Add(new NpgsqlParameter<string?>("email", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = email });
+        command.Parameters.Add(new NpgsqlParameter<string?>("phone", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = phone });
+        await using var reader = await command.ExecuteReaderAsync();
+        var classes = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            classes.Add(reader.GetGuid(0));
+        }
+
+        return classes;
+    }
+
+    /// <summary>The classes (not removed) in which the user is linked to a roster entry, in any role.</summary>
+    public async Task<List<Guid>> ClassesOfAsync(Guid userId)
+    {
+        const string sql = """
+            WITH me AS (SELECT school_id, journal_id FROM roster_people WHERE user_id = @user AND removed_at IS NULL)
+            SELECT c.class_id FROM me
+            JOIN roster_enrollments e ON e.school_id = me.school_id AND e.student_id = me.journal_id
+            JOIN roster_classes c ON c.school_id = e.school_id AND c.academic_year = e.academic_year AND c.name = e.class_name AND c.removed_at IS NULL
+            UNION
+            SELECT c.class_id FROM me
+            JOIN roster_guardianships g ON g.school_id = me.school_id AND g.parent_id = me.journal_id
+            JOIN roster_enrollments e ON e.school_id = g.school_id AND e.student_id = g.student_id
+            JOIN roster_classes c ON c.school_id = e.school_id AND c.academic_year = e.academic_year AND c.name = e.class_name AND c.removed_at IS NULL
+            UNION
+            SELECT c.class_id FROM me
+            JOIN roster_teaching t ON t.school_id = me.school_id AND t.staff_id = me.journal_id
+            JOIN roster_classes c ON c.school_id = t.school_id AND c.academic_year = t.academic_year AND c.name = t.class_name AND c.removed_at IS NULL
+            """;
+        await using var command = database.CreateCommand(sql);
+        command.Parameters.AddWithValue("user", userId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var classes = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            classes.Add(reader.GetGuid(0));
+        }
+
+        return classes;
+    }
+}

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sferum.Common;
+using Sferum.Identity;
+using Sferum.Rosters;
+using Sferum.Schools;
+using Sferum.Web.Identity;
+
+namespace Sferum.Web.Pages.Schools;
+
+/// <summary>A school's page for its admins: classes, admins, connected journals and the import history.</summary>
+public sealed class IndexModel(IClusterClient cluster) : PageModel
+{
+    [FromRoute]
+    public Guid SchoolId { get; set; }
+
+    public SchoolOverview School { get; private set; } = null!;
+
+    public IReadOnlyList<ImportReport> Imports { get; private set; } = [];
+
+    [BindProperty]
+    public AdminInput Admin { get; set; } = new();
+
+    [BindProperty]
+    public string? JournalClientId { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAppointAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        return await RunAsync(async school =>
+        {
+            var admin = await school.AppointAdminAsync(User.GetUserId(), Admin.Snils!, new PersonName(Admin.LastName!, Admin.FirstName!, Admin.MiddleName));
+            Notice = $"Назначен администратор: {admin.Name.FullName}.";
+        });
+    }
+
+    public Task<IActionResult> OnPostRemoveAdminAsync(string snils) =>
+        RunAsync(async school =>
+        {
+            await school.RemoveAdminAsync(User.GetUserId(), snils);
+            Notice = "Администратор снят.";
+        });
+
+    public Task<IActionResult> OnPostJournalAsync(bool allowed) =>
+        RunAsync(async school =>
+        {
+            await school.SetJournalClientAsync(User.GetUserId(), JournalClientId ?? "", allowed);
+            Notice = allowed ? $"Журнал «{JournalClientId}» подключён." : $"Журнал «{JournalClientId}» отключён.";
+        });
+
+    private async Task<IActionResult> RunAsync(Func<ISchoolGrain, Task> action)
+    {
+        try
+        {
+            await action(cluster.GetGrain<ISchoolGrain>(SchoolId));
+            return RedirectToPage(new { SchoolId });
+        }
+        catch (DomainException ex) when (ex.Code != "forbidden")
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            await LoadAsync();
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var userId = User.GetUserId();
+        School = await cluster.GetGrain<ISchoolGrain>(SchoolId).GetOverviewAsync(userId);
+        Imports = await cluster.GetGrain<IRosterImportGrain>(SchoolId).ListAsync(ImportRequester.User(userId), 20);
+    }
+
+    public sealed class AdminInput
+    {
+        [Required(ErrorMessage = "Укажите СНИЛС.")]
+        public string? Snils { get; set; }
+
+        [Required(ErrorMessage = "Укажите фамилию."), StringLength(100)]
+        public string? LastName { get; set; }
+
+        [Required(ErrorMessage = "Укажите имя."), StringLength(100)]
+        public string? FirstName { get; set; }
+
+        [StringLength(100)]
+        public string? MiddleName { get; set; }
+    }
+}

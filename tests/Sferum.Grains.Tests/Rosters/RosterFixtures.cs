@@ -1,0 +1,35 @@
+using Sferum.Identity;
+using Sferum.Rosters;
+using Sferum.Schools;
+using Sferum.Testing;
+
+namespace Sferum.Grains.Tests.Rosters;
+
+/// <summary>Schools, admins and uploads for the roster tests, each test on a school of its own.</summary>
+public sealed class RosterFixtures(GrainTestEnvironment env)
+{
+    public async Task<Guid> SignInAsync(TrustLevel trust, string? snils, string lastName = "Смирнов")
+    {
+        var identity = new ExternalIdentity("esia", $"s-{Guid.NewGuid()}", new PersonName(lastName, "Олег", null), snils, null, false, null, false, trust);
+        var profile = await env.Grains.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor("esia", identity.Subject)).SignInAsync(identity);
+        return profile.UserId;
+    }
+
+    /// <summary>A new school with one appointed admin (signed in, verified), returned as (school, admin user).</summary>
+    public async Task<(Guid SchoolId, Guid AdminId)> NewSchoolAsync(string adminSnils)
+    {
+        var op = await SignInAsync(TrustLevel.Confirmed, GrainTestEnvironment.OperatorSnils);
+        var school = await env.Grains.GetGrain<ISchoolDirectoryGrain>(0).CreateSchoolAsync(op, new SchoolDraft($"Школа {Guid.NewGuid():N}"[..16], "г. Москва", "Europe/Moscow"));
+        await env.Grains.GetGrain<ISchoolGrain>(school.SchoolId).AppointAdminAsync(op, adminSnils, new PersonName("Админова", "Анна", null));
+        var admin = await SignInAsync(TrustLevel.Standard, adminSnils, "Админова");
+        return (school.SchoolId, admin);
+    }
+
+    public static List<ImportFile> Sample(string relative) =>
+        SharedSamples.Files(relative).Select(f => new ImportFile(f.Name, f.Content)).ToList();
+
+    public IRosterImportGrain Imports(Guid schoolId) => env.Grains.GetGrain<IRosterImportGrain>(schoolId);
+
+    public Task<long> CountAsync(string table, Guid schoolId, string where = "true") =>
+        Sql.CountAsync(env.ConnectionString, $"SELECT count(*) FROM {table} WHERE school_id = @s AND {where}", ("s", schoolId));
+}
