@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Sferum.Launcher;
 using Sferum.Local;
@@ -22,11 +23,14 @@ var usersFile = arguments.UsersFile ?? Path.Combine(layout.ProjectDirectory("Sfe
 var users = DemoUsers.Read(usersFile);
 
 using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopping.Cancel();
-};
+// Ctrl-C, a terminal closing or a service manager's SIGTERM: stop every child process and PostgreSQL cleanly.
+var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
+    .Select(signal => PosixSignalRegistration.Create(signal, context =>
+    {
+        context.Cancel = true;
+        stopping.Cancel();
+    }))
+    .ToList();
 
 SferumStack stack;
 try
