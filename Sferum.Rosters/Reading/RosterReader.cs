@@ -20,7 +20,23 @@ public static class RosterReader
         var builder = new RosterBuilder(problems);
         var recognised = new List<RecognisedFile>();
         var journal = new JournalTableReader(builder, problems, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(14)));
-        foreach (var upload in uploads)
+        var files = uploads.ToList();
+        if (OneRosterReader.IsBundle(files.Select(u => u.FileName)))
+        {
+            // A OneRoster bundle uploaded unzipped: its files belong together.
+            var bundle = files.Where(u => OneRosterReader.IsBundleFile(u.FileName)).ToList();
+            foreach (var tooLarge in bundle.Where(u => u.Content.Length > options.MaxFileBytes))
+            {
+                problems.Error("file.too-large", tooLarge.FileName, null, null, $"Файл больше {options.MaxFileBytes / (1024 * 1024)} МБ.");
+            }
+
+            bundle.RemoveAll(u => u.Content.Length > options.MaxFileBytes);
+            OneRosterReader.Read("", bundle.ToDictionary(u => Path.GetFileName(u.FileName), u => u.Content, StringComparer.OrdinalIgnoreCase),
+                builder, problems, recognised);
+            files = files.Except(bundle).ToList();
+        }
+
+        foreach (var upload in files)
         {
             ReadFile(upload.FileName, upload.Content, options, journal, builder, problems, recognised, insideZip: false);
         }

@@ -15,9 +15,23 @@ namespace Sferum.Rosters.Reading.OneRoster;
 /// </summary>
 public static partial class OneRosterReader
 {
-    public static bool IsBundle(ZipArchive zip) =>
-        zip.Entries.Any(e => e.FullName.Equals("manifest.csv", StringComparison.OrdinalIgnoreCase))
-        && zip.Entries.Any(e => e.FullName.Equals("users.csv", StringComparison.OrdinalIgnoreCase));
+    public static bool IsBundle(ZipArchive zip) => IsBundle(zip.Entries.Select(e => e.FullName));
+
+    /// <summary>A OneRoster bundle has a manifest and a users file; uploaded unzipped, its files come one by one.</summary>
+    public static bool IsBundle(IEnumerable<string> fileNames)
+    {
+        var names = fileNames.Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return names.Contains("manifest.csv") && names.Contains("users.csv");
+    }
+
+    /// <summary>The files OneRoster 1.1 defines; other files of an upload are read as journal exports.</summary>
+    public static bool IsBundleFile(string fileName) => BundleFiles.Contains(Path.GetFileName(fileName));
+
+    private static readonly HashSet<string> BundleFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "manifest.csv", "orgs.csv", "academicSessions.csv", "courses.csv", "classes.csv", "users.csv", "enrollments.csv",
+        "demographics.csv", "categories.csv", "classResources.csv", "courseResources.csv", "lineItems.csv", "resources.csv", "results.csv",
+    };
 
     public static void Read(string file, IReadOnlyDictionary<string, byte[]> entries, RosterBuilder builder, ProblemList problems, List<RecognisedFile> recognised)
     {
@@ -28,7 +42,7 @@ public static partial class OneRosterReader
                 return null;
             }
 
-            var table = CsvTableReader.Read($"{file}/{name}", bytes, problems);
+            var table = CsvTableReader.Read(file.Length == 0 ? name : $"{file}/{name}", bytes, problems);
             if (table is not null)
             {
                 recognised.Add(new RecognisedFile(table.File, $"OneRoster: {name}", table.Encoding, table.Rows.Count));
