@@ -184,7 +184,8 @@ public sealed class RosterBuilder(ProblemList problems)
         foreach (var g in teaching.Values.Where(t => t.IsHomeroom).GroupBy(t => t.ClassName).Where(g => g.Count() > 1))
         {
             var r = staffClassReferences.Last(x => x.Class == g.Key);
-            problems.Error("homeroom.duplicate", r.File, r.Row, r.Column,
+            // Unusual but real (two teachers share the class, or a substitute): shown, not blocking.
+            problems.Warning("homeroom.duplicate", r.File, r.Row, r.Column,
                 $"У класса {g.Key} несколько классных руководителей: {string.Join(", ", g.Select(t => t.StaffId))}.");
         }
     }
