@@ -124,6 +124,22 @@ public sealed class RosterImportTests(GrainTestEnvironment env)
     }
 
     [Fact]
+    public async Task Two_applies_at_once_never_interleave_one_wins_and_the_other_is_superseded()
+    {
+        var (school, admin) = await fx.NewSchoolAsync(TestSnils.Next());
+        var imports = fx.Imports(school);
+        var a = await imports.PreviewAsync(ImportRequester.User(admin), RosterFixtures.Sample("journal-utf8"));
+        var b = await imports.PreviewAsync(ImportRequester.User(admin), RosterFixtures.Sample("journal.xlsx"));
+
+        var results = await Task.WhenAll(imports.ApplyAsync(ImportRequester.User(admin), a.ImportId), imports.ApplyAsync(ImportRequester.User(admin), b.ImportId));
+
+        Assert.Equal([ImportStatus.Applied, ImportStatus.Superseded], results.Select(r => r.Status).Order());
+        Assert.Equal(120, await fx.CountAsync("roster_people", school, "role = 0"));
+        Assert.Equal(1, await fx.CountAsync("audit_log", school, "action = 'roster.import-applied'"));
+        Assert.Equal(2, (await imports.ListAsync(ImportRequester.User(admin), 10)).Count);
+    }
+
+    [Fact]
     public async Task The_admin_of_one_school_and_an_unconnected_journal_are_refused_on_another()
     {
         var (schoolA, adminA) = await fx.NewSchoolAsync(TestSnils.Next());
