@@ -20,7 +20,9 @@ public sealed record ImportReport(
     [property: Id(11)] string AcademicYear,
     [property: Id(12)] DateTimeOffset? AppliedAt,
     [property: Id(13)] string? Error,
-    [property: Id(14)] ImportProgress? Progress)
+    [property: Id(14)] ImportProgress? Progress,
+    [property: Id(15)] Guid? CreatedByUserId,
+    [property: Id(16)] string? CreatedByClient)
 {
     public const int MaxProblems = 1000;
 

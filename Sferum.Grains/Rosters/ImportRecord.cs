@@ -12,8 +12,10 @@ public sealed record ImportRecord(
     string AcademicYear,
     DateTimeOffset? AppliedAt,
     string? Error,
-    int BaseVersion)
+    int BaseVersion,
+    Guid? CreatedByUserId,
+    string? CreatedByClient)
 {
     public ImportReport ToReport(ImportProgress? progress) => new(ImportId, SchoolId, Status, CreatedAt, Source, FileNames,
-        Report.Files, Report.Problems, Report.ProblemCount, Report.Contents, Report.Changes, AcademicYear, AppliedAt, Error, progress);
+        Report.Files, Report.Problems, Report.ProblemCount, Report.Contents, Report.Changes, AcademicYear, AppliedAt, Error, progress, CreatedByUserId, CreatedByClient);
 }

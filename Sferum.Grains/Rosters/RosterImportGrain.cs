@@ -53,7 +53,7 @@ public sealed class RosterImportGrain(
             var analysis = await AnalyseAsync(files, school, now);
             var record = new ImportRecord(importId, SchoolId, analysis.Status, now,
                 requester.UserId is null ? "api" : "upload", files.Select(f => Path.GetFileName(f.FileName)).ToList(),
-                analysis.Report, analysis.AcademicYear, null, null, analysis.BaseVersion);
+                analysis.Report, analysis.AcademicYear, null, null, analysis.BaseVersion, requester.UserId, requester.JournalClientId);
             await imports.CreateAsync(record, files, analysis.Rows, requester);
             await audit.WriteAsync(new AuditEntry(SchoolId, requester.UserId, requester.JournalClientId, "roster.import-previewed",
                 $"Загружен список из журнала ({string.Join(", ", record.FileNames)}): {StatusText(analysis.Status)}",

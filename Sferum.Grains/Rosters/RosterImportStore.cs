@@ -9,7 +9,8 @@ public sealed class RosterImportStore(NpgsqlDataSource database)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string Columns = """
-        import_id, school_id, status, created_at, source, file_names, report, academic_year, applied_at, error, base_version
+        import_id, school_id, status, created_at, source, file_names, report, academic_year, applied_at, error, base_version,
+        created_by, created_by_client
         """;
 
     /// <summary>Saves a new import with its files and change list in one transaction.</summary>
@@ -166,7 +167,9 @@ public sealed class RosterImportStore(NpgsqlDataSource database)
         reader.GetString(7),
         reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
         reader.IsDBNull(9) ? null : reader.GetString(9),
-        reader.GetInt32(10));
+        reader.GetInt32(10),
+        reader.IsDBNull(11) ? null : reader.GetGuid(11),
+        reader.IsDBNull(12) ? null : reader.GetString(12));
 
     private static string StatusText(ImportStatus status) => status.ToString().ToLowerInvariant();
 

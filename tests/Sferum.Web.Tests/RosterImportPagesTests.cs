@@ -91,6 +91,26 @@ public sealed class RosterImportPagesTests(WebTestEnvironment env)
     }
 
     [Fact]
+    public async Task The_admin_of_one_school_is_refused_on_another_schools_pages_and_upload()
+    {
+        var schoolOfParent = await SchoolSetup.CreateSchoolAsync(env, "parent");
+        var schoolOfTeacher = await SchoolSetup.CreateSchoolAsync(env, "teacher");
+        var teacher = env.User("teacher");
+        using var browser = new OidcHttpBrowser(env.Stack.WebUrl);
+        await browser.SignInAsync(teacher.Login, teacher.Password);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/Schools/{schoolOfTeacher}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/Schools/{schoolOfParent}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/Schools/{schoolOfParent}/Imports/New")).StatusCode);
+
+        // Her own school's upload form, aimed at the other school.
+        var own = await browser.GetAsync($"/Schools/{schoolOfTeacher}/Imports/New");
+        var forged = await browser.PostFilesAsync(new Uri($"{env.Stack.WebUrl}/Schools/{schoolOfParent}/Imports/New"),
+            await own.Content.ReadAsStringAsync(), "id=\"upload\"", "files", SharedSamples.Files("journal-utf8"));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_is_sent_to_sign_in()
     {
         using var browser = new OidcHttpBrowser(env.Stack.WebUrl, followRedirects: false);

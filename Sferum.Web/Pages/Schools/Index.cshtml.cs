@@ -79,7 +79,18 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         var userId = User.GetUserId();
         School = await cluster.GetGrain<ISchoolGrain>(SchoolId).GetOverviewAsync(userId);
         Imports = await cluster.GetGrain<IRosterImportGrain>(SchoolId).ListAsync(ImportRequester.User(userId), 20);
+        foreach (var id in Imports.Select(i => i.CreatedByUserId).OfType<Guid>().Distinct())
+        {
+            Authors[id] = (await cluster.GetGrain<IUserGrain>(id).GetProfileAsync())?.Name.FullName ?? "—";
+        }
     }
+
+    /// <summary>Names of the admins who uploaded the listed imports.</summary>
+    public Dictionary<Guid, string> Authors { get; } = [];
+
+    public string Author(ImportReport report) => report.CreatedByUserId is { } id
+        ? Authors.GetValueOrDefault(id, "—")
+        : $"журнал «{report.CreatedByClient}»";
 
     public sealed class AdminInput
     {
