@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sferum.Audit;
+using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Identity;
 using Sferum.Platform;
@@ -33,6 +34,9 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<UserIdentityStore>();
         services.AddSingleton<RosterStore>();
         services.AddSingleton<RosterImportStore>();
+        services.Configure<ChatOptions>(configuration.GetSection(ChatOptions.Section));
+        services.AddSingleton<ChatStore>();
+        services.AddSingleton<ChatLocator>();
         return services;
     }
 }

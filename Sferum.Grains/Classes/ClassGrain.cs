@@ -1,3 +1,4 @@
+using Sferum.Chats;
 using Sferum.Common;
 using Sferum.Schools;
 
@@ -10,6 +11,7 @@ namespace Sferum.Classes;
 public sealed class ClassGrain(ClassRosterReader reader) : Grain, IClassGrain
 {
     private ClassRoster? roster;
+    private bool refreshedSinceActivation;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         roster = await reader.LoadAsync(this.GetPrimaryKey());
@@ -33,7 +35,27 @@ public sealed class ClassGrain(ClassRosterReader reader) : Grain, IClassGrain
         return Task.FromResult(roles);
     }
 
-    public async Task RefreshAsync() => roster = await reader.LoadAsync(this.GetPrimaryKey());
+    public async Task RefreshAsync()
+    {
+        var before = MemberUsers(roster);
+        roster = await reader.LoadAsync(this.GetPrimaryKey());
+        var after = MemberUsers(roster);
+
+        // A chat may have stayed active while this grain was not: after a fresh activation the difference is unknown,
+        // so the chats are told whenever the class has members who use Sferum.
+        var unknownBefore = !refreshedSinceActivation;
+        refreshedSinceActivation = true;
+        if (roster is not null && (!before.SetEquals(after) || (unknownBefore && after.Count > 0)))
+        {
+            // The class's chats follow at once: someone who left stops receiving, someone who joined can read.
+            await Task.WhenAll(
+                GrainFactory.GetGrain<IChatGrain>(roster.ClassChatId).MembersChangedAsync(),
+                GrainFactory.GetGrain<IChatGrain>(roster.ParentsChatId).MembersChangedAsync());
+        }
+    }
+
+    private static HashSet<(Guid, ClassRole)> MemberUsers(ClassRoster? r) =>
+        r is null || r.Removed ? [] : r.Members.Where(m => m.UserId is not null).Select(m => (m.UserId!.Value, m.Role)).ToHashSet();
 
     private bool IsMember(Guid userId) => roster is { Removed: false } && roster.Members.Any(m => m.UserId == userId);
 }

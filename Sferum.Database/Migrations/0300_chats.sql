@@ -1,0 +1,44 @@
+-- Chats. The log (chat_events) is the truth: one row per event, numbered without gaps per chat by the chat's grain,
+-- committed before the sender gets an acknowledgement. It is append-only, except that deleting a message erases its
+-- text there too (a deleted message must not linger anywhere).
+CREATE TABLE chat_events (
+    chat_id    uuid        NOT NULL,
+    seq        bigint      NOT NULL,
+    type       smallint    NOT NULL, -- 0 posted, 1 edited, 2 deleted, 3 reacted
+    author_id  uuid        NOT NULL,
+    client_id  text,                 -- the sender's id for a post, so that a retry is not stored twice
+    target_seq bigint,               -- the message an edit, deletion or reaction applies to
+    body       text,
+    at         timestamptz NOT NULL,
+    PRIMARY KEY (chat_id, seq)
+);
+
+CREATE UNIQUE INDEX chat_events_client ON chat_events (chat_id, author_id, client_id) WHERE client_id IS NOT NULL;
+
+-- Messages as they are now, maintained in the same transaction as each event: history pages and search read this.
+CREATE TABLE chat_messages (
+    chat_id     uuid        NOT NULL,
+    seq         bigint      NOT NULL,
+    author_id   uuid        NOT NULL,
+    author_name text        NOT NULL,
+    client_id   text,
+    text        text,
+    reply_to    bigint,
+    at          timestamptz NOT NULL,
+    edited_at   timestamptz,
+    deleted_at  timestamptz,
+    deleted_by  uuid,
+    reactions   jsonb       NOT NULL DEFAULT '{}',
+    search      tsvector    GENERATED ALWAYS AS (to_tsvector('russian', coalesce(text, ''))) STORED,
+    PRIMARY KEY (chat_id, seq)
+);
+
+CREATE INDEX chat_messages_search ON chat_messages USING gin (search);
+
+-- How far each member has read; unread counts and "read by N of M" come from here.
+CREATE TABLE chat_reads (
+    chat_id  uuid   NOT NULL,
+    user_id  uuid   NOT NULL,
+    read_seq bigint NOT NULL,
+    PRIMARY KEY (chat_id, user_id)
+);

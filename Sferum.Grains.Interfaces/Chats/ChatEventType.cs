@@ -1,0 +1,14 @@
+namespace Sferum.Chats;
+
+/// <summary>What one entry of a chat's log did. Every entry has its own gapless sequence number.</summary>
+[GenerateSerializer, Alias("Sferum.ChatEventType")]
+public enum ChatEventType
+{
+    Posted = 0,
+    Edited = 1,
+    Deleted = 2,
+    Reacted = 3,
+
+    /// <summary>Not in the log: the chat's members changed (sent live so that open connections follow at once).</summary>
+    MembersChanged = 100,
+}

@@ -1,0 +1,55 @@
+using Orleans.Concurrency;
+
+namespace Sferum.Chats;
+
+/// <summary>
+/// One chat, keyed by its id, and the single writer of its log: it checks membership and rights, gives every event a
+/// gapless sequence number, commits it to PostgreSQL before acknowledging, then publishes it on the chat's stream.
+/// Class and parents' chats take their members from the class (and follow it when the roster changes).
+/// </summary>
+[Alias("Sferum.IChatGrain")]
+public interface IChatGrain : IGrainWithGuidKey
+{
+    /// <summary>Sends a message; returns it as stored (the original one for a repeated client id).</summary>
+    [Alias("Send")]
+    Task<ChatMessage> SendAsync(Guid userId, SendMessage message);
+
+    /// <summary>Edits the text of the user's own message.</summary>
+    [Alias("Edit")]
+    Task<ChatMessage> EditAsync(Guid userId, long seq, string text);
+
+    /// <summary>Deletes a message: its author, or a moderator (a teacher of the class, a school admin).</summary>
+    [Alias("Delete")]
+    Task<ChatMessage> DeleteAsync(Guid userId, long seq);
+
+    /// <summary>Adds or (with <paramref name="on"/> false) removes the user's reaction.</summary>
+    [Alias("React")]
+    Task<ChatMessage> ReactAsync(Guid userId, long seq, string emoji, bool on);
+
+    /// <summary>Messages before (older) or after (newer) a sequence number, oldest first.</summary>
+    [Alias("History"), AlwaysInterleave]
+    Task<ChatPage> HistoryAsync(Guid userId, long? beforeSeq, long? afterSeq, int limit);
+
+    /// <summary>Log entries after <paramref name="afterSeq"/>, each with its message's current state, for catching up.</summary>
+    [Alias("Catchup"), AlwaysInterleave]
+    Task<IReadOnlyList<ChatEvent>> CatchupAsync(Guid userId, long afterSeq, int limit);
+
+    /// <summary>Marks the chat read up to <paramref name="seq"/> for the user.</summary>
+    [Alias("MarkRead"), AlwaysInterleave]
+    Task MarkReadAsync(Guid userId, long seq);
+
+    [Alias("GetReceipt"), AlwaysInterleave]
+    Task<ReadReceipt> GetReceiptAsync(Guid userId, long seq);
+
+    /// <summary>The chat for the list: title, unread count, last message. Members only.</summary>
+    [Alias("GetSummary"), AlwaysInterleave]
+    Task<ChatSummary> GetSummaryAsync(Guid userId);
+
+    /// <summary>True when the user is a member now.</summary>
+    [Alias("IsMember"), AlwaysInterleave]
+    Task<bool> IsMemberAsync(Guid userId);
+
+    /// <summary>The class's roster changed: re-read who is in the chat (called by the class grain).</summary>
+    [Alias("MembersChanged")]
+    Task MembersChangedAsync();
+}

@@ -1,0 +1,377 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+using Orleans.Streams;
+using Sferum.Classes;
+using Sferum.Common;
+using Sferum.Identity;
+using Sferum.Schools;
+
+namespace Sferum.Chats;
+
+/// <summary>
+/// The single writer of one chat's log. Reentrant so that many senders wait together: while one batch commits, new
+/// sends queue up and go in the next batch (one transaction, one fsync for all of them). Sequence numbers are given
+/// out only inside a commit, and only advance when it succeeded, so the log has no gaps.
+/// </summary>
+[Reentrant]
+public sealed class ChatGrain(
+    ChatStore store,
+    ChatLocator locator,
+    ClassRosterReader rosters,
+    IOptions<ChatOptions> options,
+    TimeProvider clock,
+    ILogger<ChatGrain> logger) : Grain, IChatGrain
+{
+    private static readonly HashSet<string> Reactions = ["👍", "❤️", "😂", "😮", "😢", "🙏", "✅", "👏"];
+    private readonly List<PendingEvent> pending = [];
+    private readonly Dictionary<Guid, string> authorNames = [];
+    private readonly Dictionary<Guid, Queue<DateTimeOffset>> recentSends = [];
+    private ChatMembership? loaded;
+    private long lastSeq;
+    private Task? flushing;
+    private IAsyncStream<ChatEvent> stream = null!;
+
+    private Guid ChatId => this.GetPrimaryKey();
+
+    // An id that names no chat still activates a grain; every call on it is refused the same way.
+    private ChatMembership membership => loaded ?? throw new DomainException("chat.unknown", "Такого чата нет.");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        loaded = await LoadMembershipAsync();
+        lastSeq = await store.LastSeqAsync(ChatId);
+        stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ChatEvent>(StreamId.Create(StreamNames.Chat, ChatId));
+    }
+
+    public async Task<ChatMessage> SendAsync(Guid userId, SendMessage message)
+    {
+        RequirePoster(userId);
+        var text = ValidText(message.Text);
+        if (string.IsNullOrWhiteSpace(message.ClientId) || message.ClientId.Length > 64)
+        {
+            throw new DomainException("message.client-id-invalid", "Нет идентификатора сообщения от приложения.");
+        }
+
+        if (message.ReplyTo is { } replyTo && (replyTo < 1 || replyTo > lastSeq))
+        {
+            throw new DomainException("message.reply-unknown", "Сообщения, на которое вы отвечаете, нет в этом чате.");
+        }
+
+        CheckRate(userId);
+        return await EnqueueAsync(new PendingEvent(ChatEventType.Posted, userId, await AuthorNameAsync(userId))
+        {
+            ClientId = message.ClientId,
+            Text = text,
+            ReplyTo = message.ReplyTo,
+        });
+    }
+
+    public async Task<ChatMessage> EditAsync(Guid userId, long seq, string text)
+    {
+        RequireMember(userId);
+        var message = await ExistingAsync(seq);
+        if (message.AuthorId != userId)
+        {
+            throw DomainException.Forbidden("Изменить сообщение может только его автор.");
+        }
+
+        return await EnqueueAsync(new PendingEvent(ChatEventType.Edited, userId, message.AuthorName) { TargetSeq = seq, Text = ValidText(text) });
+    }
+
+    public async Task<ChatMessage> DeleteAsync(Guid userId, long seq)
+    {
+        // Outsiders learn nothing, not even whether the message exists: refused before it is looked up.
+        var schoolAdmin = !membership.IsModerator(userId) && await GrainFactory.GetGrain<ISchoolGrain>(membership.SchoolId).IsAdminAsync(userId);
+        if (!membership.IsMember(userId) && !schoolAdmin)
+        {
+            throw DomainException.Forbidden("Вы не участник этого чата.");
+        }
+
+        var message = await ExistingAsync(seq);
+        if (message.AuthorId != userId && !membership.IsModerator(userId) && !schoolAdmin)
+        {
+            throw DomainException.Forbidden("Удалить сообщение может его автор, учитель класса или администратор школы.");
+        }
+
+        return await EnqueueAsync(new PendingEvent(ChatEventType.Deleted, userId, "") { TargetSeq = seq });
+    }
+
+    public async Task<ChatMessage> ReactAsync(Guid userId, long seq, string emoji, bool on)
+    {
+        RequireMember(userId);
+        if (!Reactions.Contains(emoji))
+        {
+            throw new DomainException("reaction.invalid", "Такой реакции нет.");
+        }
+
+        await ExistingAsync(seq);
+        CheckRate(userId);
+        return await EnqueueAsync(new PendingEvent(ChatEventType.Reacted, userId, "") { TargetSeq = seq, Emoji = emoji, ReactionOn = on });
+    }
+
+    public async Task<ChatPage> HistoryAsync(Guid userId, long? beforeSeq, long? afterSeq, int limit)
+    {
+        RequireMember(userId);
+        limit = Math.Clamp(limit, 1, 200);
+        var messages = await store.HistoryAsync(ChatId, beforeSeq, afterSeq, limit + 1);
+        var hasMore = messages.Count > limit;
+        if (hasMore)
+        {
+            messages = afterSeq is not null ? messages.Take(limit).ToList() : messages.Skip(1).ToList();
+        }
+
+        return new ChatPage(messages, hasMore, lastSeq);
+    }
+
+    public async Task<IReadOnlyList<ChatEvent>> CatchupAsync(Guid userId, long afterSeq, int limit)
+    {
+        RequireMember(userId);
+        return await store.EventsAfterAsync(ChatId, Math.Max(0, afterSeq), Math.Clamp(limit, 1, 500));
+    }
+
+    public async Task MarkReadAsync(Guid userId, long seq)
+    {
+        RequireMember(userId);
+        await store.MarkReadAsync(ChatId, userId, Math.Clamp(seq, 0, lastSeq));
+    }
+
+    public async Task<ReadReceipt> GetReceiptAsync(Guid userId, long seq)
+    {
+        RequireMember(userId);
+        var message = await ExistingAsync(seq);
+        var others = membership.Members.Keys.Where(u => u != message.AuthorId).ToList();
+        return new ReadReceipt(seq, await store.ReadByAsync(ChatId, seq, others), others.Count);
+    }
+
+    public async Task<ChatSummary> GetSummaryAsync(Guid userId)
+    {
+        RequireMember(userId);
+        var last = (await store.HistoryAsync(ChatId, null, null, 1)).LastOrDefault();
+        return new ChatSummary(ChatId, membership.Kind, membership.Title, lastSeq, await store.UnreadAsync(ChatId, userId), last,
+            membership.CanPost(userId), membership.Members.Count);
+    }
+
+    public Task<bool> IsMemberAsync(Guid userId) => Task.FromResult(loaded?.IsMember(userId) == true);
+
+    public async Task MembersChangedAsync()
+    {
+        var before = loaded?.Members.Keys.ToHashSet() ?? [];
+        loaded = await LoadMembershipAsync() ?? loaded;
+        if (loaded is null)
+        {
+            return;
+        }
+
+        var removed = before.Where(u => !membership.IsMember(u)).ToList();
+        if (removed.Count > 0)
+        {
+            // Web nodes drop these users' open connections from the chat at once.
+            await PublishAsync(new ChatEvent(ChatId, lastSeq, ChatEventType.MembersChanged, null, removed));
+        }
+    }
+
+    private async Task<ChatMessage> EnqueueAsync(PendingEvent e)
+    {
+        pending.Add(e);
+        flushing ??= FlushAsync();
+        return await e.Completion.Task;
+    }
+
+    private async Task FlushAsync()
+    {
+        try
+        {
+            while (pending.Count > 0)
+            {
+                var batch = pending.ToList();
+                pending.Clear();
+                await CommitAsync(batch);
+            }
+        }
+        finally
+        {
+            flushing = null;
+        }
+    }
+
+    private async Task CommitAsync(List<PendingEvent> batch)
+    {
+        try
+        {
+            // A retried post (same author and client id) gets the stored message back, not a second copy.
+            var posts = batch.Where(e => e.Type == ChatEventType.Posted).ToList();
+            var existing = await store.FindPostsAsync(ChatId, posts.Select(p => (p.AuthorId, p.ClientId!)).Distinct().ToList());
+            var toWrite = new List<PendingEvent>();
+            var firstOfKey = new Dictionary<(Guid, string), PendingEvent>();
+            foreach (var e in batch)
+            {
+                if (e.Type == ChatEventType.Posted && existing.TryGetValue((e.AuthorId, e.ClientId!), out var stored))
+                {
+                    e.Completion.TrySetResult(stored);
+                }
+                else if (e.Type == ChatEventType.Posted && firstOfKey.TryGetValue((e.AuthorId, e.ClientId!), out var twin))
+                {
+                    _ = twin.Completion.Task.ContinueWith(t => e.Completion.TrySetResult(t.Result), TaskContinuationOptions.OnlyOnRanToCompletion);
+                    _ = twin.Completion.Task.ContinueWith(t => e.Completion.TrySetException(t.Exception!.InnerExceptions), TaskContinuationOptions.OnlyOnFaulted);
+                }
+                else
+                {
+                    if (e.Type == ChatEventType.Posted)
+                    {
+                        firstOfKey[(e.AuthorId, e.ClientId!)] = e;
+                    }
+
+                    toWrite.Add(e);
+                }
+            }
+
+            if (toWrite.Count == 0)
+            {
+                return;
+            }
+
+            var seq = lastSeq;
+            foreach (var e in toWrite)
+            {
+                e.Seq = ++seq;
+            }
+
+            var messages = await store.CommitAsync(ChatId, toWrite, clock.GetUtcNow());
+            lastSeq = seq;
+            for (var i = 0; i < toWrite.Count; i++)
+            {
+                toWrite[i].Completion.TrySetResult(messages[i]);
+            }
+
+            foreach (var (e, message) in toWrite.Zip(messages))
+            {
+                await PublishAsync(new ChatEvent(ChatId, e.Seq, e.Type, message, []));
+            }
+        }
+        catch (Exception ex)
+        {
+            // The commit's outcome may be unknown (connection lost after COMMIT): read the log again before going on.
+            logger.LogError(ex, "Chat {ChatId}: a batch of {Count} events was not acknowledged", ChatId, batch.Count);
+            lastSeq = await SafeLastSeqAsync();
+            var error = new DomainException("message.not-saved", "Сообщение не сохранено: сервер базы данных недоступен. Повторите отправку.");
+            foreach (var e in batch)
+            {
+                e.Completion.TrySetException(error);
+            }
+        }
+    }
+
+    private async Task PublishAsync(ChatEvent e)
+    {
+        try
+        {
+            await stream.OnNextAsync(e);
+        }
+        catch (Exception ex)
+        {
+            // Live delivery is best effort: the log already has the event and clients catch up from it.
+            logger.LogWarning(ex, "Chat {ChatId}: event {Seq} was not published live", ChatId, e.Seq);
+        }
+    }
+
+    private async Task<long> SafeLastSeqAsync()
+    {
+        try
+        {
+            return await store.LastSeqAsync(ChatId);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Chat {ChatId}: log position unknown; deactivating to start clean", ChatId);
+            DeactivateOnIdle();
+            return lastSeq;
+        }
+    }
+
+    private async Task<ChatMembership?> LoadMembershipAsync()
+    {
+        var location = await locator.FindClassChatAsync(ChatId);
+        if (location is null)
+        {
+            return null;
+        }
+
+        var roster = await rosters.LoadAsync(location.Value.ClassId);
+        return roster is null ? null : ChatMembership.ForClass(roster, location.Value.ParentsChat);
+    }
+
+    private async Task<ChatMessage> ExistingAsync(long seq)
+    {
+        var message = await store.GetAsync(ChatId, seq) ?? throw new DomainException("message.unknown", "Такого сообщения нет.");
+        return message.Deleted ? throw new DomainException("message.deleted", "Сообщение удалено.") : message;
+    }
+
+    private async Task<string> AuthorNameAsync(Guid userId)
+    {
+        if (!authorNames.TryGetValue(userId, out var name))
+        {
+            var profile = await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
+            name = profile?.Name.DisplayName ?? "Участник";
+            authorNames[userId] = name;
+        }
+
+        return name;
+    }
+
+    private string ValidText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainException("message.empty", "Сообщение пустое.");
+        }
+
+        if (text.Length > options.Value.MaxMessageLength)
+        {
+            throw new DomainException("message.too-long", $"Сообщение длиннее {options.Value.MaxMessageLength} символов.");
+        }
+
+        return text.Trim();
+    }
+
+    private void CheckRate(Guid userId)
+    {
+        var now = clock.GetUtcNow();
+        var window = TimeSpan.FromSeconds(options.Value.RateLimitWindowSeconds);
+        if (!recentSends.TryGetValue(userId, out var times))
+        {
+            recentSends[userId] = times = new Queue<DateTimeOffset>();
+        }
+
+        while (times.Count > 0 && now - times.Peek() > window)
+        {
+            times.Dequeue();
+        }
+
+        if (times.Count >= options.Value.RateLimitCount)
+        {
+            throw new DomainException("message.rate-limited",
+                $"Слишком много сообщений: не больше {options.Value.RateLimitCount} за {options.Value.RateLimitWindowSeconds} с. Подождите немного.");
+        }
+
+        times.Enqueue(now);
+    }
+
+    private void RequireMember(Guid userId)
+    {
+        if (userId != Guid.Empty && !membership.IsMember(userId))
+        {
+            throw DomainException.Forbidden("Вы не участник этого чата.");
+        }
+    }
+
+    private void RequirePoster(Guid userId)
+    {
+        RequireMember(userId);
+        if (!membership.CanPost(userId))
+        {
+            throw DomainException.Forbidden("В этом чате вы можете только читать.");
+        }
+    }
+}

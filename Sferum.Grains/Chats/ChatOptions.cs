@@ -1,0 +1,14 @@
+namespace Sferum.Chats;
+
+/// <summary>Configuration section <c>Sferum:Chats</c>.</summary>
+public sealed class ChatOptions
+{
+    public const string Section = "Sferum:Chats";
+
+    public int MaxMessageLength { get; set; } = 4000;
+
+    /// <summary>At most this many messages per user and chat in <see cref="RateLimitWindowSeconds"/>.</summary>
+    public int RateLimitCount { get; set; } = 20;
+
+    public int RateLimitWindowSeconds { get; set; } = 10;
+}

@@ -1,0 +1,27 @@
+namespace Sferum.Chats;
+
+/// <summary>An event waiting for the next batch commit, and the caller waiting for its acknowledgement.</summary>
+public sealed class PendingEvent(ChatEventType type, Guid authorId, string authorName)
+{
+    public ChatEventType Type { get; } = type;
+
+    public Guid AuthorId { get; } = authorId;
+
+    public string AuthorName { get; } = authorName;
+
+    public string? ClientId { get; init; }
+
+    public string? Text { get; init; }
+
+    public long? ReplyTo { get; init; }
+
+    public long? TargetSeq { get; init; }
+
+    public string? Emoji { get; init; }
+
+    public bool ReactionOn { get; init; }
+
+    public long Seq { get; set; }
+
+    public TaskCompletionSource<ChatMessage> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
