@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
+using Sferum.Web.Chats;
 using Sferum.Web.Errors;
 using Sferum.Web.Cluster;
 using Sferum.Web.DataProtection;
@@ -25,6 +26,14 @@ public static class WebHostingExtensions
         builder.Services.AddSferumDataProtection();
         builder.Services.AddSferumHealthChecks();
         builder.Services.AddOpenApi();
+        builder.Services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 64 * 1024;
+            // Pings every 5 s let browsers (server timeout 15 s in chat.js) notice a dead network quickly.
+            o.KeepAliveInterval = TimeSpan.FromSeconds(5);
+        });
+        builder.Services.AddSingleton<ChatRelay>();
+        builder.Services.AddSingleton<UserChats>();
         // Russian text goes out as text, not as &#x…; entities (still HTML-encoded where it must be).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -35,6 +44,7 @@ public static class WebHostingExtensions
             o.Conventions.AuthorizePage("/Profile");
             o.Conventions.AuthorizeFolder("/Schools");
             o.Conventions.AuthorizeFolder("/Classes");
+            o.Conventions.AuthorizeFolder("/Chats");
         }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
@@ -60,6 +70,7 @@ public static class WebHostingExtensions
         app.MapSferumHealthChecks();
         app.MapOpenApi();
         app.MapJournalApi();
+        app.MapHub<ChatHub>("/hubs/chat");
         return app;
     }
 }

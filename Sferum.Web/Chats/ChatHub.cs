@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Sferum.Chats;
+using Sferum.Common;
+using Sferum.Web.Identity;
+
+namespace Sferum.Web.Chats;
+
+/// <summary>
+/// The browser's live connection. Every method goes to the chat grain, which checks membership and rights; a refusal
+/// comes back as a HubException with the grain's Russian message. Events arrive as "chatEvent" (with the chat's
+/// sequence number: a client that sees a gap calls <see cref="Catchup"/>), "chatRemoved" when the user leaves a chat.
+/// </summary>
+[Authorize]
+public sealed class ChatHub(IClusterClient cluster, ChatRelay relay, UserChats userChats, ILogger<ChatHub> logger) : Hub
+{
+    private Guid UserId => Context.User!.GetUserId();
+
+    public override async Task OnConnectedAsync()
+    {
+        foreach (var chat in await userChats.ListAsync(UserId))
+        {
+            await relay.AddAsync(chat.ChatId, Context.ConnectionId, UserId);
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await relay.RemoveConnectionAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Starts live delivery of a chat on this connection (e.g. one the user joined after connecting).</summary>
+    public Task Open(Guid chatId) => Run(async () =>
+    {
+        if (!await cluster.GetGrain<IChatGrain>(chatId).IsMemberAsync(UserId))
+        {
+            throw DomainException.Forbidden("Вы не участник этого чата.");
+        }
+
+        await relay.AddAsync(chatId, Context.ConnectionId, UserId);
+        return true;
+    });
+
+    public Task<ChatMessage> Send(Guid chatId, string clientId, string text, long? replyTo) =>
+        Run(() => Chat(chatId).SendAsync(UserId, new SendMessage(clientId, text, replyTo)));
+
+    public Task<ChatMessage> Edit(Guid chatId, long seq, string text) => Run(() => Chat(chatId).EditAsync(UserId, seq, text));
+
+    public Task<ChatMessage> Delete(Guid chatId, long seq) => Run(() => Chat(chatId).DeleteAsync(UserId, seq));
+
+    public Task<ChatMessage> React(Guid chatId, long seq, string emoji, bool on) => Run(() => Chat(chatId).ReactAsync(UserId, seq, emoji, on));
+
+    public Task<ChatPage> History(Guid chatId, long? beforeSeq, long? afterSeq, int limit) =>
+        Run(() => Chat(chatId).HistoryAsync(UserId, beforeSeq, afterSeq, limit));
+
+    public Task<IReadOnlyList<ChatEvent>> Catchup(Guid chatId, long afterSeq) => Run(() => Chat(chatId).CatchupAsync(UserId, afterSeq, 500));
+
+    public Task MarkRead(Guid chatId, long seq) => Run(async () =>
+    {
+        await Chat(chatId).MarkReadAsync(UserId, seq);
+        return true;
+    });
+
+    public Task<ReadReceipt> Receipt(Guid chatId, long seq) => Run(() => Chat(chatId).GetReceiptAsync(UserId, seq));
+
+    public Task<List<ChatSummary>> Chats() => Run(() => userChats.ListAsync(UserId));
+
+    private IChatGrain Chat(Guid chatId) => cluster.GetGrain<IChatGrain>(chatId);
+
+    private async Task<T> Run<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (DomainException ex)
+        {
+            logger.LogInformation("Hub call refused for {UserId}: {Code}", UserId, ex.Code);
+            throw new HubException($"{ex.Code}: {ex.Message}");
+        }
+    }
+}

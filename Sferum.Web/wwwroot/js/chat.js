@@ -1,0 +1,258 @@
+// One chat over SignalR. The chat's log is the truth: every event has a gapless sequence number; the page applies
+// events in order, and whenever it sees a gap or comes back after a lost connection it asks the server for what it
+// missed (Catchup). Messages are keyed by their own sequence number, so an event applied twice changes nothing.
+(() => {
+  "use strict";
+  const root = document.getElementById("chat");
+  if (!root) return;
+  const chatId = root.dataset.chatId;
+  const me = root.dataset.userId;
+  const list = document.getElementById("messages");
+  const status = document.getElementById("status");
+  const older = document.getElementById("older");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("text");
+  const replyBox = document.getElementById("reply-to");
+  const reactions = ["👍", "❤️", "😂", "😮", "😢", "🙏"];
+
+  let lastSeq = 0;          // the last log entry applied
+  let oldestSeq = null;     // the oldest message shown (for paging back)
+  let loaded = false;       // events arriving before the first page are buffered
+  let buffered = [];
+  let catchingUp = false;
+  let replyTo = null;
+  const pending = new Map(); // clientId -> text, sent but not acknowledged
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/chat")
+    .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 15000, 30000])
+    // A phone that lost its network notices within 15 s (the server pings every 5 s) and then catches up.
+    .withServerTimeout(15000)
+    .withKeepAliveInterval(5000)
+    .build();
+
+  connection.on("chatEvent", (e) => {
+    if (e.chatId !== chatId) return;
+    if (!loaded) { buffered.push(e); return; }
+    onEvent(e);
+  });
+  connection.on("chatRemoved", (id) => {
+    if (id !== chatId) return;
+    setStatus("Вы больше не участник этого чата.");
+    if (form) form.hidden = true;
+  });
+  connection.onreconnecting(() => setStatus("Нет связи, переподключаюсь…"));
+  connection.onreconnected(async () => {
+    setStatus("");
+    await connection.invoke("Open", chatId).catch(showError);
+    await catchUp();
+    await resendPending();
+  });
+  connection.onclose(() => setStatus("Связь потеряна. Обновите страницу."));
+
+  function setStatus(text) { status.textContent = text; }
+  function showError(err) { setStatus(friendly(err)); }
+  function friendly(err) {
+    const text = String(err && err.message || err);
+    const m = text.match(/HubException: [\w.-]+: (.*)$/);
+    return m ? m[1] : "Не получилось. Попробуйте ещё раз.";
+  }
+
+  function onEvent(e) {
+    if (e.seq <= lastSeq) return;                 // already applied
+    if (e.seq > lastSeq + 1) { catchUp(); return; } // a gap: fetch from the log
+    apply(e);
+  }
+
+  function apply(e) {
+    if (e.message) render(e.message);
+    lastSeq = e.seq;
+    markRead();
+  }
+
+  async function catchUp() {
+    if (catchingUp) return;
+    catchingUp = true;
+    try {
+      for (;;) {
+        const events = await connection.invoke("Catchup", chatId, lastSeq);
+        for (const e of events) if (e.seq === lastSeq + 1) apply(e);
+        if (events.length < 500) break;
+      }
+    } catch (err) {
+      showError(err);
+    } finally {
+      catchingUp = false;
+    }
+  }
+
+  function render(m) {
+    const existing = list.querySelector(`li[data-seq="${m.seq}"]`);
+    const li = document.createElement("li");
+    li.dataset.seq = m.seq;
+    li.className = "message" + (m.authorId === me ? " mine" : "") + (m.deleted ? " deleted" : "");
+    const author = document.createElement("span");
+    author.className = "author";
+    author.textContent = m.authorName;
+    const time = document.createElement("time");
+    time.dateTime = m.at;
+    time.textContent = new Date(m.at).toLocaleTimeString("ru-RU", { hour: "2-digit", minute: "2-digit" }) + (m.editedAt ? " (изменено)" : "");
+    li.append(author, " ", time);
+    if (m.replyTo) {
+      const quoted = list.querySelector(`li[data-seq="${m.replyTo}"] .text`);
+      const q = document.createElement("blockquote");
+      q.textContent = quoted ? quoted.textContent.slice(0, 120) : "сообщение выше";
+      li.append(q);
+    }
+    const text = document.createElement("p");
+    text.className = "text";
+    text.textContent = m.deleted ? "Сообщение удалено" : m.text; // text, never HTML
+    li.append(text);
+    if (!m.deleted) li.append(actions(m));
+    if (existing) { existing.replaceWith(li); return; }
+    if (m.clientId && pending.has(m.clientId)) {
+      pending.delete(m.clientId);
+      list.querySelector(`li[data-client-id="${CSS.escape(m.clientId)}"]`)?.remove();
+    }
+    const after = [...list.querySelectorAll("li[data-seq]")].find((x) => Number(x.dataset.seq) > m.seq);
+    list.insertBefore(li, after || list.querySelector("li.pending"));
+    if (oldestSeq === null || m.seq < oldestSeq) oldestSeq = m.seq;
+    if (!after) li.scrollIntoView({ block: "end" });
+  }
+
+  function actions(m) {
+    const bar = document.createElement("div");
+    bar.className = "actions";
+    const counts = m.reactions || {};
+    for (const emoji of reactions) {
+      const users = counts[emoji] || [];
+      const mine = users.includes(me);
+      if (!users.length && !form) continue;
+      const b = button(users.length ? `${emoji} ${users.length}` : emoji, () =>
+        connection.invoke("React", chatId, m.seq, emoji, !mine).catch(showError));
+      b.className = "reaction" + (mine ? " on" : "");
+      b.setAttribute("aria-pressed", String(mine));
+      bar.append(b);
+    }
+    if (form) bar.append(button("Ответить", () => startReply(m)));
+    if (m.authorId === me) {
+      bar.append(button("Изменить", () => {
+        const text = prompt("Новый текст", m.text);
+        if (text && text.trim()) connection.invoke("Edit", chatId, m.seq, text).catch(showError);
+      }));
+    }
+    bar.append(button("Удалить", () => {
+      if (confirm("Удалить сообщение?")) connection.invoke("Delete", chatId, m.seq).catch(showError);
+    }));
+    return bar;
+  }
+
+  function button(label, onClick) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "link";
+    b.textContent = label;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function startReply(m) {
+    replyTo = m.seq;
+    replyBox.hidden = false;
+    replyBox.textContent = `Ответ: ${(m.text || "").slice(0, 80)} `;
+    replyBox.append(button("✕", () => { replyTo = null; replyBox.hidden = true; }));
+    input.focus();
+  }
+
+  function newClientId() {
+    return (crypto.randomUUID && crypto.randomUUID()) || `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+  }
+
+  async function send(clientId, text, reply) {
+    try {
+      const m = await connection.invoke("Send", chatId, clientId, text, reply);
+      render(m);
+    } catch (err) {
+      const li = list.querySelector(`li[data-client-id="${CSS.escape(clientId)}"]`);
+      if (li) li.querySelector(".state").textContent = "не отправлено — повторю при связи";
+      if (connection.state === signalR.HubConnectionState.Connected) {
+        pending.delete(clientId);
+        li?.remove();
+        showError(err);
+      }
+    }
+  }
+
+  async function resendPending() {
+    for (const [clientId, p] of pending) await send(clientId, p.text, p.replyTo);
+  }
+
+  if (form) {
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const text = input.value.trim();
+      if (!text) return;
+      const clientId = newClientId();
+      pending.set(clientId, { text, replyTo });
+      const li = document.createElement("li");
+      li.className = "message mine pending";
+      li.dataset.clientId = clientId;
+      const p = document.createElement("p");
+      p.className = "text";
+      p.textContent = text;
+      const state = document.createElement("span");
+      state.className = "state muted";
+      state.textContent = "отправляется…";
+      li.append(p, state);
+      list.append(li);
+      li.scrollIntoView({ block: "end" });
+      input.value = "";
+      const reply = replyTo;
+      replyTo = null;
+      replyBox.hidden = true;
+      send(clientId, text, reply);
+    });
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
+    });
+  }
+
+  let readSent = 0;
+  function markRead() {
+    if (document.visibilityState !== "visible" || lastSeq <= readSent) return;
+    readSent = lastSeq;
+    connection.invoke("MarkRead", chatId, lastSeq).catch(() => { readSent = 0; });
+  }
+  document.addEventListener("visibilitychange", markRead);
+
+  older.addEventListener("click", async () => {
+    const page = await connection.invoke("History", chatId, oldestSeq, null, 50).catch(showError);
+    if (!page) return;
+    const top = list.firstElementChild;
+    for (const m of page.messages) render(m);
+    top?.scrollIntoView();
+    older.hidden = !page.hasMore;
+  });
+
+  async function start() {
+    try {
+      await connection.start();
+      await connection.invoke("Open", chatId);
+      const page = await connection.invoke("History", chatId, null, null, 50);
+      for (const m of page.messages) render(m);
+      lastSeq = page.lastSeq;
+      older.hidden = !page.hasMore;
+      loaded = true;
+      for (const e of buffered) onEvent(e);
+      buffered = [];
+      await catchUp();
+      markRead();
+      root.dataset.ready = "true"; // history shown and live: tests and assistive tech can rely on it
+    } catch (err) {
+      showError(err);
+      setTimeout(start, 3000);
+    }
+  }
+
+  start();
+})();

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using Sferum.Web.Tests.Support;
+
+namespace Sferum.Web.Tests;
+
+/// <summary>Two people in two browsers: live delivery without reload, and catching up exactly once after being offline.</summary>
+[Collection(WebCollection.Name)]
+public sealed class BrowserChatTests(WebTestEnvironment env)
+{
+    [Fact]
+    public async Task The_reader_sees_new_messages_live_and_after_being_offline_gets_all_of_them_in_order_exactly_once()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browsers.LaunchChromiumAsync(playwright);
+        var writer = await OpenClassChatAsync(browser, "teacher");
+        var reader = await OpenClassChatAsync(browser, "student");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+
+        await SendAsync(writer, $"Живое {tag}");
+        await reader.WaitForSelectorAsync($"#messages li[data-seq] .text:text-is('Живое {tag}')", new() { Timeout = 10_000 });
+
+        // Offline long enough for the page to notice the dead connection: what follows comes back only by catching up.
+        await reader.Context.SetOfflineAsync(true);
+        await reader.WaitForSelectorAsync("#status:has-text('Нет связи')", new() { Timeout = 30_000 });
+        for (var i = 1; i <= 3; i++)
+        {
+            await SendAsync(writer, $"Пока offline {tag} {i}");
+        }
+
+        await reader.Context.SetOfflineAsync(false);
+        await reader.WaitForSelectorAsync($"#messages li[data-seq] .text:text-is('Пока offline {tag} 3')", new() { Timeout = 60_000 });
+
+        var texts = await reader.Locator("#messages li[data-seq] .text").AllInnerTextsAsync();
+        var mine = texts.Where(t => t.Contains(tag)).ToList();
+        Assert.Equal([$"Живое {tag}", $"Пока offline {tag} 1", $"Пока offline {tag} 2", $"Пока offline {tag} 3"], mine);
+        var seqs = await reader.Locator("#messages li[data-seq]").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.seq))");
+        Assert.Equal(seqs.Order(), seqs);
+        Assert.Equal(seqs.Distinct().Count(), seqs.Length);
+    }
+
+    private async Task<IPage> OpenClassChatAsync(IBrowser browser, string login)
+    {
+        var user = env.User(login);
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{env.Stack.WebUrl}/Chats");
+        await page.FillAsync("#login", user.Login);
+        await page.FillAsync("#password", user.Password);
+        await page.ClickAsync("#submit");
+        await page.ClickAsync("#chat-list a:has-text('5А класс')");
+        await page.WaitForSelectorAsync("#chat[data-ready='true']", new() { Timeout = 15_000 });
+        return page;
+    }
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        await page.FillAsync("#text", text);
+        await page.ClickAsync("#send");
+        await page.WaitForSelectorAsync($"#messages li[data-seq] .text:text-is('{text}')", new() { Timeout = 10_000 });
+    }
+}

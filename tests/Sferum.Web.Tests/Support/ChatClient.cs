@@ -1,0 +1,57 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using Sferum.Chats;
+
+namespace Sferum.Web.Tests.Support;
+
+/// <summary>A signed-in demo user's SignalR connection to the chat hub, recording every live event it receives.</summary>
+public sealed class ChatClient : IAsyncDisposable
+{
+    private readonly OidcHttpBrowser browser;
+
+    private ChatClient(OidcHttpBrowser browser, HubConnection connection)
+    {
+        this.browser = browser;
+        Connection = connection;
+        connection.On<ChatEvent>("chatEvent", e => Events.Writer.TryWrite(e));
+        connection.On<Guid>("chatRemoved", id => Removed.Writer.TryWrite(id));
+    }
+
+    public HubConnection Connection { get; }
+
+    public Channel<ChatEvent> Events { get; } = Channel.CreateUnbounded<ChatEvent>();
+
+    public Channel<Guid> Removed { get; } = Channel.CreateUnbounded<Guid>();
+
+    public static async Task<ChatClient> ConnectAsync(WebTestEnvironment env, string login)
+    {
+        var user = env.User(login);
+        var browser = new OidcHttpBrowser(env.Stack.WebUrl);
+        await browser.SignInAsync(user.Login, user.Password);
+        var connection = new HubConnectionBuilder()
+            .WithUrl($"{env.Stack.WebUrl}/hubs/chat", o => o.Cookies = browser.Cookies)
+            .Build();
+        await connection.StartAsync();
+        return new ChatClient(browser, connection);
+    }
+
+    /// <summary>The next live event for <paramref name="chatId"/>, or a failure after <paramref name="timeout"/>.</summary>
+    public async Task<ChatEvent> NextEventAsync(Guid chatId, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var e = await Events.Reader.ReadAsync(cts.Token);
+            if (e.ChatId == chatId)
+            {
+                return e;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        browser.Dispose();
+    }
+}
