@@ -42,3 +42,6 @@ CREATE TABLE chat_reads (
     read_seq bigint NOT NULL,
     PRIMARY KEY (chat_id, user_id)
 );
+
+-- Pinned messages (set by a moderator); the pin itself is an event in the log like any other.
+ALTER TABLE chat_messages ADD COLUMN pinned_at timestamptz;

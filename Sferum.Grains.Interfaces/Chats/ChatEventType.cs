@@ -8,6 +8,7 @@ public enum ChatEventType
     Edited = 1,
     Deleted = 2,
     Reacted = 3,
+    Pinned = 4,
 
     /// <summary>Not in the log: the chat's members changed (sent live so that open connections follow at once).</summary>
     MembersChanged = 100,

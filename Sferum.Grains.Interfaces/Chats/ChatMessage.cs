@@ -16,4 +16,5 @@ public sealed record ChatMessage(
     [property: Id(7)] DateTimeOffset? EditedAt,
     [property: Id(8)] bool Deleted,
     [property: Id(9)] string? ClientId,
-    [property: Id(10)] IReadOnlyDictionary<string, IReadOnlyList<Guid>> Reactions);
+    [property: Id(10)] IReadOnlyDictionary<string, IReadOnlyList<Guid>> Reactions,
+    [property: Id(11)] bool Pinned = false);

@@ -10,4 +10,5 @@ public sealed record ChatSummary(
     [property: Id(4)] int Unread,
     [property: Id(5)] ChatMessage? LastMessage,
     [property: Id(6)] bool CanPost,
-    [property: Id(7)] int Members);
+    [property: Id(7)] int Members,
+    [property: Id(8)] bool CanModerate);

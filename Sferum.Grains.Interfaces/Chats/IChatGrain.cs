@@ -26,6 +26,14 @@ public interface IChatGrain : IGrainWithGuidKey
     [Alias("React")]
     Task<ChatMessage> ReactAsync(Guid userId, long seq, string emoji, bool on);
 
+    /// <summary>Pins or unpins a message (teachers of the class, school admins).</summary>
+    [Alias("Pin")]
+    Task<ChatMessage> PinAsync(Guid userId, long seq, bool on);
+
+    /// <summary>The pinned messages, oldest first.</summary>
+    [Alias("Pinned"), AlwaysInterleave]
+    Task<IReadOnlyList<ChatMessage>> PinnedAsync(Guid userId);
+
     /// <summary>Messages before (older) or after (newer) a sequence number, oldest first.</summary>
     [Alias("History"), AlwaysInterleave]
     Task<ChatPage> HistoryAsync(Guid userId, long? beforeSeq, long? afterSeq, int limit);

@@ -108,7 +108,25 @@ public sealed class ChatGrain(
 
         await ExistingAsync(seq);
         CheckRate(userId);
-        return await EnqueueAsync(new PendingEvent(ChatEventType.Reacted, userId, "") { TargetSeq = seq, Emoji = emoji, ReactionOn = on });
+        return await EnqueueAsync(new PendingEvent(ChatEventType.Reacted, userId, "") { TargetSeq = seq, Emoji = emoji, On = on });
+    }
+
+    public async Task<ChatMessage> PinAsync(Guid userId, long seq, bool on)
+    {
+        RequireMember(userId);
+        if (!membership.IsModerator(userId) && !await GrainFactory.GetGrain<ISchoolGrain>(membership.SchoolId).IsAdminAsync(userId))
+        {
+            throw DomainException.Forbidden("Закреплять сообщения могут учителя класса и администраторы школы.");
+        }
+
+        await ExistingAsync(seq);
+        return await EnqueueAsync(new PendingEvent(ChatEventType.Pinned, userId, "") { TargetSeq = seq, On = on });
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> PinnedAsync(Guid userId)
+    {
+        RequireMember(userId);
+        return await store.PinnedAsync(ChatId);
     }
 
     public async Task<ChatPage> HistoryAsync(Guid userId, long? beforeSeq, long? afterSeq, int limit)
@@ -150,7 +168,7 @@ public sealed class ChatGrain(
         RequireMember(userId);
         var last = (await store.HistoryAsync(ChatId, null, null, 1)).LastOrDefault();
         return new ChatSummary(ChatId, membership.Kind, membership.Title, lastSeq, await store.UnreadAsync(ChatId, userId), last,
-            membership.CanPost(userId), membership.Members.Count);
+            membership.CanPost(userId), membership.Members.Count, membership.IsModerator(userId));
     }
 
     public Task<bool> IsMemberAsync(Guid userId) => Task.FromResult(loaded?.IsMember(userId) == true);

@@ -7,7 +7,7 @@ namespace Sferum.Chats;
 /// <summary>Tables <c>chat_events</c>, <c>chat_messages</c> and <c>chat_reads</c>; the chat grain is the only writer.</summary>
 public sealed class ChatStore(NpgsqlDataSource database)
 {
-    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text";
+    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL";
 
     public async Task<long> LastSeqAsync(Guid chatId)
     {
@@ -137,6 +137,27 @@ public sealed class ChatStore(NpgsqlDataSource database)
         return events;
     }
 
+    public async Task<List<ChatMessage>> PinnedAsync(Guid chatId)
+    {
+        await using var command = database.CreateCommand($"SELECT {MessageColumns} FROM chat_messages WHERE chat_id = @chat AND pinned_at IS NOT NULL ORDER BY seq");
+        command.Parameters.AddWithValue("chat", chatId);
+        return await ReadAllAsync(command);
+    }
+
+    /// <summary>Full-text search (Russian stemming) in the given chats, newest first.</summary>
+    public async Task<List<ChatMessage>> SearchAsync(IReadOnlyList<Guid> chatIds, string query, int limit)
+    {
+        await using var command = database.CreateCommand($"""
+            SELECT {MessageColumns} FROM chat_messages
+            WHERE chat_id = ANY(@chats) AND deleted_at IS NULL AND search @@ websearch_to_tsquery('russian', @query)
+            ORDER BY at DESC LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("chats", chatIds.ToArray());
+        command.Parameters.AddWithValue("query", query);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAllAsync(command);
+    }
+
     public async Task MarkReadAsync(Guid chatId, Guid userId, long seq)
     {
         await using var command = database.CreateCommand("""
@@ -192,11 +213,13 @@ public sealed class ChatStore(NpgsqlDataSource database)
         var updated = e.Type switch
         {
             ChatEventType.Edited => current with { Text = e.Text, EditedAt = at },
-            ChatEventType.Deleted => current with { Text = null, Deleted = true, Reactions = Empty },
-            _ => current with { Reactions = WithReaction(current.Reactions, e.Emoji!, e.AuthorId, e.ReactionOn) },
+            ChatEventType.Deleted => current with { Text = null, Deleted = true, Reactions = Empty, Pinned = false },
+            ChatEventType.Pinned => current with { Pinned = e.On },
+            _ => current with { Reactions = WithReaction(current.Reactions, e.Emoji!, e.AuthorId, e.On) },
         };
         await using var update = new NpgsqlCommand("""
             UPDATE chat_messages SET text = @text, edited_at = @edited, reactions = @reactions::jsonb,
+                pinned_at = CASE WHEN @pinned THEN coalesce(pinned_at, @at) ELSE NULL END,
                 deleted_at = CASE WHEN @deleted THEN @at ELSE deleted_at END, deleted_by = CASE WHEN @deleted THEN @by ELSE deleted_by END
             WHERE chat_id = @chat AND seq = @seq;
             UPDATE chat_events SET body = NULL WHERE @deleted AND chat_id = @chat AND (seq = @seq OR (target_seq = @seq AND type = 1));
@@ -207,6 +230,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
         update.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("edited", NpgsqlDbType.TimestampTz) { TypedValue = updated.EditedAt });
         update.Parameters.AddWithValue("reactions", JsonSerializer.Serialize(updated.Reactions));
         update.Parameters.AddWithValue("deleted", e.Type == ChatEventType.Deleted);
+        update.Parameters.AddWithValue("pinned", updated.Pinned);
         update.Parameters.AddWithValue("at", at);
         update.Parameters.AddWithValue("by", e.AuthorId);
         await update.ExecuteNonQueryAsync();
@@ -248,7 +272,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
         r.GetBoolean(o + 8),
         r.IsDBNull(o + 9) ? null : r.GetString(o + 9),
         JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(r.GetString(o + 10))!
-            .ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Guid>)kv.Value));
+            .ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Guid>)kv.Value),
+        r.GetBoolean(o + 11));
 
     private static NpgsqlParameter NullableArray(string name, NpgsqlDbType type, IEnumerable<object?> values) =>
         new(name, NpgsqlDbType.Array | type) { Value = values.Select(v => v ?? DBNull.Value).ToArray() };

@@ -19,7 +19,8 @@ public sealed class PendingEvent(ChatEventType type, Guid authorId, string autho
 
     public string? Emoji { get; init; }
 
-    public bool ReactionOn { get; init; }
+    /// <summary>For reactions and pins: set (true) or clear (false).</summary>
+    public bool On { get; init; }
 
     public long Seq { get; set; }
 

@@ -66,6 +66,12 @@ public sealed class ChatHub(IClusterClient cluster, ChatRelay relay, UserChats u
 
     public Task<ReadReceipt> Receipt(Guid chatId, long seq) => Run(() => Chat(chatId).GetReceiptAsync(UserId, seq));
 
+    public Task<ChatMessage> Pin(Guid chatId, long seq, bool on) => Run(() => Chat(chatId).PinAsync(UserId, seq, on));
+
+    public Task<IReadOnlyList<ChatMessage>> Pinned(Guid chatId) => Run(() => Chat(chatId).PinnedAsync(UserId));
+
+    public Task<IReadOnlyList<ChatMessage>> Search(string query) => Run(() => cluster.GetGrain<IMessageSearchGrain>(0).SearchAsync(UserId, query));
+
     public Task<List<ChatSummary>> Chats() => Run(() => userChats.ListAsync(UserId));
 
     private IChatGrain Chat(Guid chatId) => cluster.GetGrain<IChatGrain>(chatId);

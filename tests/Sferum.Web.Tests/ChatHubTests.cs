@@ -58,6 +58,8 @@ public sealed class ChatHubTests(WebTestEnvironment env)
             () => hub.InvokeAsync<List<ChatEvent>>("Catchup", chatId, 0L),
             () => hub.InvokeAsync("MarkRead", chatId, sent.Seq),
             () => hub.InvokeAsync<ReadReceipt>("Receipt", chatId, sent.Seq),
+            () => hub.InvokeAsync<ChatMessage>("Pin", chatId, sent.Seq, true),
+            () => hub.InvokeAsync<List<ChatMessage>>("Pinned", chatId),
         };
         foreach (var call in calls)
         {
@@ -67,6 +69,15 @@ public sealed class ChatHubTests(WebTestEnvironment env)
         }
 
         Assert.DoesNotContain(await hub.InvokeAsync<List<ChatSummary>>("Chats"), c => c.ChatId == chatId);
+        Assert.DoesNotContain(await hub.InvokeAsync<List<ChatMessage>>("Search", "только класса"), m => m.ChatId == chatId);
+
+        // The page of the chat is refused too.
+        var user = env.User(login);
+        using var browser = new OidcHttpBrowser(env.Stack.WebUrl);
+        await browser.SignInAsync(user.Login, user.Password);
+        var page = await browser.GetAsync($"/Chats/{chatId}");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.DoesNotContain("5А", await page.Content.ReadAsStringAsync());
         Assert.False(outsider.Events.Reader.TryRead(out _), "an outsider received a live event");
     }
 

@@ -115,7 +115,7 @@ public sealed class RosterImportPagesTests(WebTestEnvironment env)
     {
         using var browser = new OidcHttpBrowser(env.Stack.WebUrl, followRedirects: false);
 
-        foreach (var path in new[] { $"/Schools/{Guid.NewGuid()}", $"/Classes/{Guid.NewGuid()}" })
+        foreach (var path in new[] { $"/Schools/{Guid.NewGuid()}", $"/Classes/{Guid.NewGuid()}", "/Chats", $"/Chats/{Guid.NewGuid()}" })
         {
             var response = await browser.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -7,6 +7,8 @@
   if (!root) return;
   const chatId = root.dataset.chatId;
   const me = root.dataset.userId;
+  const canModerate = root.dataset.canModerate === "true";
+  const pinnedBox = document.getElementById("pinned");
   const list = document.getElementById("messages");
   const status = document.getElementById("status");
   const older = document.getElementById("older");
@@ -66,6 +68,7 @@
 
   function apply(e) {
     if (e.message) render(e.message);
+    if (e.type === 4 || (e.type === 2 && e.message && pinnedBox.querySelector(`[data-seq="${e.message.seq}"]`))) loadPinned();
     lastSeq = e.seq;
     markRead();
   }
@@ -140,6 +143,10 @@
         const text = prompt("Новый текст", m.text);
         if (text && text.trim()) connection.invoke("Edit", chatId, m.seq, text).catch(showError);
       }));
+    }
+    if (canModerate) {
+      bar.append(button(m.pinned ? "Открепить" : "Закрепить", () =>
+        connection.invoke("Pin", chatId, m.seq, !m.pinned).catch(showError)));
     }
     bar.append(button("Удалить", () => {
       if (confirm("Удалить сообщение?")) connection.invoke("Delete", chatId, m.seq).catch(showError);
@@ -234,12 +241,24 @@
     older.hidden = !page.hasMore;
   });
 
+  async function loadPinned() {
+    const pinned = await connection.invoke("Pinned", chatId).catch(() => []);
+    pinnedBox.replaceChildren(...pinned.map((m) => {
+      const p = document.createElement("p");
+      p.dataset.seq = m.seq;
+      p.textContent = `📌 ${m.authorName}: ${m.text}`;
+      return p;
+    }));
+    pinnedBox.hidden = pinned.length === 0;
+  }
+
   async function start() {
     try {
       await connection.start();
       await connection.invoke("Open", chatId);
       const page = await connection.invoke("History", chatId, null, null, 50);
       for (const m of page.messages) render(m);
+      await loadPinned();
       lastSeq = page.lastSeq;
       older.hidden = !page.hasMore;
       loaded = true;

@@ -212,6 +212,37 @@ public sealed class ChatGrainTests(GrainTestEnvironment env)
     }
 
     [Fact]
+    public async Task A_teacher_pins_and_a_student_may_not()
+    {
+        var fx = await ChatFixture.CreateAsync(env);
+        var chat = Chat(fx.ClassChat);
+        var message = await chat.SendAsync(fx.Teacher, Text("Расписание на неделю"));
+
+        Assert.Equal("forbidden", (await Assert.ThrowsAsync<DomainException>(() => chat.PinAsync(fx.Student, message.Seq, true))).Code);
+        Assert.True((await chat.PinAsync(fx.Teacher, message.Seq, true)).Pinned);
+        Assert.Equal([message.Seq], (await chat.PinnedAsync(fx.Student)).Select(m => m.Seq));
+
+        await chat.PinAsync(fx.Teacher, message.Seq, false);
+        Assert.Empty(await chat.PinnedAsync(fx.Student));
+    }
+
+    [Fact]
+    public async Task Search_finds_word_forms_in_the_users_own_chats_only()
+    {
+        var fx = await ChatFixture.CreateAsync(env);
+        await Chat(fx.ClassChat).SendAsync(fx.Teacher, Text("Завтра идём на экскурсию в планетарий"));
+        await Chat(fx.OtherClassChat).SendAsync(fx.OtherClassStudent, Text("У нас тоже экскурсия"));
+        var search = env.Grains.GetGrain<IMessageSearchGrain>(0);
+
+        var found = await search.SearchAsync(fx.Student, "экскурсии");
+        var outsider = await new RosterFixtures(env).SignInAsync(Sferum.Identity.TrustLevel.Confirmed, TestSnils.Next());
+
+        Assert.Equal("Завтра идём на экскурсию в планетарий", Assert.Single(found).Text);
+        Assert.Empty(await search.SearchAsync(outsider, "экскурсия"));
+        Assert.Equal("search.query-invalid", (await Assert.ThrowsAsync<DomainException>(() => search.SearchAsync(fx.Student, "э"))).Code);
+    }
+
+    [Fact]
     public async Task History_pages_in_both_directions()
     {
         var fx = await ChatFixture.CreateAsync(env);
