@@ -28,6 +28,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<IIncomingGrainCallFilter, DatabaseErrorFilter>();
         services.AddSingleton<SchoolAdminStore>();
         services.AddSingleton<SchoolClassesReader>();
         services.AddSingleton<ClassRosterReader>();

@@ -112,7 +112,9 @@ public sealed class LocalPostgres : IAsyncDisposable
             await RunAsServerUserCheckedAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], cancellationToken);
         }
 
-        var serverOptions = $"-k {RunDirectory} -c listen_addresses=127.0.0.1 -p {Port}";
+        // Each silo and web node keeps its own connection pools (Orleans storage, membership, grains, the portal): the
+        // default of 100 connections is too few for a cluster and a load test on one server.
+        var serverOptions = $"-k {RunDirectory} -c listen_addresses=127.0.0.1 -p {Port} -c max_connections=400";
         await RunAsServerUserCheckedAsync("pg_ctl", [
             "-D", DataDirectory, "-l", Path.Combine(RunDirectory, "postgres.log"), "-w", "-t", "60", "-o", serverOptions, "start",
         ], cancellationToken);

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Sferum.Identity;
+using Sferum.Web.DataProtection;
+using Sferum.Web.Identity;
+
+namespace Sferum.Bench.Chat;
+
+/// <summary>
+/// Session cookies for thousands of simulated users, minted the way the portal would after an OIDC sign-in: the same
+/// claims, protected with the portal's data-protection keys (kept in PostgreSQL, which an operator's tool can read).
+/// Signing thousands of users in through the provider's form would measure the form, not the chat.
+/// </summary>
+public sealed class SessionCookies
+{
+    private readonly TicketDataFormat format;
+
+    public SessionCookies(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        services.AddSferumDataProtection();
+        var provider = services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
+        format = new TicketDataFormat(provider.CreateProtector(
+            "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", CookieAuthenticationDefaults.AuthenticationScheme, "v2"));
+    }
+
+    public string For(Guid userId, string name)
+    {
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(SferumClaims.UserId, userId.ToString()),
+            new Claim(SferumClaims.Name, name),
+            new Claim(SferumClaims.Trust, TrustLevel.Standard.ToClaimValue()),
+            new Claim(SferumClaims.PlatformOperator, "false"),
+        ], SferumClaims.AuthenticationType, SferumClaims.Name, null);
+        var properties = new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(2) };
+        return format.Protect(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+}
