@@ -26,7 +26,11 @@ public static class SferumGrainsServiceCollectionExtensions
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.Configure<RosterReaderOptions>(configuration.GetSection(RosterReaderOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // Statements the grains run all the time (chat commits, history pages) are prepared once per connection.
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString)
+        {
+            ConnectionStringBuilder = { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 },
+        }.Build());
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IIncomingGrainCallFilter, DatabaseErrorFilter>();
         services.AddSingleton<SchoolAdminStore>();

@@ -28,6 +28,8 @@ public sealed class ChatGrain(
     private readonly List<PendingEvent> pending = [];
     private readonly Dictionary<Guid, string> authorNames = [];
     private readonly Dictionary<Guid, Queue<DateTimeOffset>> recentSends = [];
+    private readonly Dictionary<(Guid, string), ChatMessage> recentPosts = [];
+    private readonly Queue<(Guid, string)> recentOrder = new();
     private ChatMembership? loaded;
     private long lastSeq;
     private Task? flushing;
@@ -218,54 +220,42 @@ public sealed class ChatGrain(
     {
         try
         {
-            // A retried post (same author and client id) gets the stored message back, not a second copy.
-            var posts = batch.Where(e => e.Type == ChatEventType.Posted).ToList();
-            var existing = await store.FindPostsAsync(ChatId, posts.Select(p => (p.AuthorId, p.ClientId!)).Distinct().ToList());
-            var toWrite = new List<PendingEvent>();
-            var firstOfKey = new Dictionary<(Guid, string), PendingEvent>();
-            foreach (var e in batch)
+            // A retried post (same author and client id) gets the stored message back, not a second copy: recent ones
+            // are known here; older ones are refused by the database's unique index and looked up then.
+            var toWrite = WithoutRepeats(batch, []);
+            for (var attempt = 0; toWrite.Count > 0; attempt++)
             {
-                if (e.Type == ChatEventType.Posted && existing.TryGetValue((e.AuthorId, e.ClientId!), out var stored))
+                var seq = lastSeq;
+                foreach (var e in toWrite)
                 {
-                    e.Completion.TrySetResult(stored);
+                    e.Seq = ++seq;
                 }
-                else if (e.Type == ChatEventType.Posted && firstOfKey.TryGetValue((e.AuthorId, e.ClientId!), out var twin))
+
+                var messages = await store.CommitAsync(ChatId, toWrite, clock.GetUtcNow());
+                if (messages is not null)
                 {
-                    _ = twin.Completion.Task.ContinueWith(t => e.Completion.TrySetResult(t.Result), TaskContinuationOptions.OnlyOnRanToCompletion);
-                    _ = twin.Completion.Task.ContinueWith(t => e.Completion.TrySetException(t.Exception!.InnerExceptions), TaskContinuationOptions.OnlyOnFaulted);
-                }
-                else
-                {
-                    if (e.Type == ChatEventType.Posted)
+                    lastSeq = seq;
+                    for (var i = 0; i < toWrite.Count; i++)
                     {
-                        firstOfKey[(e.AuthorId, e.ClientId!)] = e;
+                        Remember(messages[i]);
+                        toWrite[i].Completion.TrySetResult(messages[i]);
                     }
 
-                    toWrite.Add(e);
+                    foreach (var (e, message) in toWrite.Zip(messages))
+                    {
+                        await PublishAsync(new ChatEvent(ChatId, e.Seq, e.Type, message, []));
+                    }
+
+                    return;
                 }
-            }
 
-            if (toWrite.Count == 0)
-            {
-                return;
-            }
+                if (attempt == 2)
+                {
+                    throw new InvalidOperationException("Repeated posts kept colliding with stored ones.");
+                }
 
-            var seq = lastSeq;
-            foreach (var e in toWrite)
-            {
-                e.Seq = ++seq;
-            }
-
-            var messages = await store.CommitAsync(ChatId, toWrite, clock.GetUtcNow());
-            lastSeq = seq;
-            for (var i = 0; i < toWrite.Count; i++)
-            {
-                toWrite[i].Completion.TrySetResult(messages[i]);
-            }
-
-            foreach (var (e, message) in toWrite.Zip(messages))
-            {
-                await PublishAsync(new ChatEvent(ChatId, e.Seq, e.Type, message, []));
+                var posts = toWrite.Where(e => e.Type == ChatEventType.Posted).Select(p => (p.AuthorId, p.ClientId!)).Distinct().ToList();
+                toWrite = WithoutRepeats(toWrite, await store.FindPostsAsync(ChatId, posts));
             }
         }
         catch (Exception ex)
@@ -273,11 +263,60 @@ public sealed class ChatGrain(
             // The commit's outcome may be unknown (connection lost after COMMIT): read the log again before going on.
             logger.LogError(ex, "Chat {ChatId}: a batch of {Count} events was not acknowledged", ChatId, batch.Count);
             lastSeq = await SafeLastSeqAsync();
+            recentPosts.Clear();
             var error = new DomainException("message.not-saved", "Сообщение не сохранено: сервер базы данных недоступен. Повторите отправку.");
             foreach (var e in batch)
             {
                 e.Completion.TrySetException(error);
             }
+        }
+    }
+
+    /// <summary>The events still to write: repeats of stored posts are answered now, twins in one batch share an answer.</summary>
+    private List<PendingEvent> WithoutRepeats(List<PendingEvent> batch, Dictionary<(Guid, string), ChatMessage> stored)
+    {
+        var toWrite = new List<PendingEvent>();
+        var firstOfKey = new Dictionary<(Guid, string), PendingEvent>();
+        foreach (var e in batch)
+        {
+            if (e.Type != ChatEventType.Posted)
+            {
+                toWrite.Add(e);
+                continue;
+            }
+
+            var key = (e.AuthorId, e.ClientId!);
+            if (stored.TryGetValue(key, out var message) || recentPosts.TryGetValue(key, out message))
+            {
+                e.Completion.TrySetResult(message);
+            }
+            else if (firstOfKey.TryGetValue(key, out var twin))
+            {
+                _ = twin.Completion.Task.ContinueWith(t => e.Completion.TrySetResult(t.Result), TaskContinuationOptions.OnlyOnRanToCompletion);
+                _ = twin.Completion.Task.ContinueWith(t => e.Completion.TrySetException(t.Exception!.InnerExceptions), TaskContinuationOptions.OnlyOnFaulted);
+            }
+            else
+            {
+                firstOfKey[key] = e;
+                toWrite.Add(e);
+            }
+        }
+
+        return toWrite;
+    }
+
+    // The last few thousand posts' client ids: a device retrying after a lost acknowledgement is answered from memory.
+    private void Remember(ChatMessage message)
+    {
+        if (message.ClientId is null || !recentPosts.TryAdd((message.AuthorId, message.ClientId), message))
+        {
+            return;
+        }
+
+        recentOrder.Enqueue((message.AuthorId, message.ClientId));
+        if (recentOrder.Count > 2000)
+        {
+            recentPosts.Remove(recentOrder.Dequeue());
         }
     }
 

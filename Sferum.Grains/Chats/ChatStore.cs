@@ -43,42 +43,60 @@ public sealed class ChatStore(NpgsqlDataSource database)
         return found;
     }
 
-    /// <summary>Commits a batch of events (sequence numbers already assigned) in one transaction; returns each one's message.</summary>
-    public async Task<List<ChatMessage>> CommitAsync(Guid chatId, IReadOnlyList<PendingEvent> batch, DateTimeOffset at)
+    /// <summary>
+    /// Commits a batch of events (sequence numbers already assigned) atomically; returns each one's message, or null
+    /// (and writes nothing) when a post's client id turns out to be stored already — the unique index refuses it — and
+    /// the caller then resolves the duplicates and numbers the batch again. Posts-only batches, the common case, are one
+    /// statement (atomic by itself) and one round trip.
+    /// </summary>
+    public async Task<List<ChatMessage>?> CommitAsync(Guid chatId, IReadOnlyList<PendingEvent> batch, DateTimeOffset at)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var events = new NpgsqlCommand("""
-            INSERT INTO chat_events (chat_id, seq, type, author_id, client_id, target_seq, body, at)
-            SELECT @chat, s, t, a, c, ts, b, @at FROM unnest(@seqs, @types, @authors, @clients, @targets, @bodies) AS x(s, t, a, c, ts, b)
-            """, connection, transaction))
-        {
-            events.Parameters.AddWithValue("chat", chatId);
-            events.Parameters.AddWithValue("at", at);
-            events.Parameters.AddWithValue("seqs", batch.Select(e => e.Seq).ToArray());
-            events.Parameters.AddWithValue("types", batch.Select(e => (short)e.Type).ToArray());
-            events.Parameters.AddWithValue("authors", batch.Select(e => e.AuthorId).ToArray());
-            events.Parameters.Add(NullableArray("clients", NpgsqlDbType.Text, batch.Select(e => (object?)e.ClientId)));
-            events.Parameters.Add(NullableArray("targets", NpgsqlDbType.Bigint, batch.Select(e => (object?)e.TargetSeq)));
-            events.Parameters.Add(NullableArray("bodies", NpgsqlDbType.Text, batch.Select(e => (object?)(e.Text ?? e.Emoji))));
-            await events.ExecuteNonQueryAsync();
-        }
-
+        var postsOnly = batch.All(e => e.Type == ChatEventType.Posted);
+        await using var transaction = postsOnly ? null : await connection.BeginTransactionAsync();
         var posts = batch.Where(e => e.Type == ChatEventType.Posted).ToList();
         await using (var insert = new NpgsqlCommand("""
-            INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at)
-            SELECT @chat, s, a, n, c, t, r, @at FROM unnest(@seqs, @authors, @names, @clients, @texts, @replies) AS x(s, a, n, c, t, r)
+            WITH events AS (
+                INSERT INTO chat_events (chat_id, seq, type, author_id, client_id, target_seq, body, at)
+                SELECT @chat, s, t, a, c, ts, b, @at FROM unnest(@seqs, @types, @authors, @clients, @targets, @bodies) AS x(s, t, a, c, ts, b)
+                RETURNING seq),
+            messages AS (
+                INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at)
+                SELECT @chat, x.s, x.a, x.n, x.c, x.t, x.r, @at
+                FROM unnest(@postSeqs, @postAuthors, @names, @postClients, @texts, @replies) AS x(s, a, n, c, t, r)
+                JOIN events e ON e.seq = x.s
+                RETURNING seq)
+            SELECT 1
             """, connection, transaction))
         {
             insert.Parameters.AddWithValue("chat", chatId);
             insert.Parameters.AddWithValue("at", at);
-            insert.Parameters.AddWithValue("seqs", posts.Select(e => e.Seq).ToArray());
-            insert.Parameters.AddWithValue("authors", posts.Select(e => e.AuthorId).ToArray());
+            insert.Parameters.AddWithValue("seqs", batch.Select(e => e.Seq).ToArray());
+            insert.Parameters.AddWithValue("types", batch.Select(e => (short)e.Type).ToArray());
+            insert.Parameters.AddWithValue("authors", batch.Select(e => e.AuthorId).ToArray());
+            insert.Parameters.Add(NullableArray("clients", NpgsqlDbType.Text, batch.Select(e => (object?)e.ClientId)));
+            insert.Parameters.Add(NullableArray("targets", NpgsqlDbType.Bigint, batch.Select(e => (object?)e.TargetSeq)));
+            insert.Parameters.Add(NullableArray("bodies", NpgsqlDbType.Text, batch.Select(e => (object?)(e.Text ?? e.Emoji))));
+            insert.Parameters.AddWithValue("postSeqs", posts.Select(e => e.Seq).ToArray());
+            insert.Parameters.AddWithValue("postAuthors", posts.Select(e => e.AuthorId).ToArray());
             insert.Parameters.AddWithValue("names", posts.Select(e => e.AuthorName).ToArray());
-            insert.Parameters.AddWithValue("clients", posts.Select(e => e.ClientId!).ToArray());
+            insert.Parameters.AddWithValue("postClients", posts.Select(e => e.ClientId!).ToArray());
             insert.Parameters.AddWithValue("texts", posts.Select(e => e.Text!).ToArray());
             insert.Parameters.Add(NullableArray("replies", NpgsqlDbType.Bigint, posts.Select(e => (object?)e.ReplyTo)));
-            await insert.ExecuteNonQueryAsync();
+            try
+            {
+                await insert.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "chat_events_client")
+            {
+                // A post repeats one already stored. The statement failed as a whole, so nothing of the batch is written.
+                if (transaction is not null)
+                {
+                    await transaction.RollbackAsync();
+                }
+
+                return null;
+            }
         }
 
         var results = new List<ChatMessage>(batch.Count);
@@ -86,10 +104,14 @@ public sealed class ChatStore(NpgsqlDataSource database)
         {
             results.Add(e.Type == ChatEventType.Posted
                 ? new ChatMessage(chatId, e.Seq, e.AuthorId, e.AuthorName, e.Text, e.ReplyTo, at, null, false, e.ClientId, Empty)
-                : await ApplyChangeAsync(connection, transaction, chatId, e, at));
+                : await ApplyChangeAsync(connection, transaction!, chatId, e, at));
         }
 
-        await transaction.CommitAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+
         return results;
     }
 

@@ -71,8 +71,11 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) => Console.Error.WriteLine(
 var webRssBefore = Rss(stack.Web!.Pid);
 
 // 1. Durable throughput: one connected sender per chat (no one else online, so this measures acceptance, not
-//    fan-out); many sends in flight, each waiting for its acknowledgement, i.e. its commit.
-var senders = (await Task.WhenAll(classes.Select(c => BenchClient.ConnectAsync(stack.WebUrl, c[0], cookies.For(c[0].UserId, c[0].Name), OnEvent)))).ToList();
+//    fan-out); many sends in flight, each waiting for its acknowledgement, i.e. its commit. Each sender is a person
+//    with a connection of their own (SignalR runs one call at a time per connection, as a real device would).
+var perChat = Math.Clamp((o.ThroughputSenders + classes.Count - 1) / classes.Count, 1, Math.Min(o.Online, o.Members));
+var senderUsers = classes.SelectMany(c => c.Take(perChat)).Take(Math.Max(o.ThroughputSenders, classes.Count)).ToList();
+var senders = (await Task.WhenAll(senderUsers.Select(u => BenchClient.ConnectAsync(stack.WebUrl, u, cookies.For(u.UserId, u.Name), OnEvent)))).ToList();
 long acked = 0;
 var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * o.Seconds;
 await Task.WhenAll(Enumerable.Range(0, o.ThroughputSenders).Select(async i =>
@@ -89,7 +92,7 @@ Console.WriteLine($"{$"durable messages accepted ({o.ThroughputSenders} senders,
 // 2. Live members of every class chat.
 var online = new List<BenchClient>(senders);
 var connect = Stopwatch.StartNew();
-foreach (var chunk in classes.SelectMany(c => c.Skip(1).Take(o.Online - 1)).Chunk(100))
+foreach (var chunk in classes.SelectMany(c => c.Skip(perChat).Take(o.Online - perChat)).Chunk(100))
 {
     online.AddRange(await Task.WhenAll(chunk.Select(u => BenchClient.ConnectAsync(stack.WebUrl, u, cookies.For(u.UserId, u.Name), OnEvent))));
 }

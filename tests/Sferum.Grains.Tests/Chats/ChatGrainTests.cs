@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using System.Text;
 using Sferum.Chats;
 using Sferum.Common;
@@ -61,6 +62,24 @@ public sealed class ChatGrainTests(GrainTestEnvironment env)
         Assert.Equal(all[0].Seq, all[1].Seq);
         Assert.Equal(all[0].Seq, later.Seq);
         Assert.Equal(1, await Sql.CountAsync(env.ConnectionString, "SELECT count(*) FROM chat_events WHERE chat_id = @c", ("c", fx.ClassChat)));
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_chat_was_reactivated_is_found_in_the_database_not_stored_twice()
+    {
+        var fx = await ChatFixture.CreateAsync(env);
+        var message = new SendMessage("offline-retry", "Сообщение из метро", null);
+        var first = await Chat(fx.ClassChat).SendAsync(fx.Student, message);
+        await Chat(fx.ClassChat).SendAsync(fx.Teacher, Text("Между делом"));
+
+        // The chat's activation (and its memory of recent client ids) goes away, as after a silo restart.
+        await env.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var retried = await Chat(fx.ClassChat).SendAsync(fx.Student, message);
+        var next = await Chat(fx.ClassChat).SendAsync(fx.Teacher, Text("Дальше"));
+
+        Assert.Equal(first.Seq, retried.Seq);
+        Assert.Equal(3, next.Seq);
+        Assert.Equal(3, await Sql.CountAsync(env.ConnectionString, "SELECT count(*) FROM chat_events WHERE chat_id = @c", ("c", fx.ClassChat)));
     }
 
     [Fact]
