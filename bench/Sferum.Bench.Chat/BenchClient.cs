@@ -24,6 +24,8 @@ public sealed class BenchClient(BenchUser user, HubConnection connection) : IAsy
         var client = new BenchClient(user, connection);
         connection.On<ChatEvent>("chatEvent", e => onEvent(client, e, Stopwatch.GetTimestamp()));
         await connection.StartAsync();
+        // As the browser does: live delivery is certain once Open returns (the hub's own start-up may still be running).
+        await connection.InvokeAsync("Open", user.ChatId);
         return client;
     }
 

@@ -133,7 +133,7 @@ for (var i = 0; i < 20; i++)
     await Task.Delay(500);
 }
 
-await Task.Delay(5000);
+await Task.Delay(15000);
 var lastTimes = fanout.Select(kv => (kv.Value.Last - kv.Key) * 1000.0 / Stopwatch.Frequency).ToList();
 var complete = fanout.Values.Count(v => v.Count == big.Count - 1);
 Console.WriteLine($"{$"post to {big.Count} members: time to the last one ({complete}/20 complete)",-58} {Percentiles.Describe(lastTimes)}");
