@@ -143,7 +143,8 @@ public sealed class SferumStack : IAsyncDisposable
 
     private async Task StartWebAsync(CancellationToken cancellationToken)
     {
-        Web = WebProcess.Start(layout, ConnectionString, options.ClusterId, options.WebPort, IdentityUrl, options.ExtraWebArguments, options.Echo);
+        var webArguments = options.ExtraWebArguments.Prepend($"--Sferum:Files:Folder={Path.Combine(options.DataDirectory, "files")}").ToList();
+        Web = WebProcess.Start(layout, ConnectionString, options.ClusterId, options.WebPort, IdentityUrl, webArguments, options.Echo);
         await HttpWait.UntilOkAsync($"{WebUrl}/health/ready", StartTimeout, Web, cancellationToken);
     }
 }

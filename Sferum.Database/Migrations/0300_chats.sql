@@ -45,3 +45,7 @@ CREATE TABLE chat_reads (
 
 -- Pinned messages (set by a moderator); the pin itself is an event in the log like any other.
 ALTER TABLE chat_messages ADD COLUMN pinned_at timestamptz;
+
+-- Attached files: [{hash, fileName, contentType, size}]; the bytes are in the file store under their SHA-256.
+ALTER TABLE chat_messages ADD COLUMN attachments jsonb NOT NULL DEFAULT '[]';
+CREATE INDEX chat_messages_materials ON chat_messages (chat_id, seq) WHERE attachments <> '[]';

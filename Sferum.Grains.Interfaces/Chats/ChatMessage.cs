@@ -17,4 +17,5 @@ public sealed record ChatMessage(
     [property: Id(8)] bool Deleted,
     [property: Id(9)] string? ClientId,
     [property: Id(10)] IReadOnlyDictionary<string, IReadOnlyList<Guid>> Reactions,
-    [property: Id(11)] bool Pinned = false);
+    [property: Id(11)] bool Pinned = false,
+    [property: Id(12)] IReadOnlyList<ChatAttachment>? Attachments = null);

@@ -26,6 +26,14 @@ public interface IChatGrain : IGrainWithGuidKey
     [Alias("React")]
     Task<ChatMessage> ReactAsync(Guid userId, long seq, string emoji, bool on);
 
+    /// <summary>The files posted in the chat (its materials), newest first. Members only.</summary>
+    [Alias("Materials"), AlwaysInterleave]
+    Task<IReadOnlyList<ChatMaterial>> MaterialsAsync(Guid userId);
+
+    /// <summary>One attachment of a message, for downloading; members only.</summary>
+    [Alias("GetAttachment"), AlwaysInterleave]
+    Task<ChatAttachment> GetAttachmentAsync(Guid userId, long seq, int index);
+
     /// <summary>Pins or unpins a message (teachers of the class, school admins).</summary>
     [Alias("Pin")]
     Task<ChatMessage> PinAsync(Guid userId, long seq, bool on);

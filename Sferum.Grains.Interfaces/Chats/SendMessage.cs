@@ -6,4 +6,5 @@ namespace Sferum.Chats;
 public sealed record SendMessage(
     [property: Id(0)] string ClientId,
     [property: Id(1)] string Text,
-    [property: Id(2)] long? ReplyTo);
+    [property: Id(2)] long? ReplyTo,
+    [property: Id(3)] IReadOnlyList<ChatAttachment>? Attachments = null);

@@ -50,7 +50,9 @@ public sealed class ChatGrain(
     public async Task<ChatMessage> SendAsync(Guid userId, SendMessage message)
     {
         RequirePoster(userId);
-        var text = ValidText(message.Text);
+        var attachments = ValidAttachments(message.Attachments ?? []);
+        // A file may go without words; words may not be missing otherwise.
+        var text = attachments.Count > 0 && string.IsNullOrWhiteSpace(message.Text) ? null : ValidText(message.Text);
         if (string.IsNullOrWhiteSpace(message.ClientId) || message.ClientId.Length > 64)
         {
             throw new DomainException("message.client-id-invalid", "Нет идентификатора сообщения от приложения.");
@@ -67,6 +69,7 @@ public sealed class ChatGrain(
             ClientId = message.ClientId,
             Text = text,
             ReplyTo = message.ReplyTo,
+            Attachments = attachments,
         });
     }
 
@@ -123,6 +126,23 @@ public sealed class ChatGrain(
 
         await ExistingAsync(seq);
         return await EnqueueAsync(new PendingEvent(ChatEventType.Pinned, userId, "") { TargetSeq = seq, On = on });
+    }
+
+    public async Task<IReadOnlyList<ChatMaterial>> MaterialsAsync(Guid userId)
+    {
+        RequireMember(userId);
+        return (await store.WithAttachmentsAsync(ChatId, 200))
+            .SelectMany(m => (m.Attachments ?? []).Select((a, i) => new ChatMaterial(m.Seq, i, a, m.AuthorName, m.At)))
+            .ToList();
+    }
+
+    public async Task<ChatAttachment> GetAttachmentAsync(Guid userId, long seq, int index)
+    {
+        RequireMember(userId);
+        var message = await ExistingAsync(seq);
+        return message.Attachments is { } files && index >= 0 && index < files.Count
+            ? files[index]
+            : throw new DomainException("attachment.unknown", "Такого файла в сообщении нет.");
     }
 
     public async Task<IReadOnlyList<ChatMessage>> PinnedAsync(Guid userId)
@@ -375,6 +395,34 @@ public sealed class ChatGrain(
         }
 
         return name;
+    }
+
+    private List<ChatAttachment> ValidAttachments(IReadOnlyList<ChatAttachment> attachments)
+    {
+        if (attachments.Count > AttachmentRules.MaxPerMessage)
+        {
+            throw new DomainException("attachment.too-many", $"Не больше {AttachmentRules.MaxPerMessage} файлов в одном сообщении.");
+        }
+
+        var valid = new List<ChatAttachment>();
+        foreach (var a in attachments)
+        {
+            var name = AttachmentRules.CleanName(a.FileName ?? "");
+            var type = AttachmentRules.ContentTypeFor(name);
+            if (a.Hash is not { Length: 64 } || !a.Hash.All(char.IsAsciiHexDigitLower) || name.Length == 0 || a.Size <= 0)
+            {
+                throw new DomainException("attachment.invalid", "Файл не загружен: попробуйте прикрепить его ещё раз.");
+            }
+
+            if (type is null)
+            {
+                throw new DomainException("attachment.type", $"Файлы «{Path.GetExtension(name)}» прикреплять нельзя.");
+            }
+
+            valid.Add(new ChatAttachment(a.Hash, name, type, a.Size));
+        }
+
+        return valid;
     }
 
     private string ValidText(string? text)

@@ -7,7 +7,7 @@ namespace Sferum.Chats;
 /// <summary>Tables <c>chat_events</c>, <c>chat_messages</c> and <c>chat_reads</c>; the chat grain is the only writer.</summary>
 public sealed class ChatStore(NpgsqlDataSource database)
 {
-    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL";
+    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text";
 
     public async Task<long> LastSeqAsync(Guid chatId)
     {
@@ -61,9 +61,9 @@ public sealed class ChatStore(NpgsqlDataSource database)
                 SELECT @chat, s, t, a, c, ts, b, @at FROM unnest(@seqs, @types, @authors, @clients, @targets, @bodies) AS x(s, t, a, c, ts, b)
                 RETURNING seq),
             messages AS (
-                INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at)
-                SELECT @chat, x.s, x.a, x.n, x.c, x.t, x.r, @at
-                FROM unnest(@postSeqs, @postAuthors, @names, @postClients, @texts, @replies) AS x(s, a, n, c, t, r)
+                INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at, attachments)
+                SELECT @chat, x.s, x.a, x.n, x.c, x.t, x.r, @at, x.f::jsonb
+                FROM unnest(@postSeqs, @postAuthors, @names, @postClients, @texts, @replies, @files) AS x(s, a, n, c, t, r, f)
                 JOIN events e ON e.seq = x.s
                 RETURNING seq)
             SELECT 1
@@ -81,7 +81,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
             insert.Parameters.AddWithValue("postAuthors", posts.Select(e => e.AuthorId).ToArray());
             insert.Parameters.AddWithValue("names", posts.Select(e => e.AuthorName).ToArray());
             insert.Parameters.AddWithValue("postClients", posts.Select(e => e.ClientId!).ToArray());
-            insert.Parameters.AddWithValue("texts", posts.Select(e => e.Text!).ToArray());
+            insert.Parameters.Add(NullableArray("texts", NpgsqlDbType.Text, posts.Select(e => (object?)e.Text)));
+            insert.Parameters.AddWithValue("files", posts.Select(e => JsonSerializer.Serialize(e.Attachments, Json)).ToArray());
             insert.Parameters.Add(NullableArray("replies", NpgsqlDbType.Bigint, posts.Select(e => (object?)e.ReplyTo)));
             try
             {
@@ -103,7 +104,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
         foreach (var e in batch)
         {
             results.Add(e.Type == ChatEventType.Posted
-                ? new ChatMessage(chatId, e.Seq, e.AuthorId, e.AuthorName, e.Text, e.ReplyTo, at, null, false, e.ClientId, Empty)
+                ? new ChatMessage(chatId, e.Seq, e.AuthorId, e.AuthorName, e.Text, e.ReplyTo, at, null, false, e.ClientId, Empty, false, e.Attachments)
                 : await ApplyChangeAsync(connection, transaction!, chatId, e, at));
         }
 
@@ -157,6 +158,15 @@ public sealed class ChatStore(NpgsqlDataSource database)
         }
 
         return events;
+    }
+
+    public async Task<List<ChatMessage>> WithAttachmentsAsync(Guid chatId, int limit)
+    {
+        await using var command = database.CreateCommand(
+            $"SELECT {MessageColumns} FROM chat_messages WHERE chat_id = @chat AND attachments <> '[]' ORDER BY seq DESC LIMIT @limit");
+        command.Parameters.AddWithValue("chat", chatId);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAllAsync(command);
     }
 
     public async Task<List<ChatMessage>> PinnedAsync(Guid chatId)
@@ -235,13 +245,14 @@ public sealed class ChatStore(NpgsqlDataSource database)
         var updated = e.Type switch
         {
             ChatEventType.Edited => current with { Text = e.Text, EditedAt = at },
-            ChatEventType.Deleted => current with { Text = null, Deleted = true, Reactions = Empty, Pinned = false },
+            ChatEventType.Deleted => current with { Text = null, Deleted = true, Reactions = Empty, Pinned = false, Attachments = [] },
             ChatEventType.Pinned => current with { Pinned = e.On },
             _ => current with { Reactions = WithReaction(current.Reactions, e.Emoji!, e.AuthorId, e.On) },
         };
         await using var update = new NpgsqlCommand("""
             UPDATE chat_messages SET text = @text, edited_at = @edited, reactions = @reactions::jsonb,
                 pinned_at = CASE WHEN @pinned THEN coalesce(pinned_at, @at) ELSE NULL END,
+                attachments = CASE WHEN @deleted THEN '[]'::jsonb ELSE attachments END,
                 deleted_at = CASE WHEN @deleted THEN @at ELSE deleted_at END, deleted_by = CASE WHEN @deleted THEN @by ELSE deleted_by END
             WHERE chat_id = @chat AND seq = @seq;
             UPDATE chat_events SET body = NULL WHERE @deleted AND chat_id = @chat AND (seq = @seq OR (target_seq = @seq AND type = 1));
@@ -295,7 +306,10 @@ public sealed class ChatStore(NpgsqlDataSource database)
         r.IsDBNull(o + 9) ? null : r.GetString(o + 9),
         JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(r.GetString(o + 10))!
             .ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Guid>)kv.Value),
-        r.GetBoolean(o + 11));
+        r.GetBoolean(o + 11),
+        JsonSerializer.Deserialize<List<ChatAttachment>>(r.GetString(o + 12), Json)!);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static NpgsqlParameter NullableArray(string name, NpgsqlDbType type, IEnumerable<object?> values) =>
         new(name, NpgsqlDbType.Array | type) { Value = values.Select(v => v ?? DBNull.Value).ToArray() };

@@ -17,6 +17,8 @@ public sealed class PendingEvent(ChatEventType type, Guid authorId, string autho
 
     public long? TargetSeq { get; init; }
 
+    public IReadOnlyList<ChatAttachment> Attachments { get; init; } = [];
+
     public string? Emoji { get; init; }
 
     /// <summary>For reactions and pins: set (true) or clear (false).</summary>

@@ -47,6 +47,10 @@ public sealed class ChatHub(IClusterClient cluster, ChatRelay relay, UserChats u
     public Task<ChatMessage> Send(Guid chatId, string clientId, string text, long? replyTo) =>
         Run(() => Chat(chatId).SendAsync(UserId, new SendMessage(clientId, text, replyTo)));
 
+    /// <summary>Sends a message with files uploaded before through <c>POST /api/chats/{chatId}/files</c>.</summary>
+    public Task<ChatMessage> SendWithFiles(Guid chatId, string clientId, string? text, long? replyTo, List<ChatAttachment> attachments) =>
+        Run(() => Chat(chatId).SendAsync(UserId, new SendMessage(clientId, text ?? "", replyTo, attachments)));
+
     public Task<ChatMessage> Edit(Guid chatId, long seq, string text) => Run(() => Chat(chatId).EditAsync(UserId, seq, text));
 
     public Task<ChatMessage> Delete(Guid chatId, long seq) => Run(() => Chat(chatId).DeleteAsync(UserId, seq));

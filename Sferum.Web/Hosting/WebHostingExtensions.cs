@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
+using Sferum.Files;
 using Sferum.Web.Chats;
 using Sferum.Web.Errors;
 using Sferum.Web.Cluster;
@@ -34,6 +35,9 @@ public static class WebHostingExtensions
         });
         builder.Services.AddSingleton<ChatRelay>();
         builder.Services.AddSingleton<UserChats>();
+        builder.Services.Configure<FileStoreOptions>(builder.Configuration.GetSection(FileStoreOptions.Section));
+        builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         // Russian text goes out as text, not as &#x…; entities (still HTML-encoded where it must be).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -71,6 +75,7 @@ public static class WebHostingExtensions
         app.MapOpenApi();
         app.MapJournalApi();
         app.MapHub<ChatHub>("/hubs/chat");
+        app.MapChatFiles();
         return app;
     }
 }

@@ -109,8 +109,15 @@
     }
     const text = document.createElement("p");
     text.className = "text";
-    text.textContent = m.deleted ? "Сообщение удалено" : m.text; // text, never HTML
+    text.textContent = m.deleted ? "Сообщение удалено" : (m.text || ""); // text, never HTML
     li.append(text);
+    (m.attachments || []).forEach((a, i) => {
+      const link = document.createElement("a");
+      link.className = "file";
+      link.href = `/api/chats/${chatId}/messages/${m.seq}/files/${i}`;
+      link.textContent = `📄 ${a.fileName} (${Math.max(1, Math.round(a.size / 1024))} КБ)`;
+      li.append(link);
+    });
     if (!m.deleted) li.append(actions(m));
     if (existing) { existing.replaceWith(li); return; }
     if (m.clientId && pending.has(m.clientId)) {
@@ -175,9 +182,25 @@
     return (crypto.randomUUID && crypto.randomUUID()) || `${Date.now()}-${Math.random().toString(16).slice(2)}`;
   }
 
-  async function send(clientId, text, reply) {
+  const fileInput = document.getElementById("attach");
+  const token = document.querySelector("#composer input[name=__RequestVerificationToken]")?.value;
+
+  async function upload(file) {
+    const body = new FormData();
+    body.append("file", file);
+    const response = await fetch(`/api/chats/${chatId}/files`, { method: "POST", body, headers: { RequestVerificationToken: token } });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error(`HubException: file: ${problem.detail || "Файл не загружен."}`);
+    }
+    return response.json();
+  }
+
+  async function send(clientId, text, reply, files) {
     try {
-      const m = await connection.invoke("Send", chatId, clientId, text, reply);
+      const m = files && files.length
+        ? await connection.invoke("SendWithFiles", chatId, clientId, text, reply, await Promise.all(files.map(upload)))
+        : await connection.invoke("Send", chatId, clientId, text, reply);
       render(m);
     } catch (err) {
       const li = list.querySelector(`li[data-client-id="${CSS.escape(clientId)}"]`);
@@ -191,16 +214,17 @@
   }
 
   async function resendPending() {
-    for (const [clientId, p] of pending) await send(clientId, p.text, p.replyTo);
+    for (const [clientId, p] of pending) await send(clientId, p.text, p.replyTo, p.files);
   }
 
   if (form) {
     form.addEventListener("submit", (ev) => {
       ev.preventDefault();
       const text = input.value.trim();
-      if (!text) return;
+      const files = [...(fileInput?.files || [])];
+      if (!text && !files.length) return;
       const clientId = newClientId();
-      pending.set(clientId, { text, replyTo });
+      pending.set(clientId, { text, replyTo, files });
       const li = document.createElement("li");
       li.className = "message mine pending";
       li.dataset.clientId = clientId;
@@ -217,7 +241,8 @@
       const reply = replyTo;
       replyTo = null;
       replyBox.hidden = true;
-      send(clientId, text, reply);
+      if (fileInput) fileInput.value = "";
+      send(clientId, text, reply, files);
     });
     input.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }

@@ -102,6 +102,8 @@ public sealed partial class OidcHttpBrowser : IDisposable
 
     public Task<HttpResponseMessage> PostAsync(string path, HttpContent content) => client.PostAsync(path, content);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => client.SendAsync(request);
+
     public void Dispose() => client.Dispose();
 
     private static Dictionary<string, string> Attributes(string tag) =>

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Sferum.Chats;
+using Sferum.Common;
+using Sferum.Files;
+using Sferum.Web.Identity;
+
+namespace Sferum.Web.Chats;
+
+/// <summary>
+/// Chat files: upload (a member, a permitted type, within the size limit; then the file is attached by the hub's
+/// SendWithFiles) and download (members only, by message and position, served with its real type as an attachment).
+/// </summary>
+public static class ChatFilesApi
+{
+    public static IEndpointRouteBuilder MapChatFiles(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/chats/{chatId:guid}").RequireAuthorization();
+        group.MapPost("/files", UploadAsync).DisableAntiforgery(); // checked by hand below: the token comes in a header
+        group.MapGet("/messages/{seq:long}/files/{index:int}", DownloadAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ChatAttachment>, ProblemHttpResult, ForbidHttpResult>> UploadAsync(
+        Guid chatId, HttpContext http, IClusterClient cluster, IFileStore files, IOptions<FileStoreOptions> options, IAntiforgery antiforgery)
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return TypedResults.Problem("Страница устарела: обновите её и прикрепите файл снова.", statusCode: 400);
+        }
+
+        var userId = http.User.GetUserId();
+        if (!await cluster.GetGrain<IChatGrain>(chatId).IsMemberAsync(userId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var form = await http.Request.ReadFormAsync();
+        if (form.Files.Count != 1)
+        {
+            return TypedResults.Problem("Прикрепите один файл в поле «file».", statusCode: 400);
+        }
+
+        var file = form.Files[0];
+        var name = AttachmentRules.CleanName(file.FileName);
+        var type = AttachmentRules.ContentTypeFor(name);
+        if (type is null)
+        {
+            return TypedResults.Problem($"Файлы «{Path.GetExtension(name)}» прикреплять нельзя. Можно: документы, таблицы, презентации, PDF, фото, аудио и видео.", statusCode: 415);
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            var (hash, size) = await files.PutAsync(stream, options.Value.MaxBytes, http.RequestAborted);
+            if (size == 0)
+            {
+                return TypedResults.Problem("Файл пустой.", statusCode: 400);
+            }
+
+            return TypedResults.Ok(new ChatAttachment(hash, name, type, size));
+        }
+        catch (FileTooLargeException ex)
+        {
+            return TypedResults.Problem($"Файл больше {ex.MaxBytes / (1024 * 1024)} МБ.", statusCode: 413);
+        }
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid chatId, long seq, int index, HttpContext http, IClusterClient cluster, IFileStore files)
+    {
+        ChatAttachment attachment;
+        try
+        {
+            attachment = await cluster.GetGrain<IChatGrain>(chatId).GetAttachmentAsync(http.User.GetUserId(), seq, index);
+        }
+        catch (DomainException ex)
+        {
+            return ex.Code == "forbidden" ? Results.Forbid() : Results.NotFound();
+        }
+
+        var stream = files.Open(attachment.Hash);
+        if (stream is null)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(stream, attachment.ContentType, attachment.FileName, enableRangeProcessing: true);
+    }
+}
