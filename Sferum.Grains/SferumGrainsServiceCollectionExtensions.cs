@@ -42,6 +42,8 @@ public static class SferumGrainsServiceCollectionExtensions
         services.Configure<ChatOptions>(configuration.GetSection(ChatOptions.Section));
         services.AddSingleton<ChatStore>();
         services.AddSingleton<ChatLocator>();
+        services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<SchoolPeople>();
         return services;
     }
 }

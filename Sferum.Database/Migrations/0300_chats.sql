@@ -49,3 +49,24 @@ ALTER TABLE chat_messages ADD COLUMN pinned_at timestamptz;
 -- Attached files: [{hash, fileName, contentType, size}]; the bytes are in the file store under their SHA-256.
 ALTER TABLE chat_messages ADD COLUMN attachments jsonb NOT NULL DEFAULT '[]';
 CREATE INDEX chat_messages_materials ON chat_messages (chat_id, seq) WHERE attachments <> '[]';
+
+-- Chats that belong to no class (direct and group chats): their members are listed here. A class's chats take their
+-- members from the roster instead.
+CREATE TABLE chats (
+    chat_id    uuid        PRIMARY KEY,
+    school_id  uuid        NOT NULL,
+    kind       smallint    NOT NULL, -- 2 direct, 3 group (see ChatKind)
+    title      text        NOT NULL,
+    created_by uuid        NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE chat_members (
+    chat_id   uuid        NOT NULL REFERENCES chats (chat_id),
+    user_id   uuid        NOT NULL,
+    moderator boolean     NOT NULL DEFAULT false,
+    added_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (chat_id, user_id)
+);
+
+CREATE INDEX chat_members_user ON chat_members (user_id);

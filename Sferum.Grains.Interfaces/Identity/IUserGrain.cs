@@ -21,6 +21,10 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("GetClassIds")]
     Task<IReadOnlyList<Guid>> GetClassIdsAsync();
 
+    /// <summary>The user's direct and group chats (class chats come through the classes).</summary>
+    [Alias("GetListedChatIds")]
+    Task<IReadOnlyList<Guid>> GetListedChatIdsAsync();
+
     /// <summary>The schools the user administers.</summary>
     [Alias("GetAdministeredSchools")]
     Task<IReadOnlyList<SchoolSummary>> GetAdministeredSchoolsAsync();

@@ -189,7 +189,11 @@ public sealed class ChatGrain(
     {
         RequireMember(userId);
         var last = (await store.HistoryAsync(ChatId, null, null, 1)).LastOrDefault();
-        return new ChatSummary(ChatId, membership.Kind, membership.Title, lastSeq, await store.UnreadAsync(ChatId, userId), last,
+        // A direct chat is named after the other person, for each of the two.
+        var title = membership.Kind == ChatKind.Direct && membership.Members.Keys.FirstOrDefault(u => u != userId) is { } other && other != Guid.Empty
+            ? await AuthorNameAsync(other)
+            : membership.Title;
+        return new ChatSummary(ChatId, membership.Kind, title, lastSeq, await store.UnreadAsync(ChatId, userId), last,
             membership.CanPost(userId), membership.Members.Count, membership.IsModerator(userId));
     }
 
@@ -372,7 +376,7 @@ public sealed class ChatGrain(
         var location = await locator.FindClassChatAsync(ChatId);
         if (location is null)
         {
-            return null;
+            return await locator.FindListedChatAsync(ChatId);
         }
 
         var roster = await rosters.LoadAsync(location.Value.ClassId);

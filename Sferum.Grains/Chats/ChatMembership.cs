@@ -3,29 +3,29 @@ using Sferum.Classes;
 namespace Sferum.Chats;
 
 /// <summary>
-/// Who is in a chat and what they may do. For a class's chats it follows the class's roster: the class chat holds its
-/// teachers and students, the parents' chat its teachers and the students' parents; teachers moderate both.
+/// Who is in a chat and who moderates it. A class's chats follow its roster: the class chat holds its teachers and
+/// students, the parents' chat its teachers and the students' parents; teachers moderate both. Direct and group chats
+/// list their members; a group's creator moderates it.
 /// </summary>
 public sealed record ChatMembership(
     ChatKind Kind,
     Guid SchoolId,
     Guid? ClassId,
     string Title,
-    IReadOnlyDictionary<Guid, ClassRole> Members)
+    IReadOnlyDictionary<Guid, bool> Members)
 {
     public static ChatMembership ForClass(ClassRoster roster, bool parentsChat)
     {
-        var members = new Dictionary<Guid, ClassRole>();
+        var members = new Dictionary<Guid, bool>();
         if (!roster.Removed)
         {
             foreach (var m in roster.Members.Where(m => m.UserId is not null))
             {
-                var belongs = m.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher
-                    || (parentsChat ? m.Role == ClassRole.Parent : m.Role == ClassRole.Student);
-                // A homeroom teacher outranks the same person's plain teacher entry.
-                if (belongs && (!members.TryGetValue(m.UserId!.Value, out var existing) || m.Role > existing))
+                var teacher = m.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher;
+                if (teacher || (parentsChat ? m.Role == ClassRole.Parent : m.Role == ClassRole.Student))
                 {
-                    members[m.UserId!.Value] = m.Role;
+                    // Someone who is both a teacher and a parent in the class moderates.
+                    members[m.UserId!.Value] = members.GetValueOrDefault(m.UserId!.Value) || teacher;
                 }
             }
         }
@@ -36,7 +36,7 @@ public sealed record ChatMembership(
 
     public bool IsMember(Guid userId) => Members.ContainsKey(userId);
 
-    public bool IsModerator(Guid userId) => Members.TryGetValue(userId, out var role) && role is ClassRole.Teacher or ClassRole.HomeroomTeacher;
+    public bool IsModerator(Guid userId) => Members.TryGetValue(userId, out var moderator) && moderator;
 
     public bool CanPost(Guid userId) => IsMember(userId);
 }

@@ -33,6 +33,14 @@ public sealed class MessageSearchGrain(ChatStore store) : Grain, IMessageSearchG
             }
         }
 
+        foreach (var chatId in await GrainFactory.GetGrain<IUserGrain>(userId).GetListedChatIdsAsync())
+        {
+            if (await GrainFactory.GetGrain<IChatGrain>(chatId).IsMemberAsync(userId))
+            {
+                chatIds.Add(chatId);
+            }
+        }
+
         return chatIds.Count == 0 ? [] : await store.SearchAsync(chatIds, query, 50);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Common;
 using Sferum.Platform;
@@ -12,6 +13,7 @@ public sealed class UserGrain(
     IOptions<PlatformOptions> platform,
     UserIdentityStore identities,
     SchoolAdminStore schoolAdmins,
+    ChatDirectory chats,
     ILogger<UserGrain> logger,
     TimeProvider clock) : Grain, IUserGrain
 {
@@ -59,6 +61,9 @@ public sealed class UserGrain(
 
     public async Task<IReadOnlyList<Guid>> GetClassIdsAsync() =>
         state.State.Created ? await identities.ClassesOfAsync(this.GetPrimaryKey()) : [];
+
+    public async Task<IReadOnlyList<Guid>> GetListedChatIdsAsync() =>
+        state.State.Created ? await chats.ChatsOfAsync(this.GetPrimaryKey()) : [];
 
     public async Task<IReadOnlyList<SchoolSummary>> GetAdministeredSchoolsAsync()
     {

@@ -11,8 +11,9 @@ public sealed class UserChats(IClusterClient cluster)
     {
         var classIds = await cluster.GetGrain<IUserGrain>(userId).GetClassIdsAsync();
         var classes = await Task.WhenAll(classIds.Select(id => cluster.GetGrain<IClassGrain>(id).GetAsync(userId)));
+        var listed = await cluster.GetGrain<IUserGrain>(userId).GetListedChatIdsAsync();
         var summaries = new List<ChatSummary>();
-        foreach (var chatId in classes.SelectMany(c => new[] { c.ClassChatId, c.ParentsChatId }).Distinct())
+        foreach (var chatId in classes.SelectMany(c => new[] { c.ClassChatId, c.ParentsChatId }).Concat(listed).Distinct())
         {
             var chat = cluster.GetGrain<IChatGrain>(chatId);
             if (await chat.IsMemberAsync(userId))

@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sferum.Chats;
 using Sferum.Classes;
+using Sferum.Common;
 using Sferum.Web.Identity;
 
 namespace Sferum.Web.Pages.Classes;
 
-/// <summary>A class: its teachers, students and parents, by name and role only. For members and school admins.</summary>
+/// <summary>
+/// A class: its teachers, students and parents, by name and role only. For members and school admins. From here people
+/// write to each other (within the school's rules) and teachers create group chats.
+/// </summary>
 public sealed class IndexModel(IClusterClient cluster) : PageModel
 {
     [FromRoute]
@@ -13,8 +18,9 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
     public ClassDetails Class { get; private set; } = null!;
 
-    public async Task OnGetAsync() =>
-        Class = await cluster.GetGrain<IClassGrain>(ClassId).GetAsync(User.GetUserId());
+    public Guid Me { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
 
     public IEnumerable<ClassMember> Teachers => Class.Members.Where(m => m.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher);
 
@@ -22,4 +28,40 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
     public IEnumerable<ClassMember> ParentsOf(string studentId) =>
         Class.Members.Where(m => m.Role == ClassRole.Parent && m.ChildOf.Contains(studentId));
+
+    /// <summary>Teachers write to anyone here; students and parents to the class's teachers (the grain decides).</summary>
+    public bool IAmTeacher => Class.Members.Any(m => m.UserId == Me && m.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher);
+
+    public bool CanWriteTo(ClassMember member) => member.UserId is { } id && id != Me && (IAmTeacher || member.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher);
+
+    public async Task<IActionResult> OnPostDirectAsync(Guid userId)
+    {
+        await LoadAsync();
+        return await RunAsync(() => cluster.GetGrain<ISchoolChatsGrain>(Class.SchoolId).OpenDirectAsync(Me, userId));
+    }
+
+    public async Task<IActionResult> OnPostGroupAsync(string? title, List<Guid> members)
+    {
+        await LoadAsync();
+        return await RunAsync(() => cluster.GetGrain<ISchoolChatsGrain>(Class.SchoolId).CreateGroupAsync(Me, title ?? "", members));
+    }
+
+    private async Task<IActionResult> RunAsync(Func<Task<Guid>> open)
+    {
+        try
+        {
+            return Redirect($"/Chats/{await open()}");
+        }
+        catch (DomainException ex) when (ex.Code != "forbidden")
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        Me = User.GetUserId();
+        Class = await cluster.GetGrain<IClassGrain>(ClassId).GetAsync(Me);
+    }
 }

@@ -1,0 +1,22 @@
+namespace Sferum.Chats;
+
+/// <summary>
+/// Direct and group chats of one school (keyed by the school id), created under the school's rules: staff may write to
+/// anyone in the school and create groups; a student may write only to the teachers of their own classes, a parent only
+/// to the teachers of their children's classes; students never create chats; nobody outside the school is reachable.
+/// </summary>
+[Alias("Sferum.ISchoolChatsGrain")]
+public interface ISchoolChatsGrain : IGrainWithGuidKey
+{
+    /// <summary>The direct chat of the two people (the same one every time), created on first use.</summary>
+    [Alias("OpenDirect")]
+    Task<Guid> OpenDirectAsync(Guid requesterUserId, Guid otherUserId);
+
+    /// <summary>A new group chat with the requester as its moderator.</summary>
+    [Alias("CreateGroup")]
+    Task<Guid> CreateGroupAsync(Guid requesterUserId, string title, IReadOnlyList<Guid> memberUserIds);
+
+    /// <summary>Leaves a group chat (a direct chat cannot be left, only muted later).</summary>
+    [Alias("Leave")]
+    Task LeaveAsync(Guid userId, Guid chatId);
+}
