@@ -16,6 +16,18 @@ public interface ISchoolChatsGrain : IGrainWithGuidKey
     [Alias("CreateGroup")]
     Task<Guid> CreateGroupAsync(Guid requesterUserId, string title, IReadOnlyList<Guid> memberUserIds);
 
+    /// <summary>The school's channel (created on first use): everyone in the school reads it; admins and appointed authors write.</summary>
+    [Alias("GetChannel")]
+    Task<Guid> GetChannelAsync(Guid requesterUserId);
+
+    /// <summary>Appoints (or removes) a channel author; school admins only.</summary>
+    [Alias("SetChannelAuthor")]
+    Task SetChannelAuthorAsync(Guid requesterUserId, Guid authorUserId, bool author);
+
+    /// <summary>Someone joined or left the school: the channel re-reads its readers (soon, once for a burst of changes).</summary>
+    [Alias("RefreshChannel")]
+    Task RefreshChannelAsync();
+
     /// <summary>Leaves a group chat (a direct chat cannot be left, only muted later).</summary>
     [Alias("Leave")]
     Task LeaveAsync(Guid userId, Guid chatId);

@@ -32,13 +32,25 @@ public sealed class ChatLocator(NpgsqlDataSource database)
             (kind, school, title) = ((ChatKind)reader.GetInt16(0), reader.GetGuid(1), reader.GetString(2));
         }
 
+        // A school channel is read by everyone in the school (anyone the roster links to a user, and the admins);
+        // its listed members are its authors.
         var members = new Dictionary<Guid, bool>();
-        await using (var command = new NpgsqlCommand("SELECT user_id, moderator FROM chat_members WHERE chat_id = @chat", connection))
+        var sql = kind == ChatKind.Channel
+            ? """
+              SELECT user_id, false FROM roster_people WHERE school_id = @school AND user_id IS NOT NULL AND removed_at IS NULL
+              UNION SELECT u.user_id, true FROM school_admins a JOIN user_identities u ON u.snils = a.snils AND u.trust >= 1 WHERE a.school_id = @school
+              UNION SELECT user_id, moderator FROM chat_members WHERE chat_id = @chat
+              ORDER BY 2
+              """
+            : "SELECT user_id, moderator FROM chat_members WHERE chat_id = @chat";
+        await using (var command = new NpgsqlCommand(sql, connection))
         {
             command.Parameters.AddWithValue("chat", chatId);
+            command.Parameters.AddWithValue("school", school);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
+                // Ordered so that an author's "true" comes last and wins over their reader row.
                 members[reader.GetGuid(0)] = reader.GetBoolean(1);
             }
         }

@@ -38,5 +38,6 @@ public sealed record ChatMembership(
 
     public bool IsModerator(Guid userId) => Members.TryGetValue(userId, out var moderator) && moderator;
 
-    public bool CanPost(Guid userId) => IsMember(userId);
+    /// <summary>In a school channel only its authors (and the school's admins) write; everyone else reads.</summary>
+    public bool CanPost(Guid userId) => Kind == ChatKind.Channel ? IsModerator(userId) : IsMember(userId);
 }

@@ -11,6 +11,9 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
 {
     public const int MaxGroupMembers = 500;
 
+    private IGrainTimer? channelRefresh;
+    private bool channelExists;
+
     private Guid SchoolId => this.GetPrimaryKey();
 
     public async Task<Guid> OpenDirectAsync(Guid requesterUserId, Guid otherUserId)
@@ -28,7 +31,8 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
             throw DomainException.Forbidden("Этому человеку написать нельзя: ученики пишут учителям своих классов, родители — учителям классов своих детей.");
         }
 
-        var chatId = DirectChatId(requesterUserId, otherUserId);
+        var (first, second) = requesterUserId.CompareTo(otherUserId) < 0 ? (requesterUserId, otherUserId) : (otherUserId, requesterUserId);
+        var chatId = DerivedId("direct", first, second);
         await directory.CreateAsync(chatId, SchoolId, ChatKind.Direct, "Личные сообщения", requesterUserId,
             new Dictionary<Guid, bool> { [requesterUserId] = false, [otherUserId] = false });
         return chatId;
@@ -68,6 +72,60 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         return chatId;
     }
 
+    public async Task<Guid> GetChannelAsync(Guid requesterUserId)
+    {
+        if (!(await people.OfAsync(SchoolId, requesterUserId)).InSchool && !await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(requesterUserId))
+        {
+            throw DomainException.Forbidden("Канал школы читают только её ученики, родители и сотрудники.");
+        }
+
+        var chatId = DerivedId("channel", SchoolId, SchoolId);
+        if (!channelExists)
+        {
+            await directory.CreateAsync(chatId, SchoolId, ChatKind.Channel, "Канал школы", requesterUserId, new Dictionary<Guid, bool>());
+            channelExists = true;
+        }
+
+        return chatId;
+    }
+
+    public async Task SetChannelAuthorAsync(Guid requesterUserId, Guid authorUserId, bool author)
+    {
+        if (!await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(requesterUserId))
+        {
+            throw DomainException.Forbidden("Авторов канала назначают администраторы школы.");
+        }
+
+        if (!(await people.OfAsync(SchoolId, authorUserId)).IsStaff)
+        {
+            throw new DomainException("channel.author-not-staff", "Автором канала может быть только сотрудник школы.");
+        }
+
+        var chatId = await GetChannelAsync(requesterUserId);
+        if (author)
+        {
+            await directory.CreateAsync(chatId, SchoolId, ChatKind.Channel, "Канал школы", requesterUserId, new Dictionary<Guid, bool> { [authorUserId] = true });
+        }
+        else
+        {
+            await directory.RemoveMemberAsync(chatId, authorUserId, ChatKind.Channel);
+        }
+
+        await GrainFactory.GetGrain<IChatGrain>(chatId).MembersChangedAsync();
+    }
+
+    public Task RefreshChannelAsync()
+    {
+        // An import changes hundreds of classes at once: one re-read of the channel half a second later covers them all.
+        channelRefresh ??= this.RegisterGrainTimer(async _ =>
+        {
+            channelRefresh?.Dispose();
+            channelRefresh = null;
+            await GrainFactory.GetGrain<IChatGrain>(DerivedId("channel", SchoolId, SchoolId)).MembersChangedAsync();
+        }, TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
     public async Task LeaveAsync(Guid userId, Guid chatId)
     {
         if (!await directory.RemoveMemberAsync(chatId, userId, ChatKind.Group))
@@ -96,11 +154,10 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         return me.Classes.Any(c => c.Role is ClassRole.Student or ClassRole.Parent && teacherOf.Contains(c.ClassId));
     }
 
-    // One direct chat per pair, whoever opens it first: its id is derived from the two ids.
-    private Guid DirectChatId(Guid a, Guid b)
+    // One direct chat per pair and one channel per school, whoever opens it first: the id is derived, not stored.
+    private Guid DerivedId(string kind, Guid first, Guid second)
     {
-        var (first, second) = a.CompareTo(b) < 0 ? (a, b) : (b, a);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"sferum-direct|{SchoolId}|{first}|{second}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"sferum-{kind}|{SchoolId}|{first}|{second}"));
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16));

@@ -50,7 +50,8 @@ public sealed class ClassGrain(ClassRosterReader reader) : Grain, IClassGrain
             // The class's chats follow at once: someone who left stops receiving, someone who joined can read.
             await Task.WhenAll(
                 GrainFactory.GetGrain<IChatGrain>(roster.ClassChatId).MembersChangedAsync(),
-                GrainFactory.GetGrain<IChatGrain>(roster.ParentsChatId).MembersChangedAsync());
+                GrainFactory.GetGrain<IChatGrain>(roster.ParentsChatId).MembersChangedAsync(),
+                GrainFactory.GetGrain<ISchoolChatsGrain>(roster.SchoolId).RefreshChannelAsync());
         }
     }
 

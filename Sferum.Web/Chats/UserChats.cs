@@ -11,7 +11,12 @@ public sealed class UserChats(IClusterClient cluster)
     {
         var classIds = await cluster.GetGrain<IUserGrain>(userId).GetClassIdsAsync();
         var classes = await Task.WhenAll(classIds.Select(id => cluster.GetGrain<IClassGrain>(id).GetAsync(userId)));
-        var listed = await cluster.GetGrain<IUserGrain>(userId).GetListedChatIdsAsync();
+        var listed = (await cluster.GetGrain<IUserGrain>(userId).GetListedChatIdsAsync()).ToList();
+        foreach (var schoolId in classes.Select(c => c.SchoolId).Distinct())
+        {
+            listed.Add(await cluster.GetGrain<ISchoolChatsGrain>(schoolId).GetChannelAsync(userId));
+        }
+
         var summaries = new List<ChatSummary>();
         foreach (var chatId in classes.SelectMany(c => new[] { c.ClassChatId, c.ParentsChatId }).Concat(listed).Distinct())
         {
