@@ -70,6 +70,15 @@ public sealed class LocalPostgres : IAsyncDisposable
         logger.LogInformation("PostgreSQL on port {Port} stopped", Port);
     }
 
+    /// <summary>Starts a stopped server again on the same port and data (fault tests stop and start it).</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (!running)
+        {
+            await StartServerAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private async Task InitializeAsync(string password, CancellationToken cancellationToken)
