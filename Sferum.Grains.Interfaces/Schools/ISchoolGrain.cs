@@ -38,6 +38,14 @@ public interface ISchoolGrain : IGrainWithGuidKey
     [Alias("IsJournalClientAllowed")]
     Task<bool> IsJournalClientAllowedAsync(string clientId);
 
+    /// <summary>The school's chat rules (read by the grains that open chats).</summary>
+    [Alias("GetChatPolicy")]
+    Task<SchoolChatPolicy> GetChatPolicyAsync();
+
+    /// <summary>Changes the school's chat rules; admins only.</summary>
+    [Alias("SetChatPolicy")]
+    Task SetChatPolicyAsync(Guid requesterUserId, SchoolChatPolicy policy);
+
     /// <summary>
     /// Demo seeding only (trusted host code): appoints an admin and allows a journal client without a requester.
     /// </summary>

@@ -25,8 +25,9 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
 
         var me = await people.OfAsync(SchoolId, requesterUserId);
         var other = await people.OfAsync(SchoolId, otherUserId);
-        var admin = await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(requesterUserId);
-        if (!MayWrite(me, other, admin))
+        var school = GrainFactory.GetGrain<ISchoolGrain>(SchoolId);
+        var admin = await school.IsAdminAsync(requesterUserId);
+        if (!MayWrite(me, other, admin, await school.GetChatPolicyAsync()))
         {
             throw DomainException.Forbidden("Этому человеку написать нельзя: ученики пишут учителям своих классов, родители — учителям классов своих детей.");
         }
@@ -137,8 +138,9 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
     }
 
     // Staff and admins may write to anyone in the school; students to the teachers of their classes; parents to the
-    // teachers of their children's classes. Nobody outside the school is reachable, and nobody reaches in.
-    private static bool MayWrite(SchoolPeople.Standing me, SchoolPeople.Standing other, bool admin)
+    // teachers of their children's classes; classmates and fellow parents only where the school allows it. Nobody
+    // outside the school is reachable, and nobody reaches in.
+    private static bool MayWrite(SchoolPeople.Standing me, SchoolPeople.Standing other, bool admin, SchoolChatPolicy policy)
     {
         if (!other.InSchool || (!me.InSchool && !admin))
         {
@@ -150,8 +152,13 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
             return true;
         }
 
-        var teacherOf = other.Classes.Where(c => c.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher).Select(c => c.ClassId).ToHashSet();
-        return me.Classes.Any(c => c.Role is ClassRole.Student or ClassRole.Parent && teacherOf.Contains(c.ClassId));
+        bool Shares(ClassRole mine, params ClassRole[] theirs) =>
+            me.Classes.Any(m => m.Role == mine && other.Classes.Any(o => o.ClassId == m.ClassId && theirs.Contains(o.Role)));
+
+        return Shares(ClassRole.Student, ClassRole.Teacher, ClassRole.HomeroomTeacher)
+            || Shares(ClassRole.Parent, ClassRole.Teacher, ClassRole.HomeroomTeacher)
+            || (policy.StudentsMayWriteToClassmates && Shares(ClassRole.Student, ClassRole.Student))
+            || (policy.ParentsMayWriteToParents && Shares(ClassRole.Parent, ClassRole.Parent));
     }
 
     // One direct chat per pair and one channel per school, whoever opens it first: the id is derived, not stored.

@@ -46,7 +46,7 @@ public sealed class SchoolGrain(
     {
         await RequireAdminAsync(requesterUserId);
         var classes = await classesReader.ListAsync(SchoolId);
-        return new SchoolOverview(ToSummary(), admins.ToList(), classes, state.State.JournalClients.Order().ToList());
+        return new SchoolOverview(ToSummary(), admins.ToList(), classes, state.State.JournalClients.Order().ToList(), state.State.ChatPolicy);
     }
 
     public async Task<bool> IsAdminAsync(Guid userId)
@@ -119,6 +119,20 @@ public sealed class SchoolGrain(
 
     public Task<bool> IsJournalClientAllowedAsync(string clientId) =>
         Task.FromResult(state.State.Created && state.State.JournalClients.Contains(clientId));
+
+    public Task<SchoolChatPolicy> GetChatPolicyAsync() => Task.FromResult(state.State.ChatPolicy);
+
+    public async Task SetChatPolicyAsync(Guid requesterUserId, SchoolChatPolicy policy)
+    {
+        await RequireAdminAsync(requesterUserId);
+        if (state.State.ChatPolicy != policy)
+        {
+            state.State.ChatPolicy = policy;
+            await state.WriteStateAsync();
+            await audit.WriteAsync(new AuditEntry(SchoolId, requesterUserId, null, "school.chat-policy",
+                $"Правила чатов: ученики пишут одноклассникам — {(policy.StudentsMayWriteToClassmates ? "да" : "нет")}, родители пишут родителям — {(policy.ParentsMayWriteToParents ? "да" : "нет")}"));
+        }
+    }
 
     public async Task SeedAccessAsync(string adminSnils, PersonName adminName, string? journalClientId)
     {

@@ -11,4 +11,6 @@ public sealed class SchoolState
 
     /// <summary>OAuth client ids of journals allowed to push roster exports to this school.</summary>
     [Id(5)] public HashSet<string> JournalClients { get; set; } = [];
+
+    [Id(6)] public SchoolChatPolicy ChatPolicy { get; set; } = SchoolChatPolicy.SchoolMode;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Common;
+using Sferum.Schools;
 using Sferum.Web.Identity;
 
 namespace Sferum.Web.Pages.Classes;
@@ -32,7 +33,15 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
     /// <summary>Teachers write to anyone here; students and parents to the class's teachers (the grain decides).</summary>
     public bool IAmTeacher => Class.Members.Any(m => m.UserId == Me && m.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher);
 
-    public bool CanWriteTo(ClassMember member) => member.UserId is { } id && id != Me && (IAmTeacher || member.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher);
+    public bool CanWriteTo(ClassMember member) =>
+        member.UserId is { } id && id != Me
+        && (IAmTeacher || member.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher
+            || (Policy.StudentsMayWriteToClassmates && member.Role == ClassRole.Student && Has(ClassRole.Student))
+            || (Policy.ParentsMayWriteToParents && member.Role == ClassRole.Parent && Has(ClassRole.Parent)));
+
+    public SchoolChatPolicy Policy { get; private set; } = SchoolChatPolicy.SchoolMode;
+
+    private bool Has(ClassRole role) => Class.Members.Any(m => m.UserId == Me && m.Role == role);
 
     public async Task<IActionResult> OnPostDirectAsync(Guid userId)
     {
@@ -63,5 +72,6 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
     {
         Me = User.GetUserId();
         Class = await cluster.GetGrain<IClassGrain>(ClassId).GetAsync(Me);
+        Policy = await cluster.GetGrain<ISchoolGrain>(Class.SchoolId).GetChatPolicyAsync();
     }
 }

@@ -59,6 +59,13 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
             Notice = allowed ? $"Журнал «{JournalClientId}» подключён." : $"Журнал «{JournalClientId}» отключён.";
         });
 
+    public Task<IActionResult> OnPostPolicyAsync(bool studentsMayWriteToClassmates, bool parentsMayWriteToParents) =>
+        RunAsync(async school =>
+        {
+            await school.SetChatPolicyAsync(User.GetUserId(), new SchoolChatPolicy(studentsMayWriteToClassmates, parentsMayWriteToParents));
+            Notice = "Правила чатов сохранены.";
+        });
+
     private async Task<IActionResult> RunAsync(Func<ISchoolGrain, Task> action)
     {
         try

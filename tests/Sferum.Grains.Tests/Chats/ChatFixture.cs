@@ -19,6 +19,7 @@ public sealed class ChatFixture
     public required Guid Student { get; init; }
     public required Guid Parent { get; init; }
     public required Guid OtherClassStudent { get; init; }
+    public required Guid Classmate { get; init; }
     public required Guid ClassChat { get; init; }
     public required Guid ParentsChat { get; init; }
     public required Guid OtherClassChat { get; init; }
@@ -28,13 +29,14 @@ public sealed class ChatFixture
     {
         var fx = new RosterFixtures(env);
         var (school, admin) = await fx.NewSchoolAsync(TestSnils.Next());
-        var (teacher, student, parent, other) = (TestSnils.Next(), TestSnils.Next(), TestSnils.Next(), TestSnils.Next());
+        var (teacher, student, parent, other, classmate) = (TestSnils.Next(), TestSnils.Next(), TestSnils.Next(), TestSnils.Next(), TestSnils.Next());
         var files = RosterFixtures.Sample("journal-utf8").Select(f => new ImportFile(f.FileName, Encoding.UTF8.GetBytes(
             Encoding.UTF8.GetString(f.Content)
                 .Replace("777-631-706 48", teacher)   // T00001, homeroom 1А
                 .Replace("482-447-577 20", student)   // S000001, 1А
                 .Replace("483-960-306 18", parent)    // P000001, mother of S000001
-                .Replace("041-144-269 07", other))))  // S000002, 2А
+                .Replace("041-144-269 07", other)     // S000002, 2А
+                .Replace("834-335-141 88", classmate)))) // S000006, 1А
             .ToList();
         var preview = await fx.Imports(school).PreviewAsync(ImportRequester.User(admin), files);
         await fx.Imports(school).ApplyAsync(ImportRequester.User(admin), preview.ImportId);
@@ -52,6 +54,7 @@ public sealed class ChatFixture
             Student = await fx.SignInAsync(TrustLevel.Standard, student, "Васильева"),
             Parent = await fx.SignInAsync(TrustLevel.Standard, parent, "Васильева"),
             OtherClassStudent = otherId,
+            Classmate = await fx.SignInAsync(TrustLevel.Standard, classmate, "Макарова"),
             ClassChat = firstA.ClassChatId,
             ParentsChat = firstA.ParentsChatId,
             OtherClassChat = otherClass.ClassChatId,

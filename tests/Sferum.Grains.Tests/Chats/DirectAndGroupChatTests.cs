@@ -51,6 +51,21 @@ public sealed class DirectAndGroupChatTests(GrainTestEnvironment env)
     }
 
     [Fact]
+    public async Task A_school_may_let_classmates_write_to_each_other_and_only_its_admin_decides()
+    {
+        var fx = await ChatFixture.CreateAsync(env);
+        var school = env.Grains.GetGrain<Sferum.Schools.ISchoolGrain>(fx.SchoolId);
+        Assert.Equal("forbidden", (await Assert.ThrowsAsync<DomainException>(() => School(fx).OpenDirectAsync(fx.Student, fx.Classmate))).Code);
+        Assert.Equal("forbidden", (await Assert.ThrowsAsync<DomainException>(() =>
+            school.SetChatPolicyAsync(fx.Teacher, new Sferum.Schools.SchoolChatPolicy(StudentsMayWriteToClassmates: true)))).Code);
+
+        await school.SetChatPolicyAsync(fx.AdminId, new Sferum.Schools.SchoolChatPolicy(StudentsMayWriteToClassmates: true));
+
+        Assert.NotEqual(Guid.Empty, await School(fx).OpenDirectAsync(fx.Student, fx.Classmate));
+        Assert.Equal("forbidden", (await Assert.ThrowsAsync<DomainException>(() => School(fx).OpenDirectAsync(fx.Student, fx.OtherClassStudent))).Code);
+    }
+
+    [Fact]
     public async Task Teachers_create_groups_students_do_not_and_a_member_can_leave()
     {
         var fx = await ChatFixture.CreateAsync(env);
