@@ -18,7 +18,7 @@ public sealed class BenchOptions
 
     public int ChannelMembers { get; set; } = 2000;
 
-    public int IdleConnections { get; set; } = 2000;
+    public int IdleConnections { get; set; } = 10_000;
 
     public static BenchOptions Parse(string[] args)
     {

@@ -12,7 +12,7 @@ using Sferum.Local;
 // browsers as SignalR clients in this process. Prints durable messages/s, delivery latency, the fan-out time to the
 // last of a big class, and the portal's memory per idle connection.
 // Usage: dotnet run -c Release --project bench/Sferum.Bench.Chat -- [--chats 100] [--members 30] [--online 30]
-//        [--rate 1000] [--seconds 10] [--senders 256] [--channel-members 2000] [--idle 2000]
+//        [--rate 1000] [--seconds 10] [--senders 256] [--channel-members 2000] [--idle 10000]
 var o = BenchOptions.Parse(args);
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 var data = Path.Combine(Path.GetTempPath(), $"sferum-chat-bench-{Guid.NewGuid():N}");
@@ -68,7 +68,29 @@ void OnEvent(BenchClient receiver, ChatEvent e, long at)
 }
 
 AppDomain.CurrentDomain.UnhandledException += (_, e) => Console.Error.WriteLine($"{e.ExceptionObject}\nPortal's recent output:\n{stack.Web!.RecentOutput}");
-var webRssBefore = Rss(stack.Web!.Pid);
+
+// 0. Memory of the portal per idle connection, measured first, on a portal that has carried no load yet (afterwards
+//    its pools and heap keep what the load needed, which is not what an idle connection costs).
+var idle = new List<BenchClient>();
+var rssBeforeIdle = Rss(stack.Web!.Pid);
+
+var pool = channel.Concat(classes.SelectMany(c => c)).ToList();
+foreach (var chunk in Enumerable.Range(0, o.IdleConnections).Select(i => pool[i % pool.Count]).Chunk(200))
+{
+    idle.AddRange(await Task.WhenAll(chunk.Select(u => BenchClient.ConnectAsync(stack.WebUrl, u, cookies.For(u.UserId, u.Name), (_, _, _) => { }))));
+}
+
+await Task.Delay(5000);
+var rssAfterIdle = Rss(stack.Web.Pid);
+Console.WriteLine($"{$"portal memory per idle connection ({idle.Count})",-58} {(rssAfterIdle - rssBeforeIdle) / 1024.0 / idle.Count:0.0} KB (RSS {rssBeforeIdle / 1048576} → {rssAfterIdle / 1048576} MB)");
+foreach (var c in idle)
+{
+    await c.DisposeAsync();
+}
+
+idle.Clear();
+
+
 
 // 1. Durable throughput: one connected sender per chat (no one else online, so this measures acceptance, not
 //    fan-out); many sends in flight, each waiting for its acknowledgement, i.e. its commit. Each sender is a person
@@ -137,19 +159,6 @@ await Task.Delay(15000);
 var lastTimes = fanout.Select(kv => (kv.Value.Last - kv.Key) * 1000.0 / Stopwatch.Frequency).ToList();
 var complete = fanout.Values.Count(v => v.Count == big.Count - 1);
 Console.WriteLine($"{$"post to {big.Count} members: time to the last one ({complete}/20 complete)",-58} {Percentiles.Describe(lastTimes)}");
-
-// 5. Memory of the portal per idle connection.
-var idle = new List<BenchClient>();
-var rssBeforeIdle = Rss(stack.Web.Pid);
-var pool = channel.Concat(classes.SelectMany(c => c)).ToList();
-foreach (var chunk in Enumerable.Range(0, o.IdleConnections).Select(i => pool[i % pool.Count]).Chunk(200))
-{
-    idle.AddRange(await Task.WhenAll(chunk.Select(u => BenchClient.ConnectAsync(stack.WebUrl, u, cookies.For(u.UserId, u.Name), (_, _, _) => { }))));
-}
-
-await Task.Delay(5000);
-var rssAfterIdle = Rss(stack.Web.Pid);
-Console.WriteLine($"{$"portal memory per idle connection ({idle.Count} more)",-58} {(rssAfterIdle - rssBeforeIdle) / 1024.0 / idle.Count:0.0} KB (RSS {rssBeforeIdle / 1048576} → {rssAfterIdle / 1048576} MB; before any client {webRssBefore / 1048576} MB)");
 
 foreach (var c in online.Concat(big).Concat(idle))
 {
