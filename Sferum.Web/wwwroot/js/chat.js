@@ -119,6 +119,17 @@
       li.append(link);
     });
     if (!m.deleted) li.append(actions(m));
+    if (m.authorId === me && !m.deleted) {
+      const receipt = document.createElement("button");
+      receipt.type = "button";
+      receipt.className = "link receipt muted";
+      receipt.textContent = "кто прочитал?";
+      receipt.addEventListener("click", async () => {
+        const r = await connection.invoke("Receipt", chatId, m.seq).catch(showError);
+        if (r) receipt.textContent = `прочитали ${r.readBy} из ${r.of}`;
+      });
+      li.append(receipt);
+    }
     if (existing) { existing.replaceWith(li); return; }
     if (m.clientId && pending.has(m.clientId)) {
       pending.delete(m.clientId);
@@ -257,13 +268,20 @@
   }
   document.addEventListener("visibilitychange", markRead);
 
+  // Scrolling to the top loads older messages by itself (the button stays for keyboards and screen readers).
+  window.addEventListener("scroll", () => {
+    if (window.scrollY < 50 && !older.hidden && !older.disabled) older.click();
+  }, { passive: true });
+
   older.addEventListener("click", async () => {
+    older.disabled = true;
     const page = await connection.invoke("History", chatId, oldestSeq, null, 50).catch(showError);
-    if (!page) return;
+    if (!page) { older.disabled = false; return; }
     const top = list.firstElementChild;
     for (const m of page.messages) render(m);
     top?.scrollIntoView();
     older.hidden = !page.hasMore;
+    older.disabled = false;
   });
 
   async function loadPinned() {
