@@ -19,6 +19,17 @@ public sealed class BrowserChatTests(WebTestEnvironment env)
         await SendAsync(writer, $"Живое {tag}");
         await reader.WaitForSelectorAsync($"#messages li[data-seq] .text:text-is('Живое {tag}')", new() { Timeout = 10_000 });
 
+        // The writer sees that the reader has read it.
+        var live = writer.Locator("#messages li[data-seq]", new() { HasText = $"Живое {tag}" });
+        await Assertions.Expect(live.Locator(".receipt")).ToBeVisibleAsync();
+        for (var i = 0; i < 20 && !(await live.Locator(".receipt").InnerTextAsync()).StartsWith("прочитали 1", StringComparison.Ordinal); i++)
+        {
+            await live.Locator(".receipt").ClickAsync();
+            await Task.Delay(250);
+        }
+
+        Assert.Matches(@"^прочитали 1 из \d+$", await live.Locator(".receipt").InnerTextAsync());
+
         // Offline long enough for the page to notice the dead connection: what follows comes back only by catching up.
         await reader.Context.SetOfflineAsync(true);
         await reader.WaitForSelectorAsync("#status:has-text('Нет связи')", new() { Timeout = 30_000 });
