@@ -27,12 +27,14 @@ public sealed class ChatGrain(
     private static readonly HashSet<string> Reactions = ["👍", "❤️", "😂", "😮", "😢", "🙏", "✅", "👏"];
     private readonly List<PendingEvent> pending = [];
     private readonly Dictionary<Guid, string> authorNames = [];
-    private readonly Dictionary<Guid, Queue<DateTimeOffset>> recentSends = [];
+    private readonly Dictionary<Guid, List<DateTimeOffset>> recentSends = [];
     private readonly Dictionary<(Guid, string), ChatMessage> recentPosts = [];
     private readonly Queue<(Guid, string)> recentOrder = new();
     private ChatMembership? loaded;
     private long lastSeq;
     private Task? flushing;
+    private Task publishing = Task.CompletedTask;
+    private bool positionUnknown;
     private IAsyncStream<ChatEvent> stream = null!;
 
     private Guid ChatId => this.GetPrimaryKey();
@@ -63,14 +65,14 @@ public sealed class ChatGrain(
             throw new DomainException("message.reply-unknown", "Сообщения, на которое вы отвечаете, нет в этом чате.");
         }
 
-        CheckRate(userId);
-        return await EnqueueAsync(new PendingEvent(ChatEventType.Posted, userId, await AuthorNameAsync(userId))
+        var stamp = CheckRate(userId);
+        return await CountedAsync(userId, stamp, EnqueueAsync(new PendingEvent(ChatEventType.Posted, userId, await AuthorNameAsync(userId))
         {
             ClientId = message.ClientId,
             Text = text,
             ReplyTo = message.ReplyTo,
             Attachments = attachments,
-        });
+        }));
     }
 
     public async Task<ChatMessage> EditAsync(Guid userId, long seq, string text)
@@ -112,8 +114,8 @@ public sealed class ChatGrain(
         }
 
         await ExistingAsync(seq);
-        CheckRate(userId);
-        return await EnqueueAsync(new PendingEvent(ChatEventType.Reacted, userId, "") { TargetSeq = seq, Emoji = emoji, On = on });
+        var stamp = CheckRate(userId);
+        return await CountedAsync(userId, stamp, EnqueueAsync(new PendingEvent(ChatEventType.Reacted, userId, "") { TargetSeq = seq, Emoji = emoji, On = on }));
     }
 
     public async Task<ChatMessage> PinAsync(Guid userId, long seq, bool on)
@@ -219,24 +221,23 @@ public sealed class ChatGrain(
     private async Task<ChatMessage> EnqueueAsync(PendingEvent e)
     {
         pending.Add(e);
-        flushing ??= FlushAsync();
+        // FlushAsync may finish synchronously (a retry answered from memory), so "running" means "not completed",
+        // never merely "not null": a completed flush must not stop the next one from starting.
+        if (flushing is not { IsCompleted: false })
+        {
+            flushing = FlushAsync();
+        }
+
         return await e.Completion.Task;
     }
 
     private async Task FlushAsync()
     {
-        try
+        while (pending.Count > 0)
         {
-            while (pending.Count > 0)
-            {
-                var batch = pending.ToList();
-                pending.Clear();
-                await CommitAsync(batch);
-            }
-        }
-        finally
-        {
-            flushing = null;
+            var batch = pending.ToList();
+            pending.Clear();
+            await CommitAsync(batch);
         }
     }
 
@@ -246,6 +247,12 @@ public sealed class ChatGrain(
         {
             // A retried post (same author and client id) gets the stored message back, not a second copy: recent ones
             // are known here; older ones are refused by the database's unique index and looked up then.
+            if (positionUnknown)
+            {
+                lastSeq = await store.LastSeqAsync(ChatId);
+                positionUnknown = false;
+            }
+
             var toWrite = WithoutRepeats(batch, []);
             for (var attempt = 0; toWrite.Count > 0; attempt++)
             {
@@ -265,11 +272,9 @@ public sealed class ChatGrain(
                         toWrite[i].Completion.TrySetResult(messages[i]);
                     }
 
-                    foreach (var (e, message) in toWrite.Zip(messages))
-                    {
-                        await PublishAsync(new ChatEvent(ChatId, e.Seq, e.Type, message, []));
-                    }
-
+                    // Live delivery goes on in order but off the write path: a slow stream never holds back the next commit.
+                    var events = toWrite.Zip(messages, (e, message) => new ChatEvent(ChatId, e.Seq, e.Type, message, [])).ToList();
+                    publishing = PublishAfterAsync(publishing, events);
                     return;
                 }
 
@@ -344,11 +349,21 @@ public sealed class ChatGrain(
         }
     }
 
+    private async Task PublishAfterAsync(Task previous, List<ChatEvent> events)
+    {
+        await previous;
+        foreach (var e in events)
+        {
+            await PublishAsync(e);
+        }
+    }
+
     private async Task PublishAsync(ChatEvent e)
     {
         try
         {
-            await stream.OnNextAsync(e);
+            // Bounded: after an outage the stream's bookkeeping may answer slowly; clients catch up from the log anyway.
+            await stream.OnNextAsync(e).WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (Exception ex)
         {
@@ -365,8 +380,9 @@ public sealed class ChatGrain(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Chat {ChatId}: log position unknown; deactivating to start clean", ChatId);
-            DeactivateOnIdle();
+            // Still unreachable: the next commit reads the log's end first.
+            logger.LogWarning(ex, "Chat {ChatId}: log position unknown until the database answers again", ChatId);
+            positionUnknown = true;
             return lastSeq;
         }
     }
@@ -444,27 +460,39 @@ public sealed class ChatGrain(
         return text.Trim();
     }
 
-    private void CheckRate(Guid userId)
+    /// <summary>Counts a send against the person's limit; the returned stamp is given back if the send is not saved.</summary>
+    private DateTimeOffset CheckRate(Guid userId)
     {
         var now = clock.GetUtcNow();
         var window = TimeSpan.FromSeconds(options.Value.RateLimitWindowSeconds);
         if (!recentSends.TryGetValue(userId, out var times))
         {
-            recentSends[userId] = times = new Queue<DateTimeOffset>();
+            recentSends[userId] = times = [];
         }
 
-        while (times.Count > 0 && now - times.Peek() > window)
-        {
-            times.Dequeue();
-        }
-
+        times.RemoveAll(t => now - t > window);
         if (times.Count >= options.Value.RateLimitCount)
         {
             throw new DomainException("message.rate-limited",
                 $"Слишком много сообщений: не больше {options.Value.RateLimitCount} за {options.Value.RateLimitWindowSeconds} с. Подождите немного.");
         }
 
-        times.Enqueue(now);
+        times.Add(now);
+        return now;
+    }
+
+    // A send that was not saved (the database was down) does not use up the person's allowance: they will retry.
+    private async Task<ChatMessage> CountedAsync(Guid userId, DateTimeOffset stamp, Task<ChatMessage> send)
+    {
+        try
+        {
+            return await send;
+        }
+        catch (DomainException ex) when (ex.Code == "message.not-saved")
+        {
+            recentSends.GetValueOrDefault(userId)?.Remove(stamp);
+            throw;
+        }
     }
 
     private void RequireMember(Guid userId)

@@ -20,7 +20,7 @@ public sealed class ChatHub(IClusterClient cluster, ChatRelay relay, UserChats u
     {
         foreach (var chat in await userChats.ListAsync(UserId))
         {
-            await relay.AddAsync(chat.ChatId, Context.ConnectionId, UserId);
+            await relay.AddAsync(chat.ChatId, Context.ConnectionId, UserId, waitForStream: false);
         }
 
         await base.OnConnectedAsync();

@@ -9,65 +9,135 @@ namespace Sferum.Web.Chats;
 /// <summary>
 /// This web node's bridge from chat streams to SignalR: one stream subscription per chat that has at least one
 /// connection here (reference-counted, dropped with the last one), fanned out to the chat's SignalR group. When a
-/// chat's members change, the connections of people who left are taken out of the group at once.
+/// chat's members change, the connections of people who left are taken out of the group at once. The bookkeeping lock
+/// is never held across a call to the cluster: a slow subscription (after a database outage, say) delays only its chat.
 /// </summary>
 public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, ILogger<ChatRelay> logger)
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private static readonly TimeSpan SubscribeTimeout = TimeSpan.FromSeconds(10);
+    private readonly Lock gate = new();
     private readonly Dictionary<Guid, ChatChannel> chats = [];
 
     public static string Group(Guid chatId) => $"chat:{chatId}";
 
-    /// <summary>Adds a connection (of a member: the hub has checked) to a chat's live delivery.</summary>
-    public async Task AddAsync(Guid chatId, string connectionId, Guid userId)
+    /// <summary>
+    /// Adds a connection (of a member: the hub has checked) to a chat's live delivery. With <paramref name="waitForStream"/>
+    /// false the stream subscription is made in the background: a connecting device must not wait for all its chats.
+    /// </summary>
+    public async Task AddAsync(Guid chatId, string connectionId, Guid userId, bool waitForStream = true)
     {
-        await gate.WaitAsync();
-        try
+        ChatChannel channel;
+        lock (gate)
         {
-            if (!chats.TryGetValue(chatId, out var channel))
+            if (!chats.TryGetValue(chatId, out channel!))
             {
-                var stream = cluster.GetStreamProvider(StreamNames.Provider).GetStream<ChatEvent>(StreamId.Create(StreamNames.Chat, chatId));
-                var handle = await stream.SubscribeAsync((e, _) => DeliverAsync(e));
-                chats[chatId] = channel = new ChatChannel(handle);
+                chats[chatId] = channel = new ChatChannel();
             }
 
             channel.Connections[connectionId] = userId;
-            await hub.Groups.AddToGroupAsync(connectionId, Group(chatId));
         }
-        finally
+
+        await hub.Groups.AddToGroupAsync(connectionId, Group(chatId));
+        var subscribed = EnsureSubscribedAsync(chatId, channel);
+        if (waitForStream)
         {
-            gate.Release();
+            await subscribed;
         }
     }
 
     /// <summary>Removes a connection from every chat it was in; the last one out ends the chat's subscription.</summary>
     public async Task RemoveConnectionAsync(string connectionId)
     {
-        await gate.WaitAsync();
-        try
+        List<(Guid ChatId, ChatChannel Channel)> emptied = [];
+        lock (gate)
         {
-            foreach (var (chatId, channel) in chats.Where(c => c.Value.Connections.ContainsKey(connectionId)).ToList())
+            foreach (var (chatId, channel) in chats.Where(c => c.Value.Connections.Remove(connectionId)).ToList())
             {
-                channel.Connections.Remove(connectionId);
-                await DropIfUnusedAsync(chatId, channel);
+                if (channel.Connections.Count == 0)
+                {
+                    chats.Remove(chatId);
+                    emptied.Add((chatId, channel));
+                }
             }
         }
-        finally
+
+        foreach (var (chatId, channel) in emptied)
         {
-            gate.Release();
+            await UnsubscribeAsync(chatId, channel);
         }
     }
 
-    public async Task<int> SubscribedChatsAsync()
+    public int SubscribedChats
     {
-        await gate.WaitAsync();
+        get
+        {
+            lock (gate)
+            {
+                return chats.Count;
+            }
+        }
+    }
+
+    private async Task EnsureSubscribedAsync(Guid chatId, ChatChannel channel)
+    {
+        Task<StreamSubscriptionHandle<ChatEvent>> subscribing;
+        lock (gate)
+        {
+            subscribing = channel.Subscription ??= SubscribeAsync(chatId);
+        }
+
         try
         {
-            return chats.Count;
+            await subscribing.WaitAsync(SubscribeTimeout);
         }
-        finally
+        catch (Exception ex)
         {
-            gate.Release();
+            // The next connection to this chat tries again; meanwhile clients catch up from the log.
+            lock (gate)
+            {
+                if (channel.Subscription == subscribing)
+                {
+                    channel.Subscription = null;
+                }
+            }
+
+            logger.LogWarning(ex, "Live delivery of chat {ChatId} could not be subscribed; trying again in 5 s", chatId);
+            _ = RetryLaterAsync(chatId, channel);
+        }
+    }
+
+    private async Task RetryLaterAsync(Guid chatId, ChatChannel channel)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        bool stillWanted;
+        lock (gate)
+        {
+            stillWanted = chats.TryGetValue(chatId, out var current) && current == channel && channel.Connections.Count > 0;
+        }
+
+        if (stillWanted)
+        {
+            await EnsureSubscribedAsync(chatId, channel);
+        }
+    }
+
+    private Task<StreamSubscriptionHandle<ChatEvent>> SubscribeAsync(Guid chatId) =>
+        cluster.GetStreamProvider(StreamNames.Provider)
+            .GetStream<ChatEvent>(StreamId.Create(StreamNames.Chat, chatId))
+            .SubscribeAsync((e, _) => DeliverAsync(e));
+
+    private async Task UnsubscribeAsync(Guid chatId, ChatChannel channel)
+    {
+        try
+        {
+            if (channel.Subscription is { } subscribing)
+            {
+                await (await subscribing.WaitAsync(SubscribeTimeout)).UnsubscribeAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Unsubscribing from chat {ChatId} failed", chatId);
         }
     }
 
@@ -79,51 +149,44 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             return;
         }
 
-        await gate.WaitAsync();
-        try
+        List<(string ConnectionId, Guid UserId)> leaving;
+        ChatChannel? emptied = null;
+        lock (gate)
         {
             if (!chats.TryGetValue(e.ChatId, out var channel))
             {
                 return;
             }
 
-            foreach (var (connectionId, userId) in channel.Connections.Where(c => e.RemovedMembers.Contains(c.Value)).ToList())
+            leaving = channel.Connections.Where(c => e.RemovedMembers.Contains(c.Value)).Select(c => (c.Key, c.Value)).ToList();
+            foreach (var (connectionId, _) in leaving)
             {
                 channel.Connections.Remove(connectionId);
-                await hub.Groups.RemoveFromGroupAsync(connectionId, Group(e.ChatId));
-                await hub.Clients.Client(connectionId).SendAsync("chatRemoved", e.ChatId);
-                logger.LogInformation("User {UserId} left chat {ChatId}; connection {ConnectionId} removed", userId, e.ChatId, connectionId);
             }
 
-            await DropIfUnusedAsync(e.ChatId, channel);
+            if (channel.Connections.Count == 0)
+            {
+                chats.Remove(e.ChatId);
+                emptied = channel;
+            }
         }
-        finally
+
+        foreach (var (connectionId, userId) in leaving)
         {
-            gate.Release();
+            await hub.Groups.RemoveFromGroupAsync(connectionId, Group(e.ChatId));
+            await hub.Clients.Client(connectionId).SendAsync("chatRemoved", e.ChatId);
+            logger.LogInformation("User {UserId} left chat {ChatId}; connection {ConnectionId} removed", userId, e.ChatId, connectionId);
+        }
+
+        if (emptied is not null)
+        {
+            await UnsubscribeAsync(e.ChatId, emptied);
         }
     }
 
-    private async Task DropIfUnusedAsync(Guid chatId, ChatChannel channel)
+    private sealed class ChatChannel
     {
-        if (channel.Connections.Count > 0)
-        {
-            return;
-        }
-
-        chats.Remove(chatId);
-        try
-        {
-            await channel.Subscription.UnsubscribeAsync();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Unsubscribing from chat {ChatId} failed", chatId);
-        }
-    }
-
-    private sealed class ChatChannel(StreamSubscriptionHandle<ChatEvent> subscription)
-    {
-        public StreamSubscriptionHandle<ChatEvent> Subscription { get; } = subscription;
+        public Task<StreamSubscriptionHandle<ChatEvent>>? Subscription { get; set; }
 
         public Dictionary<string, Guid> Connections { get; } = [];
     }

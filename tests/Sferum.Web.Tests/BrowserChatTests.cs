@@ -63,10 +63,18 @@ public sealed class BrowserChatTests(WebTestEnvironment env)
         return page;
     }
 
-    private static async Task SendAsync(IPage page, string text)
+    private async Task SendAsync(IPage page, string text)
     {
         await page.FillAsync("#text", text);
         await page.ClickAsync("#send");
-        await page.WaitForSelectorAsync($"#messages li[data-seq] .text:text-is('{text}')", new() { Timeout = 10_000 });
+        try
+        {
+            await page.WaitForSelectorAsync($"#messages li[data-seq] .text:text-is('{text}')", new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            var pending = await page.Locator("#messages li.pending").AllInnerTextsAsync();
+            Assert.Fail($"'{text}' was not acknowledged. Status: '{await page.InnerTextAsync("#status")}'; pending: {string.Join(" | ", pending)}\nSILO:\n{env.Stack.Silos[0].RecentOutput}\nWEB:\n{env.Stack.Web!.RecentOutput}");
+        }
     }
 }

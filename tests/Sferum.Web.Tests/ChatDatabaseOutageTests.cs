@@ -33,6 +33,13 @@ public sealed class ChatDatabaseOutageTests(WebTestEnvironment env)
         var again = await teacher.Connection.InvokeAsync<ChatMessage>("Send", chat.ChatId, clientId, "Во время аварии", null);
         var history = await teacher.Connection.InvokeAsync<ChatPage>("History", chat.ChatId, null, null, 50);
 
+        // Everything works as before for people who connect afterwards, live delivery included.
+        await using var freshTeacher = await ChatClient.ConnectAsync(env, "teacher");
+        await using var student = await ChatClient.ConnectAsync(env, "student");
+        var after = await freshTeacher.Connection.InvokeAsync<ChatMessage>("Send", chat.ChatId, Guid.NewGuid().ToString(), "После аварии", null)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(after.Seq, (await student.NextEventAsync(chat.ChatId, TimeSpan.FromSeconds(15))).Seq);
+
         Assert.Equal(stored.Seq, again.Seq);
         Assert.Single(history.Messages, m => m.ClientId == clientId);
         Assert.Equal(history.Messages.Select(m => m.Seq).Order(), history.Messages.Select(m => m.Seq));

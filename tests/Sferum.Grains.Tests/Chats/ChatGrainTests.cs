@@ -62,6 +62,10 @@ public sealed class ChatGrainTests(GrainTestEnvironment env)
         Assert.Equal(all[0].Seq, all[1].Seq);
         Assert.Equal(all[0].Seq, later.Seq);
         Assert.Equal(1, await Sql.CountAsync(env.ConnectionString, "SELECT count(*) FROM chat_events WHERE chat_id = @c", ("c", fx.ClassChat)));
+
+        // A retry answered from memory must not hold up what comes after it.
+        var next = await chat.SendAsync(fx.Teacher, Text("Следующее")).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(all[0].Seq + 1, next.Seq);
     }
 
     [Fact]
