@@ -58,16 +58,5 @@ public static class DemoRoster
     private static byte[] Utf8(StringBuilder text) => Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
 
     /// <summary>A valid SNILS made from a small number (100-000-NNN), so demo people never look like real ones.</summary>
-    private static string Snils(int n)
-    {
-        var number = (100_000_000 + n).ToString("D9");
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            sum += (number[i] - '0') * (9 - i);
-        }
-
-        var check = sum < 100 ? sum : sum is 100 or 101 ? 0 : sum % 101 == 100 ? 0 : sum % 101;
-        return $"{number[..3]}-{number[3..6]}-{number[6..]} {check:D2}";
-    }
+    private static string Snils(int n) => Sferum.Common.Snils.FromNumber(100_000_000 + n);
 }

@@ -46,6 +46,22 @@ public static class Snils
 
     public static bool IsValid(string? value) => TryNormalize(value, out _);
 
+    /// <summary>
+    /// A well-formed SNILS for a nine-digit number, with its check digits: for demo data, tests and load generators,
+    /// which need valid numbers that are plainly invented.
+    /// </summary>
+    public static string FromNumber(int number)
+    {
+        var text = number.ToString("D9");
+        Span<int> digits = stackalloc int[9];
+        for (var i = 0; i < 9; i++)
+        {
+            digits[i] = text[i] - '0';
+        }
+
+        return $"{text[..3]}-{text[3..6]}-{text[6..]} {CheckDigits(digits):D2}";
+    }
+
     internal static int CheckDigits(ReadOnlySpan<int> number)
     {
         var sum = 0;

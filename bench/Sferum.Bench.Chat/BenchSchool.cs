@@ -84,16 +84,5 @@ public static class BenchSchool
         return n < letters.Length ? $"{grade}{letters[n]}" : $"{grade}{letters[n / letters.Length % letters.Length]}{letters[n % letters.Length]}";
     }
 
-    private static string Snils(int n)
-    {
-        var number = n.ToString("D9");
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            sum += (number[i] - '0') * (9 - i);
-        }
-
-        var check = sum < 100 ? sum : sum is 100 or 101 ? 0 : sum % 101 == 100 ? 0 : sum % 101;
-        return $"{number[..3]}-{number[3..6]}-{number[6..]} {check:D2}";
-    }
+    private static string Snils(int n) => Sferum.Common.Snils.FromNumber(n);
 }

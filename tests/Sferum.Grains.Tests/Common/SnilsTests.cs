@@ -30,4 +30,15 @@ public sealed class SnilsTests
         Assert.False(Snils.TryNormalize(input, out var normalized));
         Assert.Equal("", normalized);
     }
+
+    [Theory]
+    [InlineData(112233445, "112-233-445 95")]
+    [InlineData(100000100, "100-000-100 ")]
+    public void A_number_gets_its_check_digits(int number, string expectedPrefix)
+    {
+        var snils = Snils.FromNumber(number);
+
+        Assert.StartsWith(expectedPrefix, snils);
+        Assert.True(Snils.IsValid(snils));
+    }
 }
