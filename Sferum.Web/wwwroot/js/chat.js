@@ -60,7 +60,19 @@
     return m ? m[1] : "Не получилось. Попробуйте ещё раз.";
   }
 
+  // Live delivery is best effort (a restarted server can lose a stream subscription without telling anyone). When
+  // nothing has arrived for a while, ask the log: whatever was missed shows up within 20 s at the latest.
+  let lastHeard = Date.now();
+  setInterval(() => {
+    if (loaded && connection.state === signalR.HubConnectionState.Connected && Date.now() - lastHeard > 20000
+        && document.visibilityState === "visible") {
+      lastHeard = Date.now();
+      catchUp();
+    }
+  }, 5000);
+
   function onEvent(e) {
+    lastHeard = Date.now();
     if (e.seq <= lastSeq) return;                 // already applied
     if (e.seq > lastSeq + 1) { catchUp(); return; } // a gap: fetch from the log
     apply(e);
