@@ -17,6 +17,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
     private static readonly TimeSpan SubscribeTimeout = TimeSpan.FromSeconds(10);
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, ChatChannel> chats = [];
+    private HashSet<string>? knownHosts;
 
     public static string Group(Guid chatId) => $"chat:{chatId}";
 
@@ -64,6 +65,50 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         foreach (var (chatId, channel) in emptied)
         {
             await UnsubscribeAsync(chatId, channel);
+        }
+    }
+
+    /// <summary>
+    /// Stream subscriptions die silently with the silo that served them (measured: shared/notes/streams.md). When the
+    /// set of active silos changes, every chat of this node is subscribed again. Called every few seconds.
+    /// </summary>
+    public async Task HealAsync()
+    {
+        var hosts = (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Keys.Select(h => h.ToParsableString()).ToHashSet();
+        List<(Guid ChatId, ChatChannel Channel)> all;
+        lock (gate)
+        {
+            if (knownHosts is null || knownHosts.SetEquals(hosts))
+            {
+                knownHosts = hosts;
+                return;
+            }
+
+            knownHosts = hosts;
+            all = chats.Select(kv => (kv.Key, kv.Value)).ToList();
+        }
+
+        logger.LogInformation("The cluster changed; subscribing {Count} chats again", all.Count);
+        foreach (var (chatId, channel) in all)
+        {
+            var old = channel.Subscription;
+            lock (gate)
+            {
+                channel.Subscription = null;
+            }
+
+            await EnsureSubscribedAsync(chatId, channel);
+            if (old is { IsCompletedSuccessfully: true })
+            {
+                try
+                {
+                    await old.Result.UnsubscribeAsync().WaitAsync(SubscribeTimeout);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogDebug(ex, "The old subscription of chat {ChatId} was already gone", chatId);
+                }
+            }
         }
     }
 

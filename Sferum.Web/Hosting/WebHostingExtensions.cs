@@ -34,6 +34,7 @@ public static class WebHostingExtensions
             o.KeepAliveInterval = TimeSpan.FromSeconds(5);
         });
         builder.Services.AddSingleton<ChatRelay>();
+        builder.Services.AddHostedService<ChatRelayHealing>();
         builder.Services.AddSingleton<UserChats>();
         builder.Services.Configure<FileStoreOptions>(builder.Configuration.GetSection(FileStoreOptions.Section));
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
