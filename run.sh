@@ -7,5 +7,14 @@ cd "$(dirname "$0")"
 if [ -z "${SFERUM_CONNECTION_STRING:-}" ] && [[ " $* " != *" --connection-string "* ]]; then
   scripts/ensure-postgres.sh
 fi
+# The portal's build installs the SignalR browser client with npm.
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "npm is needed to build the portal: install Node.js and npm (Debian: apt-get install nodejs npm)." >&2
+    exit 1
+  fi
+fi
 dotnet build Sferum.Launcher/Sferum.Launcher.csproj -c Release -nologo -v quiet -clp:NoSummary
 exec dotnet Sferum.Launcher/bin/Release/net10.0/Sferum.Launcher.dll "$@"

@@ -21,9 +21,12 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("GetClassIds")]
     Task<IReadOnlyList<Guid>> GetClassIdsAsync();
 
-    /// <summary>The user's direct and group chats (class chats come through the classes).</summary>
-    [Alias("GetListedChatIds")]
-    Task<IReadOnlyList<Guid>> GetListedChatIdsAsync();
+    /// <summary>
+    /// Every chat the user is a member of now: their classes' chats, their schools' channels, their direct and group
+    /// chats. The one answer to "which chats are mine" for the chat list, live delivery and search.
+    /// </summary>
+    [Alias("GetChatIds")]
+    Task<IReadOnlyList<Guid>> GetChatIdsAsync();
 
     /// <summary>The schools the user administers.</summary>
     [Alias("GetAdministeredSchools")]

@@ -14,18 +14,7 @@ public sealed class SchoolPeople(NpgsqlDataSource database)
             WITH me AS (SELECT journal_id, role FROM roster_people WHERE school_id = @school AND user_id = @user AND removed_at IS NULL)
             SELECT NULL::uuid, me.role::integer + 100 FROM me
             UNION ALL
-            SELECT c.class_id, 0 FROM me
-            JOIN roster_enrollments e ON e.school_id = @school AND e.student_id = me.journal_id
-            JOIN roster_classes c ON c.school_id = @school AND c.academic_year = e.academic_year AND c.name = e.class_name AND c.removed_at IS NULL
-            UNION ALL
-            SELECT c.class_id, 1 FROM me
-            JOIN roster_guardianships g ON g.school_id = @school AND g.parent_id = me.journal_id
-            JOIN roster_enrollments e ON e.school_id = @school AND e.student_id = g.student_id
-            JOIN roster_classes c ON c.school_id = @school AND c.academic_year = e.academic_year AND c.name = e.class_name AND c.removed_at IS NULL
-            UNION ALL
-            SELECT c.class_id, CASE WHEN t.is_homeroom THEN 3 ELSE 2 END FROM me
-            JOIN roster_teaching t ON t.school_id = @school AND t.staff_id = me.journal_id
-            JOIN roster_classes c ON c.school_id = @school AND c.academic_year = t.academic_year AND c.name = t.class_name AND c.removed_at IS NULL
+            SELECT r.class_id, r.role FROM me JOIN roster_class_roles r ON r.school_id = @school AND r.journal_id = me.journal_id
             """;
         await using var command = database.CreateCommand(sql);
         command.Parameters.AddWithValue("school", schoolId);

@@ -62,8 +62,26 @@ public sealed class UserGrain(
     public async Task<IReadOnlyList<Guid>> GetClassIdsAsync() =>
         state.State.Created ? await identities.ClassesOfAsync(this.GetPrimaryKey()) : [];
 
-    public async Task<IReadOnlyList<Guid>> GetListedChatIdsAsync() =>
-        state.State.Created ? await chats.ChatsOfAsync(this.GetPrimaryKey()) : [];
+    public async Task<IReadOnlyList<Guid>> GetChatIdsAsync()
+    {
+        if (!state.State.Created)
+        {
+            return [];
+        }
+
+        var userId = this.GetPrimaryKey();
+        var classes = await Task.WhenAll((await identities.ClassesOfAsync(userId)).Select(id => GrainFactory.GetGrain<IClassGrain>(id).GetAsync(userId)));
+        var candidates = classes.SelectMany(c => new[] { c.ClassChatId, c.ParentsChatId }).Concat(await chats.ChatsOfAsync(userId)).ToList();
+        foreach (var schoolId in classes.Select(c => c.SchoolId).Distinct())
+        {
+            candidates.Add(await GrainFactory.GetGrain<ISchoolChatsGrain>(schoolId).GetChannelAsync(userId));
+        }
+
+        // A class chat holds only some of the class (students or parents); membership is each chat's own answer.
+        var ids = candidates.Distinct().ToList();
+        var member = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IChatGrain>(id).IsMemberAsync(userId)));
+        return ids.Where((_, i) => member[i]).ToList();
+    }
 
     public async Task<IReadOnlyList<SchoolSummary>> GetAdministeredSchoolsAsync()
     {

@@ -28,21 +28,9 @@ public sealed class UserIdentityStore(NpgsqlDataSource database)
                   AND ((p.snils IS NOT NULL AND p.snils = @snils)
                        OR (p.snils IS NULL AND ((p.email IS NOT NULL AND p.email = @email) OR (p.phone IS NOT NULL AND p.phone = @phone))))
                 RETURNING p.school_id, p.journal_id)
-            SELECT c.class_id
+            SELECT DISTINCT r.class_id
             FROM linked l
-            JOIN roster_enrollments e ON e.school_id = l.school_id AND e.student_id = l.journal_id
-            JOIN roster_classes c ON c.school_id = e.school_id AND c.academic_year = e.academic_year AND c.name = e.class_name
-            UNION
-            SELECT c.class_id
-            FROM linked l
-            JOIN roster_guardianships g ON g.school_id = l.school_id AND g.parent_id = l.journal_id
-            JOIN roster_enrollments e ON e.school_id = g.school_id AND e.student_id = g.student_id
-            JOIN roster_classes c ON c.school_id = e.school_id AND c.academic_year = e.academic_year AND c.name = e.class_name
-            UNION
-            SELECT c.class_id
-            FROM linked l
-            JOIN roster_teaching t ON t.school_id = l.school_id AND t.staff_id = l.journal_id
-            JOIN roster_classes c ON c.school_id = t.school_id AND c.academic_year = t.academic_year AND c.name = t.class_name
+            JOIN roster_class_roles r ON r.school_id = l.school_id AND r.journal_id = l.journal_id
             """;
         await using var command = database.CreateCommand(sql);
         command.Parameters.AddWithValue("user", userId);
@@ -64,19 +52,10 @@ public sealed class UserIdentityStore(NpgsqlDataSource database)
     public async Task<List<Guid>> ClassesOfAsync(Guid userId)
     {
         const string sql = """
-            WITH me AS (SELECT school_id, journal_id FROM roster_people WHERE user_id = @user AND removed_at IS NULL)
-            SELECT c.class_id FROM me
-            JOIN roster_enrollments e ON e.school_id = me.school_id AND e.student_id = me.journal_id
-            JOIN roster_classes c ON c.school_id = e.school_id AND c.academic_year = e.academic_year AND c.name = e.class_name AND c.removed_at IS NULL
-            UNION
-            SELECT c.class_id FROM me
-            JOIN roster_guardianships g ON g.school_id = me.school_id AND g.parent_id = me.journal_id
-            JOIN roster_enrollments e ON e.school_id = g.school_id AND e.student_id = g.student_id
-            JOIN roster_classes c ON c.school_id = e.school_id AND c.academic_year = e.academic_year AND c.name = e.class_name AND c.removed_at IS NULL
-            UNION
-            SELECT c.class_id FROM me
-            JOIN roster_teaching t ON t.school_id = me.school_id AND t.staff_id = me.journal_id
-            JOIN roster_classes c ON c.school_id = t.school_id AND c.academic_year = t.academic_year AND c.name = t.class_name AND c.removed_at IS NULL
+            SELECT DISTINCT r.class_id
+            FROM roster_people p
+            JOIN roster_class_roles r ON r.school_id = p.school_id AND r.journal_id = p.journal_id
+            WHERE p.user_id = @user AND p.removed_at IS NULL
             """;
         await using var command = database.CreateCommand(sql);
         command.Parameters.AddWithValue("user", userId);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Sferum.Chats;
 using Sferum.Common;
+using Sferum.Identity;
 using Sferum.Web.Identity;
 
 namespace Sferum.Web.Chats;
@@ -18,9 +19,10 @@ public sealed class ChatHub(IClusterClient cluster, ChatRelay relay, UserChats u
 
     public override async Task OnConnectedAsync()
     {
-        foreach (var chat in await userChats.ListAsync(UserId))
+        // Only the ids: a connecting device needs live delivery, not the chat list's summaries.
+        foreach (var chatId in await cluster.GetGrain<IUserGrain>(UserId).GetChatIdsAsync())
         {
-            await relay.AddAsync(chat.ChatId, Context.ConnectionId, UserId, waitForStream: false);
+            await relay.AddAsync(chatId, Context.ConnectionId, UserId, waitForStream: false);
         }
 
         await base.OnConnectedAsync();

@@ -51,6 +51,8 @@ public sealed class ChatHubTests(WebTestEnvironment env)
         {
             () => hub.InvokeAsync("Open", chatId),
             () => hub.InvokeAsync<ChatMessage>("Send", chatId, "x1", "привет", null),
+            () => hub.InvokeAsync<ChatMessage>("SendWithFiles", chatId, "x2", "файл", null,
+                new List<ChatAttachment> { new(new string('a', 64), "задание.pdf", "application/pdf", 10) }),
             () => hub.InvokeAsync<ChatMessage>("Edit", chatId, sent.Seq, "взлом"),
             () => hub.InvokeAsync<ChatMessage>("Delete", chatId, sent.Seq),
             () => hub.InvokeAsync<ChatMessage>("React", chatId, sent.Seq, "👍", true),

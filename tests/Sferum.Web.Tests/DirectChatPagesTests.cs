@@ -46,8 +46,15 @@ public sealed partial class DirectChatPagesTests(WebTestEnvironment env)
             ["__RequestVerificationToken"] = token,
             ["userId"] = Guid.NewGuid().ToString(),
         }));
+        var group = await outsider.PostAsync($"{classPath}?handler=Group", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["title"] = "Чужая группа",
+            ["members"] = Guid.NewGuid().ToString(),
+        }));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, group.StatusCode);
     }
 
     [GeneratedRegex("<a href=\"(/Classes/[0-9a-f-]{36})\">5А</a>")]

@@ -88,6 +88,20 @@ public sealed class RosterImportPagesTests(WebTestEnvironment env)
         };
         var post = await browser.PostAsync($"/Schools/{schoolId}/Imports/New", upload);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+
+        // Nor can they change the school: admins, journals, chat rules.
+        foreach (var (handler, fields) in new (string, Dictionary<string, string>)[]
+        {
+            ("Appoint", new() { ["Admin.Snils"] = user.Snils ?? "112-233-445 95", ["Admin.LastName"] = "Захватов", ["Admin.FirstName"] = "Иван" }),
+            ("RemoveAdmin", new() { ["snils"] = env.User("teacher").Snils! }),
+            ("Journal", new() { ["JournalClientId"] = "journal-demo" }),
+            ("Policy", new() { ["studentsMayWriteToClassmates"] = "true" }),
+        })
+        {
+            fields["__RequestVerificationToken"] = token;
+            var change = await browser.PostAsync($"/Schools/{schoolId}?handler={handler}&allowed=true", new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.Forbidden, change.StatusCode);
+        }
     }
 
     [Fact]

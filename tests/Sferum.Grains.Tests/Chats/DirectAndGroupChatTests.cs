@@ -23,7 +23,7 @@ public sealed class DirectAndGroupChatTests(GrainTestEnvironment env)
 
         Assert.Equal(fromStudent, fromTeacher);
         Assert.Equal("Можно пересдать?", (await chat.HistoryAsync(fx.Teacher, null, null, 5)).Messages.Single().Text);
-        Assert.Contains(fromStudent, await env.Grains.GetGrain<Sferum.Identity.IUserGrain>(fx.Teacher).GetListedChatIdsAsync());
+        Assert.Contains(fromStudent, await env.Grains.GetGrain<Sferum.Identity.IUserGrain>(fx.Teacher).GetChatIdsAsync());
         Assert.False(await chat.IsMemberAsync(fx.Parent));
     }
 
