@@ -5,6 +5,7 @@ using Sferum.Audit;
 using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Identity;
+using Sferum.Invitations;
 using Sferum.Platform;
 using Sferum.Rosters;
 using Sferum.Rosters.Reading;
@@ -44,6 +45,8 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<ChatLocator>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<SchoolPeople>();
+        services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
+        services.AddSingleton<InvitationStore>();
         return services;
     }
 }

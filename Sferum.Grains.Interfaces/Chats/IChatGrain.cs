@@ -61,6 +61,10 @@ public interface IChatGrain : IGrainWithGuidKey
     [Alias("GetSummary"), AlwaysInterleave]
     Task<ChatSummary> GetSummaryAsync(Guid userId);
 
+    /// <summary>The chat's kind, school, title and the member's rights; non-members are refused.</summary>
+    [Alias("GetAccess"), AlwaysInterleave]
+    Task<ChatAccess> GetAccessAsync(Guid userId);
+
     /// <summary>True when the user is a member now.</summary>
     [Alias("IsMember"), AlwaysInterleave]
     Task<bool> IsMemberAsync(Guid userId);

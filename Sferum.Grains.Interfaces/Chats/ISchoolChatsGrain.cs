@@ -16,6 +16,13 @@ public interface ISchoolChatsGrain : IGrainWithGuidKey
     [Alias("CreateGroup")]
     Task<Guid> CreateGroupAsync(Guid requesterUserId, string title, IReadOnlyList<Guid> memberUserIds);
 
+    /// <summary>
+    /// A new community (a club, a section, a teachers' association) with the requester as its leader; members join by
+    /// invitation. Staff and admins only.
+    /// </summary>
+    [Alias("CreateCommunity")]
+    Task<Guid> CreateCommunityAsync(Guid requesterUserId, string title);
+
     /// <summary>The school's channel (created on first use): everyone in the school reads it; admins and appointed authors write.</summary>
     [Alias("GetChannel")]
     Task<Guid> GetChannelAsync(Guid requesterUserId);
@@ -28,7 +35,7 @@ public interface ISchoolChatsGrain : IGrainWithGuidKey
     [Alias("RefreshChannel")]
     Task RefreshChannelAsync();
 
-    /// <summary>Leaves a group chat (a direct chat cannot be left, only muted later).</summary>
+    /// <summary>Leaves a group chat or a community (a direct chat cannot be left, only muted later).</summary>
     [Alias("Leave")]
     Task LeaveAsync(Guid userId, Guid chatId);
 }

@@ -28,6 +28,24 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("GetChatIds")]
     Task<IReadOnlyList<Guid>> GetChatIdsAsync();
 
+    /// <summary>
+    /// Starts (or restarts) enrolling an authenticator app: a new secret, returned as an <c>otpauth://</c> address for
+    /// a QR code. It takes effect only once <see cref="ConfirmSecondFactorAsync"/> receives a code made from it.
+    /// </summary>
+    [Alias("BeginSecondFactor")]
+    Task<string> BeginSecondFactorAsync();
+
+    /// <summary>Finishes enrolment with a code from the app; a wrong code changes nothing.</summary>
+    [Alias("ConfirmSecondFactor")]
+    Task ConfirmSecondFactorAsync(string code);
+
+    /// <summary>
+    /// Checks a code for a sensitive action (invitations for staff, bulk removal): refuses when none is enrolled, when the
+    /// code is wrong, or when it was used already.
+    /// </summary>
+    [Alias("VerifySecondFactor")]
+    Task VerifySecondFactorAsync(string? code);
+
     /// <summary>The schools the user administers.</summary>
     [Alias("GetAdministeredSchools")]
     Task<IReadOnlyList<SchoolSummary>> GetAdministeredSchoolsAsync();

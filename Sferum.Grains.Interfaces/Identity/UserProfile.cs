@@ -11,4 +11,5 @@ public sealed record UserProfile(
     [property: Id(5)] TrustLevel Trust,
     [property: Id(6)] bool IsPlatformOperator,
     [property: Id(7)] DateTimeOffset CreatedAt,
-    [property: Id(8)] DateTimeOffset LastSignInAt);
+    [property: Id(8)] DateTimeOffset LastSignInAt,
+    [property: Id(9)] bool SecondFactorEnrolled);

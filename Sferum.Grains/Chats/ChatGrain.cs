@@ -199,6 +199,13 @@ public sealed class ChatGrain(
             membership.CanPost(userId), membership.Members.Count, membership.IsModerator(userId));
     }
 
+    public Task<ChatAccess> GetAccessAsync(Guid userId)
+    {
+        RequireMember(userId);
+        return Task.FromResult(new ChatAccess(ChatId, membership.Kind, membership.SchoolId, membership.ClassId, membership.Title,
+            membership.CanPost(userId), membership.IsModerator(userId)));
+    }
+
     public Task<bool> IsMemberAsync(Guid userId) => Task.FromResult(loaded?.IsMember(userId) == true);
 
     public async Task MembersChangedAsync()

@@ -32,12 +32,14 @@ public sealed class ChatLocator(NpgsqlDataSource database)
             (kind, school, title) = ((ChatKind)reader.GetInt16(0), reader.GetGuid(1), reader.GetString(2));
         }
 
-        // A school channel is read by everyone in the school (anyone the roster links to a user, and the admins);
+        // A school channel is read by everyone in the school (anyone the roster links to a user, anyone in a class by
+        // invitation, and the admins);
         // its listed members are its authors.
         var members = new Dictionary<Guid, bool>();
         var sql = kind == ChatKind.Channel
             ? """
               SELECT user_id, false FROM roster_people WHERE school_id = @school AND user_id IS NOT NULL AND removed_at IS NULL
+              UNION SELECT user_id, false FROM class_invitees_current WHERE school_id = @school
               UNION SELECT u.user_id, true FROM school_admins a JOIN user_identities u ON u.snils = a.snils AND u.trust >= 1 WHERE a.school_id = @school
               UNION SELECT user_id, moderator FROM chat_members WHERE chat_id = @chat
               ORDER BY 2

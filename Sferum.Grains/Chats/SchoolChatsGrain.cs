@@ -41,17 +41,8 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
 
     public async Task<Guid> CreateGroupAsync(Guid requesterUserId, string title, IReadOnlyList<Guid> memberUserIds)
     {
-        var me = await people.OfAsync(SchoolId, requesterUserId);
-        if (!me.IsStaff && !await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(requesterUserId))
-        {
-            throw DomainException.Forbidden("Группы создают учителя и администраторы школы.");
-        }
-
-        title = title?.Trim() ?? "";
-        if (title.Length is 0 or > 100)
-        {
-            throw new DomainException("chat.title-invalid", "Название группы: от 1 до 100 символов.");
-        }
+        await RequireStaffAsync(requesterUserId, "Группы создают учителя и администраторы школы.");
+        title = ValidTitle(title);
 
         var members = memberUserIds.Where(u => u != requesterUserId).Distinct().ToList();
         if (members.Count is 0 or > MaxGroupMembers)
@@ -70,6 +61,15 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         var chatId = Guid.NewGuid();
         await directory.CreateAsync(chatId, SchoolId, ChatKind.Group, title, requesterUserId,
             members.ToDictionary(u => u, _ => false).Append(new(requesterUserId, true)).ToDictionary(kv => kv.Key, kv => kv.Value));
+        return chatId;
+    }
+
+    public async Task<Guid> CreateCommunityAsync(Guid requesterUserId, string title)
+    {
+        await RequireStaffAsync(requesterUserId, "Сообщества создают учителя и администраторы школы.");
+        var chatId = Guid.NewGuid();
+        await directory.CreateAsync(chatId, SchoolId, ChatKind.Community, ValidTitle(title), requesterUserId,
+            new Dictionary<Guid, bool> { [requesterUserId] = true });
         return chatId;
     }
 
@@ -129,12 +129,26 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
 
     public async Task LeaveAsync(Guid userId, Guid chatId)
     {
-        if (!await directory.RemoveMemberAsync(chatId, userId, ChatKind.Group))
+        if (!await directory.RemoveMemberAsync(chatId, userId, ChatKind.Group) && !await directory.RemoveMemberAsync(chatId, userId, ChatKind.Community))
         {
-            throw new DomainException("chat.not-left", "Выйти можно только из группы, в которой вы состоите.");
+            throw new DomainException("chat.not-left", "Выйти можно только из группы или сообщества, в которых вы состоите.");
         }
 
         await GrainFactory.GetGrain<IChatGrain>(chatId).MembersChangedAsync();
+    }
+
+    private async Task RequireStaffAsync(Guid userId, string refusal)
+    {
+        if (!(await people.OfAsync(SchoolId, userId)).IsStaff && !await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId))
+        {
+            throw DomainException.Forbidden(refusal);
+        }
+    }
+
+    private static string ValidTitle(string? title)
+    {
+        title = title?.Trim() ?? "";
+        return title.Length is 0 or > 100 ? throw new DomainException("chat.title-invalid", "Название: от 1 до 100 символов.") : title;
     }
 
     // Staff and admins may write to anyone in the school; students to the teachers of their classes; parents to the

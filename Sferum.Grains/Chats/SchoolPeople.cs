@@ -3,7 +3,10 @@ using Sferum.Classes;
 
 namespace Sferum.Chats;
 
-/// <summary>What a user is in a school, from the roster: their roles per class, and whether they are staff.</summary>
+/// <summary>
+/// What a user is in a school, from the roster and from invitations: their roles per class, and whether they are
+/// staff (on the roster as staff, or teaching a class by invitation).
+/// </summary>
 public sealed class SchoolPeople(NpgsqlDataSource database)
 {
     public sealed record Standing(bool InSchool, bool IsStaff, IReadOnlyList<(Guid ClassId, ClassRole Role)> Classes);
@@ -11,10 +14,9 @@ public sealed class SchoolPeople(NpgsqlDataSource database)
     public async Task<Standing> OfAsync(Guid schoolId, Guid userId)
     {
         const string sql = """
-            WITH me AS (SELECT journal_id, role FROM roster_people WHERE school_id = @school AND user_id = @user AND removed_at IS NULL)
-            SELECT NULL::uuid, me.role::integer + 100 FROM me
+            SELECT NULL::uuid, role::integer + 100 FROM roster_people WHERE school_id = @school AND user_id = @user AND removed_at IS NULL
             UNION ALL
-            SELECT r.class_id, r.role FROM me JOIN roster_class_roles r ON r.school_id = @school AND r.journal_id = me.journal_id
+            SELECT class_id, role FROM user_class_roles WHERE school_id = @school AND user_id = @user
             """;
         await using var command = database.CreateCommand(sql);
         command.Parameters.AddWithValue("school", schoolId);
@@ -26,14 +28,15 @@ public sealed class SchoolPeople(NpgsqlDataSource database)
         while (await reader.ReadAsync())
         {
             var code = reader.GetInt32(1);
+            inSchool = true;
             if (reader.IsDBNull(0))
             {
-                inSchool = true;
                 staff |= code == 102;
             }
             else
             {
                 classes.Add((reader.GetGuid(0), (ClassRole)code));
+                staff |= code >= (int)ClassRole.Teacher;
             }
         }
 

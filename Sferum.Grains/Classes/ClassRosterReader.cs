@@ -10,7 +10,8 @@ public sealed class ClassRosterReader(NpgsqlDataSource database)
         FROM roster_classes WHERE class_id = @class
         """;
 
-    // One row per person and role; a parent's children in this class are aggregated.
+    // One row per person and role; a parent's children in this class are aggregated. People who joined by invitation
+    // have no journal id: theirs is "u:" and their user id (a parent invited for such a child names it the same way).
     private const string MembersSql = """
         WITH c AS (SELECT school_id, academic_year, name FROM roster_classes WHERE class_id = @class),
         students AS (
@@ -35,6 +36,12 @@ public sealed class ClassRosterReader(NpgsqlDataSource database)
         FROM c
         JOIN roster_teaching t ON t.school_id = c.school_id AND t.academic_year = c.academic_year AND t.class_name = c.name
         JOIN roster_people p ON p.school_id = t.school_id AND p.journal_id = t.staff_id AND p.removed_at IS NULL
+        UNION ALL
+        SELECT 'u:' || i.user_id, i.last_name, i.first_name, i.middle_name, i.user_id, i.role,
+               array_remove(array_agg(coalesce(i.child_journal_id, 'u:' || i.child_user_id)), NULL), ARRAY[]::text[]
+        FROM class_invitees_current i
+        WHERE i.class_id = @class
+        GROUP BY i.user_id, i.last_name, i.first_name, i.middle_name, i.role
         """;
 
     public async Task<ClassRoster?> LoadAsync(Guid classId)

@@ -97,6 +97,45 @@ public sealed class UserGrain(
         return schools.OfType<SchoolSummary>().OrderBy(x => x.Name, StringComparer.CurrentCulture).ToList();
     }
 
+    public async Task<string> BeginSecondFactorAsync()
+    {
+        var s = RequireCreated();
+        s.PendingSecondFactorSecret = SecondFactor.NewSecret();
+        await state.WriteStateAsync();
+        return SecondFactor.EnrolmentUri(s.PendingSecondFactorSecret, s.Name.FullName);
+    }
+
+    public async Task ConfirmSecondFactorAsync(string code)
+    {
+        var s = RequireCreated();
+        var secret = s.PendingSecondFactorSecret
+            ?? throw new DomainException("second-factor.not-started", "Сначала получите новый код для приложения.");
+        var step = SecondFactor.Verify(secret, code, 0, clock.GetUtcNow().UtcDateTime)
+            ?? throw new DomainException("second-factor.invalid", "Код не подошёл. Введите шесть цифр, которые показывает приложение сейчас.");
+        s.SecondFactorSecret = secret;
+        s.PendingSecondFactorSecret = null;
+        s.LastSecondFactorStep = step;
+        await state.WriteStateAsync();
+    }
+
+    public async Task VerifySecondFactorAsync(string? code)
+    {
+        var s = RequireCreated();
+        if (s.SecondFactorSecret is null)
+        {
+            throw new DomainException("second-factor.required",
+                "Для этого действия нужен второй фактор: подключите приложение для одноразовых кодов в своём профиле.");
+        }
+
+        var step = SecondFactor.Verify(s.SecondFactorSecret, code, s.LastSecondFactorStep, clock.GetUtcNow().UtcDateTime)
+            ?? throw new DomainException("second-factor.invalid", "Одноразовый код не подошёл (или уже был использован).");
+        s.LastSecondFactorStep = step;
+        await state.WriteStateAsync();
+    }
+
+    private UserState RequireCreated() =>
+        state.State.Created ? state.State : throw new DomainException("user.unknown", "Такого пользователя нет.");
+
     private bool IsOperator(ExternalIdentity identity, string? snils) =>
         identity.Trust == TrustLevel.Confirmed
         && platform.Value.Operators.Any(o =>
@@ -106,6 +145,7 @@ public sealed class UserGrain(
     private UserProfile ToProfile()
     {
         var s = state.State;
-        return new UserProfile(this.GetPrimaryKey(), s.Name, s.Snils, s.Email, s.Phone, s.Trust, s.IsPlatformOperator, s.CreatedAt, s.LastSignInAt);
+        return new UserProfile(this.GetPrimaryKey(), s.Name, s.Snils, s.Email, s.Phone, s.Trust, s.IsPlatformOperator, s.CreatedAt, s.LastSignInAt,
+            s.SecondFactorSecret is not null);
     }
 }

@@ -48,14 +48,11 @@ public sealed class UserIdentityStore(NpgsqlDataSource database)
         return classes;
     }
 
-    /// <summary>The classes (not removed) in which the user is linked to a roster entry, in any role.</summary>
+    /// <summary>The current classes of the user, in any role, through the journal or an invitation.</summary>
     public async Task<List<Guid>> ClassesOfAsync(Guid userId)
     {
         const string sql = """
-            SELECT DISTINCT r.class_id
-            FROM roster_people p
-            JOIN roster_class_roles r ON r.school_id = p.school_id AND r.journal_id = p.journal_id
-            WHERE p.user_id = @user AND p.removed_at IS NULL
+            SELECT DISTINCT class_id FROM user_class_roles WHERE user_id = @user
             """;
         await using var command = database.CreateCommand(sql);
         command.Parameters.AddWithValue("user", userId);

@@ -16,4 +16,13 @@ public sealed class UserState
     [Id(8)] public bool IsPlatformOperator { get; set; }
     [Id(9)] public DateTimeOffset CreatedAt { get; set; }
     [Id(10)] public DateTimeOffset LastSignInAt { get; set; }
+
+    /// <summary>The authenticator secret once enrolment was confirmed with a code.</summary>
+    [Id(11)] public byte[]? SecondFactorSecret { get; set; }
+
+    /// <summary>A secret shown for enrolment and not yet confirmed.</summary>
+    [Id(12)] public byte[]? PendingSecondFactorSecret { get; set; }
+
+    /// <summary>The time step of the last accepted code: a code is good once.</summary>
+    [Id(13)] public long LastSecondFactorStep { get; set; }
 }

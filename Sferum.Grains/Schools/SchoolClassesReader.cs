@@ -13,7 +13,8 @@ public sealed class SchoolClassesReader(NpgsqlDataSource database)
             SELECT c.class_id, c.name, c.grade, c.academic_year,
                    (SELECT count(*) FROM roster_enrollments e
                     JOIN roster_people p ON p.school_id = e.school_id AND p.journal_id = e.student_id AND p.removed_at IS NULL
-                    WHERE e.school_id = c.school_id AND e.academic_year = c.academic_year AND e.class_name = c.name)::integer,
+                    WHERE e.school_id = c.school_id AND e.academic_year = c.academic_year AND e.class_name = c.name)::integer
+                   + (SELECT count(*) FROM class_invitees_current i WHERE i.class_id = c.class_id AND i.role = 0)::integer,
                    (SELECT concat_ws(' ', p.last_name, p.first_name, p.middle_name) FROM roster_teaching t
                     JOIN roster_people p ON p.school_id = t.school_id AND p.journal_id = t.staff_id AND p.removed_at IS NULL
                     WHERE t.school_id = c.school_id AND t.academic_year = c.academic_year AND t.class_name = c.name AND t.is_homeroom

@@ -125,12 +125,18 @@ public sealed class SchoolGrain(
     public async Task SetChatPolicyAsync(Guid requesterUserId, SchoolChatPolicy policy)
     {
         await RequireAdminAsync(requesterUserId);
+        if (policy.MaxParentsPerStudent is < 1 or > 10)
+        {
+            throw new DomainException("school.policy-invalid", "Родителей у ученика: от 1 до 10.");
+        }
+
         if (state.State.ChatPolicy != policy)
         {
             state.State.ChatPolicy = policy;
             await state.WriteStateAsync();
             await audit.WriteAsync(new AuditEntry(SchoolId, requesterUserId, null, "school.chat-policy",
-                $"Правила чатов: ученики пишут одноклассникам — {(policy.StudentsMayWriteToClassmates ? "да" : "нет")}, родители пишут родителям — {(policy.ParentsMayWriteToParents ? "да" : "нет")}"));
+                $"Правила чатов: ученики пишут одноклассникам — {(policy.StudentsMayWriteToClassmates ? "да" : "нет")}, родители пишут родителям — {(policy.ParentsMayWriteToParents ? "да" : "нет")}, "
+                + $"упрощённые учётные записи по приглашению — {(policy.SimplifiedAccountsMayJoin ? "да" : "нет")}, родителей у ученика — не больше {policy.MaxParentsPerStudent}"));
         }
     }
 

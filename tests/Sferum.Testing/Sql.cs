@@ -17,4 +17,17 @@ public static class Sql
 
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
+
+    public static async Task ExecuteAsync(string connectionString, string statement, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(statement, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
 }
