@@ -50,6 +50,7 @@ public static class WebHostingExtensions
             o.Conventions.AuthorizeFolder("/Schools");
             o.Conventions.AuthorizeFolder("/Classes");
             o.Conventions.AuthorizeFolder("/Chats");
+            o.Conventions.AuthorizeFolder("/Invitations");
         }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);

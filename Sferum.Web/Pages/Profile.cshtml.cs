@@ -1,15 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sferum.Common;
 using Sferum.Identity;
 using Sferum.Web.Identity;
+using Sferum.Web.Invitations;
 
 namespace Sferum.Web.Pages;
 
+/// <summary>The user's own page: what the provider vouched for, and the one-time-code app for sensitive actions.</summary>
 public sealed class ProfileModel(IClusterClient cluster) : PageModel
 {
     public UserProfile? Profile { get; private set; }
 
-    public async Task OnGetAsync() =>
-        Profile = await cluster.GetGrain<IUserGrain>(User.GetUserId()).GetProfileAsync();
+    /// <summary>Set right after "connect an app": the QR code and the secret to type in by hand.</summary>
+    public string? EnrolmentQr { get; private set; }
+
+    public string? EnrolmentSecret { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostBeginSecondFactorAsync()
+    {
+        var uri = await Me().BeginSecondFactorAsync();
+        EnrolmentQr = InvitationText.QrDataUri(uri);
+        EnrolmentSecret = System.Web.HttpUtility.ParseQueryString(new Uri(uri).Query)["secret"];
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmSecondFactorAsync(string? code)
+    {
+        try
+        {
+            await Me().ConfirmSecondFactorAsync(code ?? "");
+            Notice = "Приложение для одноразовых кодов подключено.";
+            return RedirectToPage();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            await LoadAsync();
+            return Page();
+        }
+    }
+
+    private IUserGrain Me() => cluster.GetGrain<IUserGrain>(User.GetUserId());
+
+    private async Task LoadAsync() => Profile = await Me().GetProfileAsync();
 
     public static string DescribeTrust(TrustLevel trust) => trust switch
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Common;
+using Sferum.Invitations;
 using Sferum.Schools;
 using Sferum.Web.Identity;
 
@@ -41,6 +42,18 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
     public SchoolChatPolicy Policy { get; private set; } = SchoolChatPolicy.SchoolMode;
 
+    /// <summary>The class's invitation links this person manages (teachers and admins see them all).</summary>
+    public IReadOnlyList<InvitationDetails> Invitations { get; private set; } = [];
+
+    /// <summary>A pupil's own entry: from it they invite their parents (a teacher approves each).</summary>
+    public ClassMember? MeAsStudent => Class.Members.FirstOrDefault(m => m.UserId == Me && m.Role == ClassRole.Student);
+
+    public async Task<IActionResult> OnPostCommunityAsync(string? title)
+    {
+        await LoadAsync();
+        return await RunAsync(() => cluster.GetGrain<ISchoolChatsGrain>(Class.SchoolId).CreateCommunityAsync(Me, title ?? ""));
+    }
+
     private bool Has(ClassRole role) => Class.Members.Any(m => m.UserId == Me && m.Role == role);
 
     public async Task<IActionResult> OnPostDirectAsync(Guid userId)
@@ -73,5 +86,6 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         Me = User.GetUserId();
         Class = await cluster.GetGrain<IClassGrain>(ClassId).GetAsync(Me);
         Policy = await cluster.GetGrain<ISchoolGrain>(Class.SchoolId).GetChatPolicyAsync();
+        Invitations = await cluster.GetGrain<IInvitationListGrain>(0).ForClassAsync(Me, ClassId);
     }
 }

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sferum.Common;
+using Sferum.Invitations;
+using Sferum.Web.Identity;
+using Sferum.Web.Invitations;
+
+namespace Sferum.Web.Pages.Invitations;
+
+/// <summary>
+/// One invitation for those who manage it: the link (shown once, right after it was made), who joined or waits, and
+/// the actions: approve, decline, remove, remove all (with a one-time code), revoke.
+/// </summary>
+public sealed class DetailsModel(IClusterClient cluster) : PageModel
+{
+    [FromRoute]
+    public Guid InvitationId { get; set; }
+
+    [TempData]
+    public string? NewToken { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public InvitationDetails Invitation { get; private set; } = null!;
+
+    public string? Link { get; private set; }
+
+    public string? Qr { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (NewToken is { } token && InvitationToken.TryReadId(token, out var id) && id == InvitationId)
+        {
+            Link = InvitationText.LinkFor(Request, token);
+            Qr = InvitationText.QrDataUri(Link);
+        }
+    }
+
+    public Task<IActionResult> OnPostRevokeAsync() => RunAsync(async g =>
+    {
+        await g.RevokeAsync(User.GetUserId());
+        Notice = "Приглашение отозвано: по ссылке больше никто не присоединится.";
+    });
+
+    public Task<IActionResult> OnPostDecideAsync(Guid userId, bool approve) => RunAsync(async g =>
+    {
+        await g.DecideAsync(User.GetUserId(), userId, approve);
+        Notice = approve ? "Заявка одобрена." : "Заявка отклонена.";
+    });
+
+    public Task<IActionResult> OnPostRemoveAsync(Guid userId) => RunAsync(async g =>
+    {
+        await g.RemoveAsync(User.GetUserId(), userId);
+        Notice = "Участник удалён.";
+    });
+
+    public Task<IActionResult> OnPostRemoveAllAsync(string? secondFactorCode) => RunAsync(async g =>
+    {
+        var removed = await g.RemoveAllAsync(User.GetUserId(), secondFactorCode);
+        Notice = $"Удалено участников: {removed}.";
+    });
+
+    private async Task<IActionResult> RunAsync(Func<IInvitationGrain, Task> action)
+    {
+        try
+        {
+            await action(cluster.GetGrain<IInvitationGrain>(InvitationId));
+            return RedirectToPage();
+        }
+        catch (DomainException ex) when (ex.Code != "forbidden" && !ex.Code.EndsWith(".unknown", StringComparison.Ordinal))
+        {
+            await LoadAsync();
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync() =>
+        Invitation = await cluster.GetGrain<IInvitationGrain>(InvitationId).GetAsync(User.GetUserId());
+}
