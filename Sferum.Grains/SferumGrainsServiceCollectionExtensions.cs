@@ -10,6 +10,7 @@ using Sferum.Platform;
 using Sferum.Rosters;
 using Sferum.Rosters.Reading;
 using Sferum.Schools;
+using Sferum.Sessions;
 
 namespace Sferum;
 
@@ -47,6 +48,8 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<SchoolPeople>();
         services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
         services.AddSingleton<InvitationStore>();
+        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
+        services.AddSingleton<SessionStore>();
         return services;
     }
 }

@@ -36,6 +36,8 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<ChatRelay>();
         builder.Services.AddHostedService<ChatRelayHealing>();
         builder.Services.AddSingleton<UserChats>();
+        builder.Services.AddSingleton<Sessions.SessionConnections>();
+        builder.Services.AddHostedService<Sessions.SessionGuard>();
         builder.Services.Configure<FileStoreOptions>(builder.Configuration.GetSection(FileStoreOptions.Section));
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");

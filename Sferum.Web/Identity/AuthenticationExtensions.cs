@@ -19,7 +19,8 @@ public static class AuthenticationExtensions
         }
 
         builder.Services.Configure<OidcOptions>(section);
-        var sessionHours = builder.Configuration.GetValue("Sferum:Session:LifetimeHours", 12);
+        // The same setting bounds the server-side session (Sferum.Grains' SessionOptions), which the cookie only names.
+        var sessionHours = builder.Configuration.GetValue("Sferum:Sessions:LifetimeHours", 12.0);
 
         builder.Services
             .AddAuthentication(o =>
@@ -37,6 +38,7 @@ public static class AuthenticationExtensions
                 o.SlidingExpiration = true;
                 o.LoginPath = "/Account/Login";
                 o.AccessDeniedPath = "/Account/AccessDenied";
+                o.Events.OnValidatePrincipal = Sessions.SessionValidation.OnValidatePrincipal;
             })
             .AddOpenIdConnect(o =>
             {

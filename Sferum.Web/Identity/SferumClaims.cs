@@ -7,5 +7,8 @@ public static class SferumClaims
     public const string Name = "name";
     public const string Trust = "sferum:trust";
     public const string PlatformOperator = "sferum:operator";
+
+    /// <summary>The server-side session (one per device) this cookie belongs to.</summary>
+    public const string SessionId = "sferum:sid";
     public const string AuthenticationType = "Sferum";
 }

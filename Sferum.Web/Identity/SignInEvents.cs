@@ -27,11 +27,15 @@ internal static class SignInEvents
         }
 
         UserProfile profile;
+        Guid sessionId;
         try
         {
             var grains = services.GetRequiredService<IClusterClient>();
             profile = await grains.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor(identity.Provider, identity.Subject))
                 .SignInAsync(identity);
+            var request = context.HttpContext;
+            sessionId = await grains.GetGrain<Sferum.Sessions.IUserSessionsGrain>(profile.UserId).StartAsync(
+                request.Request.Headers.UserAgent.ToString(), request.Connection.RemoteIpAddress?.ToString() ?? "");
         }
         catch (DomainException ex)
         {
@@ -46,6 +50,7 @@ internal static class SignInEvents
             new(SferumClaims.Name, profile.Name.FullName),
             new(SferumClaims.Trust, profile.Trust.ToClaimValue()),
             new(SferumClaims.PlatformOperator, profile.IsPlatformOperator ? "true" : "false"),
+            new(SferumClaims.SessionId, sessionId.ToString()),
         };
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SferumClaims.AuthenticationType, SferumClaims.Name, null));
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Common;
 using Sferum.Identity;
+using Sferum.Sessions;
 using Sferum.Web.Identity;
 using Sferum.Web.Invitations;
 
@@ -19,6 +20,24 @@ public sealed class ProfileModel(IClusterClient cluster) : PageModel
 
     [TempData]
     public string? Notice { get; set; }
+
+    public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
+
+    public Guid CurrentSessionId => Guid.TryParse(User.FindFirst(SferumClaims.SessionId)?.Value, out var id) ? id : Guid.Empty;
+
+    public async Task<IActionResult> OnPostEndSessionAsync(Guid sessionId)
+    {
+        await cluster.GetGrain<IUserSessionsGrain>(User.GetUserId()).EndAsync(sessionId, "ended-by-user");
+        Notice = "Сеанс завершён: на том устройстве нужно будет войти снова.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEndOtherSessionsAsync()
+    {
+        var ended = await cluster.GetGrain<IUserSessionsGrain>(User.GetUserId()).EndOthersAsync(CurrentSessionId);
+        Notice = $"Завершено сеансов на других устройствах: {ended}.";
+        return RedirectToPage();
+    }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -49,7 +68,11 @@ public sealed class ProfileModel(IClusterClient cluster) : PageModel
 
     private IUserGrain Me() => cluster.GetGrain<IUserGrain>(User.GetUserId());
 
-    private async Task LoadAsync() => Profile = await Me().GetProfileAsync();
+    private async Task LoadAsync()
+    {
+        Profile = await Me().GetProfileAsync();
+        Sessions = await cluster.GetGrain<IUserSessionsGrain>(User.GetUserId()).ListAsync();
+    }
 
     public static string DescribeTrust(TrustLevel trust) => trust switch
     {

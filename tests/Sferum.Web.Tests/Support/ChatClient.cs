@@ -19,6 +19,9 @@ public sealed class ChatClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
+    /// <summary>The session cookie this client signed in with.</summary>
+    public System.Net.CookieContainer Cookies => browser.Cookies;
+
     public Channel<ChatEvent> Events { get; } = Channel.CreateUnbounded<ChatEvent>();
 
     public Channel<Guid> Removed { get; } = Channel.CreateUnbounded<Guid>();
