@@ -41,7 +41,7 @@ var cluster = client.Services.GetRequiredService<IClusterClient>();
 
 var setup = Stopwatch.StartNew();
 var (classes, channel) = await BenchSchool.CreateAsync(cluster, stack.ConnectionString, o);
-var cookies = new SessionCookies(stack.ConnectionString);
+var cookies = new SessionCookies(stack.ConnectionString, cluster);
 Console.WriteLine($"Setup: {classes.Count} class chats × {o.Members} members, one class of {channel.Count}, in {setup.Elapsed.TotalSeconds:0} s");
 Console.WriteLine($"{"measure",-58} result");
 
@@ -77,7 +77,7 @@ var rssBeforeIdle = Rss(stack.Web!.Pid);
 var pool = channel.Concat(classes.SelectMany(c => c)).ToList();
 foreach (var chunk in Enumerable.Range(0, o.IdleConnections).Select(i => pool[i % pool.Count]).Chunk(200))
 {
-    idle.AddRange(await Task.WhenAll(chunk.Select(u => BenchClient.ConnectAsync(stack.WebUrl, u, cookies.For(u.UserId, u.Name), (_, _, _) => { }))));
+    idle.AddRange(await Task.WhenAll(chunk.Select(async u => await BenchClient.ConnectAsync(stack.WebUrl, u, await cookies.ForAsync(u.UserId, u.Name), (_, _, _) => { }))));
 }
 
 await Task.Delay(5000);
@@ -97,7 +97,7 @@ idle.Clear();
 //    with a connection of their own (SignalR runs one call at a time per connection, as a real device would).
 var perChat = Math.Clamp((o.ThroughputSenders + classes.Count - 1) / classes.Count, 1, Math.Min(o.Online, o.Members));
 var senderUsers = classes.SelectMany(c => c.Take(perChat)).Take(Math.Max(o.ThroughputSenders, classes.Count)).ToList();
-var senders = (await Task.WhenAll(senderUsers.Select(u => BenchClient.ConnectAsync(stack.WebUrl, u, cookies.For(u.UserId, u.Name), OnEvent)))).ToList();
+var senders = (await Task.WhenAll(senderUsers.Select(async u => await BenchClient.ConnectAsync(stack.WebUrl, u, await cookies.ForAsync(u.UserId, u.Name), OnEvent)))).ToList();
 long acked = 0;
 var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * o.Seconds;
 await Task.WhenAll(Enumerable.Range(0, o.ThroughputSenders).Select(async i =>
@@ -116,7 +116,7 @@ var online = new List<BenchClient>(senders);
 var connect = Stopwatch.StartNew();
 foreach (var chunk in classes.SelectMany(c => c.Skip(perChat).Take(o.Online - perChat)).Chunk(100))
 {
-    online.AddRange(await Task.WhenAll(chunk.Select(u => BenchClient.ConnectAsync(stack.WebUrl, u, cookies.For(u.UserId, u.Name), OnEvent))));
+    online.AddRange(await Task.WhenAll(chunk.Select(async u => await BenchClient.ConnectAsync(stack.WebUrl, u, await cookies.ForAsync(u.UserId, u.Name), OnEvent))));
 }
 
 Console.WriteLine($"{$"connect {online.Count} clients",-58} {connect.Elapsed.TotalSeconds:0.0} s");
@@ -146,7 +146,7 @@ Console.WriteLine($"{$"delivery at {o.Rate} msg/s over {classes.Count} chats of 
 var big = new List<BenchClient>();
 foreach (var chunk in channel.Chunk(100))
 {
-    big.AddRange(await Task.WhenAll(chunk.Select(u => BenchClient.ConnectAsync(stack.WebUrl, u, cookies.For(u.UserId, u.Name), OnEvent))));
+    big.AddRange(await Task.WhenAll(chunk.Select(async u => await BenchClient.ConnectAsync(stack.WebUrl, u, await cookies.ForAsync(u.UserId, u.Name), OnEvent))));
 }
 
 for (var i = 0; i < 20; i++)

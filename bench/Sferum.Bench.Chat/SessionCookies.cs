@@ -18,9 +18,11 @@ namespace Sferum.Bench.Chat;
 public sealed class SessionCookies
 {
     private readonly TicketDataFormat format;
+    private readonly IClusterClient cluster;
 
-    public SessionCookies(string connectionString)
+    public SessionCookies(string connectionString, IClusterClient cluster)
     {
+        this.cluster = cluster;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
@@ -30,14 +32,17 @@ public sealed class SessionCookies
             "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", CookieAuthenticationDefaults.AuthenticationScheme, "v2"));
     }
 
-    public string For(Guid userId, string name)
+    /// <summary>A cookie naming a new server-side session of the user, as a sign-in would start one.</summary>
+    public async Task<string> ForAsync(Guid userId, string name)
     {
+        var session = await cluster.GetGrain<Sferum.Sessions.IUserSessionsGrain>(userId).StartAsync("Sferum.Bench.Chat", "127.0.0.1");
         var identity = new ClaimsIdentity(
         [
             new Claim(SferumClaims.UserId, userId.ToString()),
             new Claim(SferumClaims.Name, name),
             new Claim(SferumClaims.Trust, TrustLevel.Standard.ToClaimValue()),
             new Claim(SferumClaims.PlatformOperator, "false"),
+            new Claim(SferumClaims.SessionId, session.ToString()),
         ], SferumClaims.AuthenticationType, SferumClaims.Name, null);
         var properties = new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(2) };
         return format.Protect(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, CookieAuthenticationDefaults.AuthenticationScheme));
