@@ -21,6 +21,10 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("GetClassIds")]
     Task<IReadOnlyList<Guid>> GetClassIdsAsync();
 
+    /// <summary>The classes the last sign-in joined through the journal, once: for "you were added to …" on the home page.</summary>
+    [Alias("TakeRecentlyJoinedClasses")]
+    Task<IReadOnlyList<Guid>> TakeRecentlyJoinedClassesAsync();
+
     /// <summary>
     /// Every chat the user is a member of now: their classes' chats, their schools' channels, their direct and group
     /// chats. The one answer to "which chats are mine" for the chat list, live delivery and search.

@@ -52,6 +52,8 @@ public sealed class UserGrain(
         var joinedClasses = await identities.RecordAndLinkAsync(this.GetPrimaryKey(), s.Trust, s.Snils, s.Email, s.Phone);
         if (joinedClasses.Count > 0)
         {
+            s.RecentlyJoinedClasses = joinedClasses;
+            await state.WriteStateAsync();
             logger.LogInformation("User {UserId} joined {ClassCount} classes through the journal", this.GetPrimaryKey(), joinedClasses.Count);
             await Task.WhenAll(joinedClasses.Select(id => GrainFactory.GetGrain<IClassGrain>(id).RefreshAsync()));
         }
@@ -61,6 +63,18 @@ public sealed class UserGrain(
 
     public async Task<IReadOnlyList<Guid>> GetClassIdsAsync() =>
         state.State.Created ? await identities.ClassesOfAsync(this.GetPrimaryKey()) : [];
+
+    public async Task<IReadOnlyList<Guid>> TakeRecentlyJoinedClassesAsync()
+    {
+        var joined = state.State.RecentlyJoinedClasses;
+        if (joined.Count > 0)
+        {
+            state.State.RecentlyJoinedClasses = [];
+            await state.WriteStateAsync();
+        }
+
+        return joined;
+    }
 
     public async Task<IReadOnlyList<Guid>> GetChatIdsAsync()
     {

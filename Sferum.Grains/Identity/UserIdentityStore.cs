@@ -15,7 +15,8 @@ public sealed class UserIdentityStore(NpgsqlDataSource database)
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
         phone = PhoneNumber.TryNormalize(phone, out var normalizedPhone) ? normalizedPhone : null;
 
-        // A simplified account has not proven who it is: it is recorded, but never matched to a roster entry.
+        // A simplified account has not proven who it is: it is recorded, but never matched to a roster entry. Staff
+        // (who moderate class chats) are matched only with a confirmed account.
         const string sql = """
             INSERT INTO user_identities (user_id, trust, snils, email, phone, updated_at)
             VALUES (@user, @trust, @snils, @email, @phone, now())
@@ -24,7 +25,7 @@ public sealed class UserIdentityStore(NpgsqlDataSource database)
 
             WITH linked AS (
                 UPDATE roster_people p SET user_id = @user, linked_at = now()
-                WHERE p.removed_at IS NULL AND p.user_id IS NULL AND @trust >= 1
+                WHERE p.removed_at IS NULL AND p.user_id IS NULL AND @trust >= 1 AND (p.role <> 2 OR @trust >= 2)
                   AND ((p.snils IS NOT NULL AND p.snils = @snils)
                        OR (p.snils IS NULL AND ((p.email IS NOT NULL AND p.email = @email) OR (p.phone IS NOT NULL AND p.phone = @phone))))
                 RETURNING p.school_id, p.journal_id)

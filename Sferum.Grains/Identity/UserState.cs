@@ -25,4 +25,7 @@ public sealed class UserState
 
     /// <summary>The time step of the last accepted code: a code is good once.</summary>
     [Id(13)] public long LastSecondFactorStep { get; set; }
+
+    /// <summary>Classes the last sign-in joined through the journal, until the home page has shown them.</summary>
+    [Id(14)] public List<Guid> RecentlyJoinedClasses { get; set; } = [];
 }

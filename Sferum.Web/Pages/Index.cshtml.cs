@@ -12,6 +12,17 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
     public IReadOnlyList<ClassDetails> Classes { get; private set; } = [];
 
+    /// <summary>Where the journal put the user at this sign-in, with their role there (shown once).</summary>
+    public IReadOnlyList<(string ClassName, string Role)> JustJoined { get; private set; } = [];
+
+    public static string RoleText(ClassRole role) => role switch
+    {
+        ClassRole.Student => "ученик",
+        ClassRole.Parent => "родитель",
+        ClassRole.HomeroomTeacher => "классный руководитель",
+        _ => "учитель",
+    };
+
     public async Task OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -25,5 +36,9 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         var classIds = await user.GetClassIdsAsync();
         var classes = await Task.WhenAll(classIds.Select(id => cluster.GetGrain<IClassGrain>(id).GetAsync(userId)));
         Classes = classes.OrderBy(c => c.Grade).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var joined = (await user.TakeRecentlyJoinedClassesAsync()).ToHashSet();
+        JustJoined = Classes.Where(c => joined.Contains(c.ClassId))
+            .Select(c => (c.Name, string.Join(", ", c.Members.Where(m => m.UserId == userId).Select(m => RoleText(m.Role)).Distinct())))
+            .ToList();
     }
 }
