@@ -34,7 +34,9 @@ public static class SferumGrainsServiceCollectionExtensions
             ConnectionStringBuilder = { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 },
         }.Build());
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditReader>();
         services.AddSingleton<IIncomingGrainCallFilter, DatabaseErrorFilter>();
+        services.AddSingleton<IIncomingGrainCallFilter, RefusalAuditFilter>();
         services.AddSingleton<SchoolAdminStore>();
         services.AddSingleton<SchoolClassesReader>();
         services.AddSingleton<ClassRosterReader>();

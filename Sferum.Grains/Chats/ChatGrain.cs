@@ -22,7 +22,7 @@ public sealed class ChatGrain(
     ClassRosterReader rosters,
     IOptions<ChatOptions> options,
     TimeProvider clock,
-    ILogger<ChatGrain> logger) : Grain, IChatGrain
+    ILogger<ChatGrain> logger) : Grain, IChatGrain, Audit.ISchoolScoped
 {
     private static readonly HashSet<string> Reactions = ["👍", "❤️", "😂", "😮", "😢", "🙏", "✅", "👏"];
     private readonly List<PendingEvent> pending = [];
@@ -38,6 +38,8 @@ public sealed class ChatGrain(
     private IAsyncStream<ChatEvent> stream = null!;
 
     private Guid ChatId => this.GetPrimaryKey();
+
+    public Guid? AuditSchoolId => loaded?.SchoolId;
 
     // An id that names no chat still activates a grain; every call on it is refused the same way.
     private ChatMembership membership => loaded ?? throw new DomainException("chat.unknown", "Такого чата нет.");

@@ -7,8 +7,11 @@ using Sferum.Schools;
 
 namespace Sferum.Chats;
 
-public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory directory) : Grain, ISchoolChatsGrain
+public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory directory) : Grain, ISchoolChatsGrain, Audit.ISchoolScoped
 {
+    /// <summary>Keyed by the school: refusals here go to its audit log.</summary>
+    public Guid? AuditSchoolId => this.GetPrimaryKey();
+
     public const int MaxGroupMembers = 500;
 
     private IGrainTimer? channelRefresh;

@@ -8,10 +8,12 @@ namespace Sferum.Classes;
 /// A class's current roster in memory. PostgreSQL is the source of truth (written by roster imports); the grain
 /// reloads on activation and when an import or a journal join tells it to.
 /// </summary>
-public sealed class ClassGrain(ClassRosterReader reader) : Grain, IClassGrain
+public sealed class ClassGrain(ClassRosterReader reader) : Grain, IClassGrain, Audit.ISchoolScoped
 {
     private ClassRoster? roster;
     private bool refreshedSinceActivation;
+
+    public Guid? AuditSchoolId => roster?.SchoolId;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         roster = await reader.LoadAsync(this.GetPrimaryKey());

@@ -16,11 +16,13 @@ public sealed class InvitationGrain(
     InvitationStore store,
     AuditLog audit,
     IOptions<InvitationOptions> options,
-    TimeProvider clock) : Grain, IInvitationGrain
+    TimeProvider clock) : Grain, IInvitationGrain, ISchoolScoped
 {
     private InvitationRecord? record;
 
     private Guid InvitationId => this.GetPrimaryKey();
+
+    public Guid? AuditSchoolId => record?.SchoolId;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         record = await store.LoadAsync(InvitationId);

@@ -20,8 +20,11 @@ public sealed class RosterImportGrain(
     AuditLog audit,
     IOptions<RosterReaderOptions> readerOptions,
     TimeProvider clock,
-    ILogger<RosterImportGrain> logger) : Grain, IRosterImportGrain
+    ILogger<RosterImportGrain> logger) : Grain, IRosterImportGrain, Audit.ISchoolScoped
 {
+    /// <summary>Keyed by the school: refusals here go to its audit log.</summary>
+    public Guid? AuditSchoolId => this.GetPrimaryKey();
+
     public const int MaxFiles = 20;
 
     private (Guid ImportId, ImportProgress Progress)? running;

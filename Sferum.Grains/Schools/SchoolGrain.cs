@@ -10,8 +10,11 @@ public sealed class SchoolGrain(
     SchoolAdminStore adminStore,
     SchoolClassesReader classesReader,
     AuditLog audit,
-    TimeProvider clock) : Grain, ISchoolGrain
+    TimeProvider clock) : Grain, ISchoolGrain, Audit.ISchoolScoped
 {
+    /// <summary>Keyed by the school: refusals here go to its audit log.</summary>
+    public Guid? AuditSchoolId => this.GetPrimaryKey();
+
     // The admins table is written only through this grain, so the copy read at activation stays current.
     private List<SchoolAdmin> admins = [];
 

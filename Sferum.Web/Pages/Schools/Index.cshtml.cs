@@ -59,10 +59,12 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
             Notice = allowed ? $"Журнал «{JournalClientId}» подключён." : $"Журнал «{JournalClientId}» отключён.";
         });
 
-    public Task<IActionResult> OnPostPolicyAsync(bool studentsMayWriteToClassmates, bool parentsMayWriteToParents) =>
+    public Task<IActionResult> OnPostPolicyAsync(bool studentsMayWriteToClassmates, bool parentsMayWriteToParents, bool simplifiedAccountsMayJoin,
+        int? maxParentsPerStudent) =>
         RunAsync(async school =>
         {
-            await school.SetChatPolicyAsync(User.GetUserId(), new SchoolChatPolicy(studentsMayWriteToClassmates, parentsMayWriteToParents));
+            await school.SetChatPolicyAsync(User.GetUserId(), new SchoolChatPolicy(studentsMayWriteToClassmates, parentsMayWriteToParents,
+                simplifiedAccountsMayJoin, maxParentsPerStudent ?? SchoolChatPolicy.DefaultMaxParentsPerStudent));
             Notice = "Правила чатов сохранены.";
         });
 
