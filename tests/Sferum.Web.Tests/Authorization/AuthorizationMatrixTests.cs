@@ -1,0 +1,273 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Sferum.Web.Tests.Support;
+
+namespace Sferum.Web.Tests.Authorization;
+
+/// <summary>
+/// The authorization matrix: every endpoint, page handler and hub method of the portal with who may use it, and a probe
+/// that an outsider (the demo "guest": signed in, in no class, no admin) and an anonymous visitor are refused. A new
+/// endpoint, handler or hub method that is not listed here fails the first test.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
+{
+    /// <summary>Who may use an entry. Everything but <see cref="Public"/> needs a signed-in user.</summary>
+    public enum Who
+    {
+        /// <summary>Anyone: sign-in pages, errors, health, static files, the API description.</summary>
+        Public,
+
+        /// <summary>Any signed-in user, acting only on their own things (profile, own chat list, a link they follow).</summary>
+        SignedIn,
+
+        /// <summary>Members of the chat or class (and the school's admins).</summary>
+        Member,
+
+        /// <summary>Teachers of the class, leaders of the group, the school's admins.</summary>
+        Manager,
+        SchoolAdmin,
+        PlatformOperator,
+
+        /// <summary>A journal's machine client with a bearer token (never a browser session).</summary>
+        JournalClient,
+    }
+
+    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import);
+
+    /// <summary>An entry of the matrix and how to knock on it: method, path and form fields.</summary>
+    private sealed record Rule(string Key, Who Who, Func<Ids, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
+
+    private static readonly Rule[] Endpoints =
+    [
+        new("* /", Who.Public),
+        new("* /Index", Who.Public),
+        new("* /Account/AccessDenied", Who.Public),
+        new("* /Account/Login", Who.Public),
+        new("* /Account/LoginFailed", Who.Public),
+        new("* /Account/Logout", Who.Public),
+        new("* /Error", Who.Public),
+        new("* /health/live", Who.Public),
+        new("* /health/ready", Who.Public),
+        new("GET /openapi/{documentName}.json", Who.Public),
+        new("* /Admin", Who.PlatformOperator, _ => (HttpMethod.Get, "/Admin", null)),
+        new("* /Admin/Index", Who.PlatformOperator, _ => (HttpMethod.Get, "/Admin/Index", null)),
+        new("* /Chats", Who.SignedIn, _ => (HttpMethod.Get, "/Chats", null)),
+        new("* /Chats/Index", Who.SignedIn, _ => (HttpMethod.Get, "/Chats/Index", null)),
+        new("* /Profile", Who.SignedIn, _ => (HttpMethod.Get, "/Profile", null)),
+        new("* /i/{token}", Who.SignedIn, _ => (HttpMethod.Get, "/i/" + new string('A', 64), null)),
+        // The hub's transport needs a negotiated connection: probed through negotiate here, per method in the hub test below.
+        new("* /hubs/chat", Who.SignedIn),
+        new("* /hubs/chat/negotiate", Who.SignedIn, _ => (HttpMethod.Post, "/hubs/chat/negotiate?negotiateVersion=1", null)),
+        new("* /Chats/{chatId:guid}", Who.Member, i => (HttpMethod.Get, $"/Chats/{i.ClassChat}", null)),
+        new("* /Chats/{chatId:guid}/Materials", Who.Member, i => (HttpMethod.Get, $"/Chats/{i.ClassChat}/Materials", null)),
+        new("* /Classes/{classId:guid}", Who.Member, i => (HttpMethod.Get, $"/Classes/{i.Class}", null)),
+        new("GET /api/chats/{chatId:guid}/messages/{seq:long}/files/{index:int}", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/messages/1/files/0", null)),
+        new("POST /api/chats/{chatId:guid}/files", Who.Member, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/files", [])),
+        new("* /Invitations/New", Who.Manager, i => (HttpMethod.Get, $"/Invitations/New?classId={i.Class}&target=ClassChat", null)),
+        new("* /Invitations/{invitationId:guid}", Who.Manager, i => (HttpMethod.Get, $"/Invitations/{i.Invitation}", null)),
+        new("* /Schools/{schoolId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}", null)),
+        new("* /Schools/{schoolId:guid}/Audit", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Audit", null)),
+        new("* /Schools/{schoolId:guid}/Imports/New", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/New", null)),
+        new("* /Schools/{schoolId:guid}/Imports/{importId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/{i.Import}", null)),
+        new("GET /api/journal/v1/schools/{schoolId:guid}/imports/{importId:guid}", Who.JournalClient, i => (HttpMethod.Get, $"/api/journal/v1/schools/{i.School}/imports/{i.Import}", null)),
+        new("POST /api/journal/v1/schools/{schoolId:guid}/imports/", Who.JournalClient, i => (HttpMethod.Post, $"/api/journal/v1/schools/{i.School}/imports/", [])),
+        new("POST /api/journal/v1/schools/{schoolId:guid}/imports/{importId:guid}/apply", Who.JournalClient, i => (HttpMethod.Post, $"/api/journal/v1/schools/{i.School}/imports/{i.Import}/apply", [])),
+    ];
+
+    private static readonly Rule[] PageHandlers =
+    [
+        new("Account.Login:OnGet", Who.Public),
+        new("Account.LoginFailed:OnGet", Who.Public),
+        new("Account.Logout:OnGet", Who.Public),
+        new("Account.Logout:OnPostAsync", Who.Public),
+        new("Error:OnGet", Who.Public),
+        new("Error:OnPost", Who.Public),
+        new("Index:OnGetAsync", Who.Public),
+        new("Admin.Index:OnGetAsync", Who.PlatformOperator),
+        new("Admin.Index:OnPostAsync", Who.PlatformOperator, _ => (HttpMethod.Post, "/Admin", new() { ["NewSchool.Name"] = "Чужая школа", ["NewSchool.Region"] = "—", ["NewSchool.TimeZone"] = "Europe/Moscow" })),
+        new("Chats.Index:OnGetAsync", Who.SignedIn),
+        new("Chats.View:OnGetAsync", Who.Member),
+        new("Chats.Materials:OnGetAsync", Who.Member),
+        new("Profile:OnGetAsync", Who.SignedIn),
+        new("Profile:OnPostBeginSecondFactorAsync", Who.SignedIn),
+        new("Profile:OnPostConfirmSecondFactorAsync", Who.SignedIn),
+        new("Profile:OnPostEndSessionAsync", Who.SignedIn),
+        new("Profile:OnPostEndOtherSessionsAsync", Who.SignedIn),
+        new("Invitations.Accept:OnGetAsync", Who.SignedIn),
+        new("Invitations.Accept:OnPostAsync", Who.SignedIn),
+        new("Classes.Index:OnGetAsync", Who.Member),
+        new("Classes.Index:OnPostDirectAsync", Who.Member, i => (HttpMethod.Post, $"/Classes/{i.Class}?handler=Direct", new() { ["userId"] = Guid.NewGuid().ToString() })),
+        new("Classes.Index:OnPostGroupAsync", Who.Manager, i => (HttpMethod.Post, $"/Classes/{i.Class}?handler=Group", new() { ["title"] = "Чужая", ["members"] = Guid.NewGuid().ToString() })),
+        new("Classes.Index:OnPostCommunityAsync", Who.Manager, i => (HttpMethod.Post, $"/Classes/{i.Class}?handler=Community", new() { ["title"] = "Чужое" })),
+        new("Invitations.New:OnGetAsync", Who.Manager),
+        new("Invitations.New:OnPostAsync", Who.Manager, i => (HttpMethod.Post, $"/Invitations/New?classId={i.Class}&target=ClassChat", new() { ["Role"] = "Student", ["Target"] = "ClassChat" })),
+        new("Invitations.Details:OnGetAsync", Who.Manager),
+        new("Invitations.Details:OnPostRevokeAsync", Who.Manager, i => (HttpMethod.Post, $"/Invitations/{i.Invitation}?handler=Revoke", [])),
+        new("Invitations.Details:OnPostDecideAsync", Who.Manager, i => (HttpMethod.Post, $"/Invitations/{i.Invitation}?handler=Decide", new() { ["userId"] = Guid.NewGuid().ToString(), ["approve"] = "true" })),
+        new("Invitations.Details:OnPostRemoveAsync", Who.Manager, i => (HttpMethod.Post, $"/Invitations/{i.Invitation}?handler=Remove", new() { ["userId"] = Guid.NewGuid().ToString() })),
+        new("Invitations.Details:OnPostRemoveAllAsync", Who.Manager, i => (HttpMethod.Post, $"/Invitations/{i.Invitation}?handler=RemoveAll", new() { ["secondFactorCode"] = "123456" })),
+        new("Schools.Index:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.Index:OnPostAppointAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}?handler=Appoint", new() { ["Admin.Snils"] = "185-736-429 12", ["Admin.LastName"] = "Чужой", ["Admin.FirstName"] = "Иван" })),
+        new("Schools.Index:OnPostRemoveAdminAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}?handler=RemoveAdmin", new() { ["snils"] = "112-233-445 95" })),
+        new("Schools.Index:OnPostJournalAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}?handler=Journal", new() { ["JournalClientId"] = "evil", ["allowed"] = "true" })),
+        new("Schools.Index:OnPostPolicyAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}?handler=Policy", new() { ["studentsMayWriteToClassmates"] = "true" })),
+        new("Schools.Audit:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.Audit:OnGetCsvAsync", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Audit?handler=Csv", null)),
+        new("Schools.Imports.New:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.Imports.New:OnPostAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Imports/New", [])),
+        new("Schools.Imports.Details:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.Imports.Details:OnPostApplyAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Imports/{i.Import}?handler=Apply", [])),
+    ];
+
+    /// <summary>Hub methods with arguments aimed at 5А's class chat (null: the method acts only on the caller's own data).</summary>
+    private static readonly (string Method, Who Who, Func<Ids, object?[]>? Args)[] HubMethods =
+    [
+        ("Open", Who.Member, i => [i.ClassChat]),
+        ("Send", Who.Member, i => [i.ClassChat, "x1", "чужое", null]),
+        ("SendWithFiles", Who.Member, i => [i.ClassChat, "x2", "чужое", null, new List<Sferum.Chats.ChatAttachment>()]),
+        ("Edit", Who.Member, i => [i.ClassChat, 1L, "чужое"]),
+        ("Delete", Who.Member, i => [i.ClassChat, 1L]),
+        ("React", Who.Member, i => [i.ClassChat, 1L, "👍", true]),
+        ("History", Who.Member, i => [i.ClassChat, null, null, 20]),
+        ("Catchup", Who.Member, i => [i.ClassChat, 0L]),
+        ("MarkRead", Who.Member, i => [i.ClassChat, 1L]),
+        ("Receipt", Who.Member, i => [i.ClassChat, 1L]),
+        ("Pin", Who.Member, i => [i.ClassChat, 1L, true]),
+        ("Pinned", Who.Member, i => [i.ClassChat]),
+        ("Search", Who.SignedIn, null),
+        ("Chats", Who.SignedIn, null),
+    ];
+
+    [Fact]
+    public void Every_endpoint_page_handler_and_hub_method_has_a_rule()
+    {
+        // Static files (the fingerprinted css/js/icons and the fallback for files) are public by nature.
+        var endpoints = EndpointInventory.Endpoints(env).Where(e => !e.StartsWith("GET,HEAD /", StringComparison.Ordinal)).ToList();
+        AssertSame("endpoints", endpoints, Endpoints.Select(r => r.Key));
+        AssertSame("page handlers", EndpointInventory.PageHandlers(), PageHandlers.Select(r => r.Key));
+        AssertSame("hub methods", EndpointInventory.HubMethods(), HubMethods.Select(h => h.Method));
+        Assert.All(Endpoints.Concat(PageHandlers).Where(r => r.Who is not (Who.Public or Who.SignedIn) && r.Key.Contains(":OnPost", StringComparison.Ordinal)),
+            r => Assert.NotNull(r.Probe));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_and_outsiders_are_refused_by_every_protected_endpoint_and_handler()
+    {
+        var ids = await DemoIdsAsync();
+        using var anonymous = new OidcHttpBrowser(env.Stack.WebUrl, followRedirects: false);
+        using var guest = new OidcHttpBrowser(env.Stack.WebUrl);
+        await guest.SignInAsync(env.User("guest").Login, env.User("guest").Password);
+        var profile = await (await guest.GetAsync("/Profile")).Content.ReadAsStringAsync();
+        var token = Regex.Match(profile, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+
+        var failures = new List<string>();
+        foreach (var rule in Endpoints.Concat(PageHandlers).Where(r => r.Probe is not null))
+        {
+            var (method, path, form) = rule.Probe!(ids);
+            var asAnonymous = await SendAsync(anonymous, method, path, form, null);
+            if (asAnonymous is not (HttpStatusCode.Redirect or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest))
+            {
+                failures.Add($"{rule.Key}: anonymous {method} {path} got {(int)asAnonymous}");
+            }
+
+            var asGuest = await SendAsync(guest, method, path, form, token);
+            var expected = rule.Who switch
+            {
+                Who.SignedIn => asGuest == HttpStatusCode.OK,
+                Who.JournalClient => asGuest is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden,
+                _ => asGuest is HttpStatusCode.Forbidden or HttpStatusCode.NotFound,
+            };
+            if (!expected)
+            {
+                failures.Add($"{rule.Key} ({rule.Who}): outsider {method} {path} got {(int)asGuest}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        // Nothing the outsider tried changed the demo school.
+        var admin = new OidcHttpBrowser(env.Stack.WebUrl);
+        await admin.SignInAsync(env.User("admin").Login, env.User("admin").Password);
+        var school = await (await admin.GetAsync($"/Schools/{ids.School}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Чужой", school);
+        Assert.DoesNotContain("evil", school);
+    }
+
+    [Fact]
+    public async Task An_outsider_is_refused_by_every_hub_method_on_a_class_chat_and_sees_only_their_own_data()
+    {
+        var ids = await DemoIdsAsync();
+        await using var guest = await ChatClient.ConnectAsync(env, "guest");
+        foreach (var (method, who, args) in HubMethods)
+        {
+            if (args is null)
+            {
+                var ownChats = method == "Search"
+                    ? (await guest.Connection.InvokeAsync<List<Sferum.Chats.ChatMessage>>("Search", "урок")).Select(m => m.ChatId)
+                    : (await guest.Connection.InvokeAsync<List<Sferum.Chats.ChatSummary>>("Chats")).Select(c => c.ChatId);
+                Assert.DoesNotContain(ids.ClassChat, ownChats);
+                continue;
+            }
+
+            var error = await Assert.ThrowsAsync<HubException>(() => guest.Connection.InvokeCoreAsync(method, typeof(object), args(ids)));
+            Assert.True(error.Message.Contains("forbidden", StringComparison.Ordinal), $"{method} ({who}): {error.Message}");
+        }
+    }
+
+    private async Task<Ids> DemoIdsAsync()
+    {
+        using var teacher = new OidcHttpBrowser(env.Stack.WebUrl);
+        await teacher.SignInAsync(env.User("teacher").Login, env.User("teacher").Password);
+        var home = await (await teacher.GetAsync("/")).Content.ReadAsStringAsync();
+        var classId = Guid.Parse(Regex.Match(home, "<a href=\"/Classes/([0-9a-f-]{36})\">5А</a>").Groups[1].Value);
+        var classPage = await (await teacher.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
+        var classChat = Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"class-chat\"").Groups[1].Value);
+        var created = await teacher.SubmitAsync($"/Invitations/New?classId={classId}&target=ClassChat", "new-invitation", new() { ["Role"] = "Student" });
+        var invitation = Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath["/Invitations/".Length..]);
+
+        using var admin = new OidcHttpBrowser(env.Stack.WebUrl);
+        await admin.SignInAsync(env.User("admin").Login, env.User("admin").Password);
+        var adminHome = await (await admin.GetAsync("/")).Content.ReadAsStringAsync();
+        var school = Guid.Parse(Regex.Match(adminHome, "<a href=\"/Schools/([0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value);
+        var schoolPage = await (await admin.GetAsync($"/Schools/{school}")).Content.ReadAsStringAsync();
+        var import = Guid.Parse(Regex.Match(schoolPage, "/Imports/([0-9a-f-]{36})").Groups[1].Value);
+        return new Ids(school, classId, classChat, invitation, import);
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, Dictionary<string, string>? form, string? token)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (form is not null)
+        {
+            var fields = new Dictionary<string, string>(form);
+            if (token is not null)
+            {
+                fields["__RequestVerificationToken"] = token;
+                request.Headers.Add("RequestVerificationToken", token);
+            }
+
+            var content = new MultipartFormDataContent();
+            foreach (var (key, value) in fields)
+            {
+                content.Add(new StringContent(value), key);
+            }
+
+            content.Add(new ByteArrayContent("a;b\r\n"u8.ToArray()), "files", "list.csv");
+            request.Content = content;
+        }
+
+        using var response = await browser.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private static void AssertSame(string what, IEnumerable<string> actual, IEnumerable<string> listed)
+    {
+        var missing = actual.Except(listed).ToList();
+        var stale = listed.Except(actual).ToList();
+        Assert.True(missing.Count == 0 && stale.Count == 0,
+            $"The authorization matrix is out of date for {what}.\nWithout a rule:\n  {string.Join("\n  ", missing)}\nListed but gone:\n  {string.Join("\n  ", stale)}");
+    }
+}
