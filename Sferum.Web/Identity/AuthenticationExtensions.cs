@@ -39,6 +39,8 @@ public static class AuthenticationExtensions
                 o.LoginPath = "/Account/Login";
                 o.AccessDeniedPath = "/Account/AccessDenied";
                 o.Events.OnValidatePrincipal = Sessions.SessionValidation.OnValidatePrincipal;
+                // An API caller gets the status, not a redirect to a page meant for people.
+                o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
             })
             .AddOpenIdConnect(o =>
             {
@@ -67,10 +69,34 @@ public static class AuthenticationExtensions
                 o.TokenValidationParameters.NameClaimType = SferumClaims.Name;
                 o.Events.OnTokenValidated = SignInEvents.OnTokenValidated;
                 o.Events.OnRemoteFailure = SignInEvents.OnRemoteFailure;
+                o.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/api"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.HandleResponse();
+                    }
+
+                    return Task.CompletedTask;
+                };
             })
             .AddJournalBearer(oidc);
 
         builder.Services.AddAuthorization(Policies.Add);
         return builder;
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }
