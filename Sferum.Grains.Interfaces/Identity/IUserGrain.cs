@@ -50,6 +50,13 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("VerifySecondFactor")]
     Task VerifySecondFactorAsync(string? code);
 
+    /// <summary>
+    /// Blocks (or unblocks) the account: a platform operator only. Blocking ends every session at once, which closes
+    /// the account's live connections within seconds, and refuses new sign-ins.
+    /// </summary>
+    [Alias("SetDisabled")]
+    Task SetDisabledAsync(Guid requesterUserId, bool disabled);
+
     /// <summary>The schools the user administers.</summary>
     [Alias("GetAdministeredSchools")]
     Task<IReadOnlyList<SchoolSummary>> GetAdministeredSchoolsAsync();

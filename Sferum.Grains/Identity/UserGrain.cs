@@ -14,6 +14,7 @@ public sealed class UserGrain(
     UserIdentityStore identities,
     SchoolAdminStore schoolAdmins,
     ChatDirectory chats,
+    Audit.AuditLog audit,
     ILogger<UserGrain> logger,
     TimeProvider clock) : Grain, IUserGrain
 {
@@ -24,6 +25,11 @@ public sealed class UserGrain(
     {
         ExternalIdentityValidator.Validate(identity);
         var s = state.State;
+        if (s.Disabled)
+        {
+            throw new DomainException("identity.disabled", "Учётная запись заблокирована администратором Сферума.");
+        }
+
         if (s.Created && (s.Provider != identity.Provider || s.Subject != identity.Subject))
         {
             throw DomainException.Forbidden("Эта учётная запись уже связана с другим входом.");
@@ -145,6 +151,32 @@ public sealed class UserGrain(
             ?? throw new DomainException("second-factor.invalid", "Одноразовый код не подошёл (или уже был использован).");
         s.LastSecondFactorStep = step;
         await state.WriteStateAsync();
+    }
+
+    public async Task SetDisabledAsync(Guid requesterUserId, bool disabled)
+    {
+        var s = RequireCreated();
+        var requester = requesterUserId == this.GetPrimaryKey() ? ToProfile() : await GrainFactory.GetGrain<IUserGrain>(requesterUserId).GetProfileAsync();
+        if (requester is not { IsPlatformOperator: true } || requesterUserId == this.GetPrimaryKey())
+        {
+            throw DomainException.Forbidden("Блокировать учётные записи могут только операторы платформы (и не свою).");
+        }
+
+        if (s.Disabled == disabled)
+        {
+            return;
+        }
+
+        s.Disabled = disabled;
+        await state.WriteStateAsync();
+        if (disabled)
+        {
+            await GrainFactory.GetGrain<Sessions.IUserSessionsGrain>(this.GetPrimaryKey()).EndAllAsync("account-disabled");
+        }
+
+        await audit.WriteAsync(new Audit.AuditEntry(null, requesterUserId, null, disabled ? "user.disabled" : "user.enabled",
+            $"Учётная запись {s.Name.FullName} {(disabled ? "заблокирована" : "разблокирована")}",
+            new Dictionary<string, object?> { ["user"] = this.GetPrimaryKey() }));
     }
 
     private UserState RequireCreated() =>

@@ -49,6 +49,15 @@ public sealed class UserIdentityStore(NpgsqlDataSource database)
         return classes;
     }
 
+    /// <summary>The user whose last sign-in verified this SNILS (the most recent, should two accounts claim it).</summary>
+    public async Task<Guid?> FindBySnilsAsync(string snils)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT user_id FROM user_identities WHERE snils = @snils AND trust >= 1 ORDER BY updated_at DESC LIMIT 1");
+        command.Parameters.AddWithValue("snils", snils);
+        return await command.ExecuteScalarAsync() is Guid id ? id : null;
+    }
+
     /// <summary>The current classes of the user, in any role, through the journal or an invitation.</summary>
     public async Task<List<Guid>> ClassesOfAsync(Guid userId)
     {

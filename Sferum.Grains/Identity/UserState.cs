@@ -28,4 +28,7 @@ public sealed class UserState
 
     /// <summary>Classes the last sign-in joined through the journal, until the home page has shown them.</summary>
     [Id(14)] public List<Guid> RecentlyJoinedClasses { get; set; } = [];
+
+    /// <summary>Blocked by a platform operator: no sign-in, every session ended.</summary>
+    [Id(15)] public bool Disabled { get; set; }
 }

@@ -55,4 +55,44 @@ public sealed class SessionTests(WebTestEnvironment env)
         using var thief = new HttpClient(new HttpClientHandler { CookieContainer = copied, AllowAutoRedirect = false }) { BaseAddress = new Uri(env.Stack.WebUrl) };
         Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/Profile")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_operator_blocking_an_account_ends_its_sessions_closes_its_connection_and_refuses_sign_in()
+    {
+        var relative = env.User("relative");
+        await using var phone = await ChatClient.ConnectAsync(env, "relative");
+        var closed = new TaskCompletionSource();
+        phone.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        using var op = new OidcHttpBrowser(env.Stack.WebUrl);
+        await op.SignInAsync(env.User("admin").Login, env.User("admin").Password);
+        try
+        {
+            var blocked = await op.SubmitAsync("/Admin", "account-block", new() { ["snils"] = relative.Snils!, ["disabled"] = "true" });
+            Assert.Contains("Учётная запись заблокирована", await blocked.Content.ReadAsStringAsync());
+            Assert.Same(closed.Task, await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(5))));
+
+            using var again = new OidcHttpBrowser(env.Stack.WebUrl);
+            var refused = await again.SignInAsync(relative.Login, relative.Password);
+            Assert.Contains("/Account/LoginFailed", refused.RequestMessage!.RequestUri!.AbsoluteUri);
+            Assert.Contains("заблокирована", await refused.Content.ReadAsStringAsync());
+
+            // Only operators block: the demo teacher is refused on the page and by the grain.
+            using var teacher = new OidcHttpBrowser(env.Stack.WebUrl);
+            await teacher.SignInAsync(env.User("teacher").Login, env.User("teacher").Password);
+            Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/Admin")).StatusCode);
+        }
+        finally
+        {
+            var unblocked = await op.SubmitAsync("/Admin", "account-block", new() { ["snils"] = relative.Snils!, ["disabled"] = "false" });
+            Assert.Contains("разблокирована", await unblocked.Content.ReadAsStringAsync());
+        }
+
+        using var back = new OidcHttpBrowser(env.Stack.WebUrl);
+        var home = await back.SignInAsync(relative.Login, relative.Password);
+        Assert.Contains("id=\"greeting\"", await home.Content.ReadAsStringAsync());
+    }
 }

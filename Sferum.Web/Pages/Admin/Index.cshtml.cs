@@ -39,6 +39,31 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         return Page();
     }
 
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>Blocks or unblocks the account verified with this SNILS; its sessions end at once.</summary>
+    public async Task<IActionResult> OnPostAccountAsync(string? snils, bool disabled)
+    {
+        try
+        {
+            var me = User.GetUserId();
+            var userId = await cluster.GetGrain<Sferum.Identity.IUserLookupGrain>(0).FindBySnilsAsync(me, snils ?? "")
+                ?? throw new DomainException("identity.unknown", "С таким СНИЛС в Сферум ещё никто не входил.");
+            await cluster.GetGrain<Sferum.Identity.IUserGrain>(userId).SetDisabledAsync(me, disabled);
+            Notice = disabled ? "Учётная запись заблокирована, все её сеансы завершены." : "Учётная запись разблокирована.";
+            return RedirectToPage();
+        }
+        catch (DomainException ex) when (ex.Code != "forbidden")
+        {
+            // The school form is bound on every post: its empty fields are not this form's errors.
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, ex.Message);
+            await OnGetAsync();
+            return Page();
+        }
+    }
+
     public sealed class SchoolInput
     {
         [Required(ErrorMessage = "Укажите название школы."), StringLength(200)]

@@ -87,6 +87,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Error:OnPost", Who.Public),
         new("Index:OnGetAsync", Who.Public),
         new("Admin.Index:OnGetAsync", Who.PlatformOperator),
+        new("Admin.Index:OnPostAccountAsync", Who.PlatformOperator, _ => (HttpMethod.Post, "/Admin?handler=Account", new() { ["snils"] = "112-233-445 95", ["disabled"] = "true" })),
         new("Admin.Index:OnPostAsync", Who.PlatformOperator, _ => (HttpMethod.Post, "/Admin", new() { ["NewSchool.Name"] = "Чужая школа", ["NewSchool.Region"] = "—", ["NewSchool.TimeZone"] = "Europe/Moscow" })),
         new("Chats.Index:OnGetAsync", Who.SignedIn),
         new("Chats.View:OnGetAsync", Who.Member),
