@@ -50,6 +50,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<SchoolPeople>();
         services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
         services.AddSingleton<InvitationStore>();
+        services.AddSingleton<ParentLinks>();
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
         services.AddSingleton<SessionStore>();
         return services;

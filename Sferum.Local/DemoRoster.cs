@@ -43,6 +43,9 @@ public static class DemoRoster
             }
         }
 
+        // The demo parent's younger child: the journal does not list her mother, the provider does (kid_snils).
+        students.Append($"Петрова;Мария;Ивановна;02.09.2016;5Б;{Snils(50)};DEMO-S50\r\n");
+
         for (var i = 0; i < 24; i++)
         {
             var cls = i < 12 ? "5А" : "5Б";

@@ -39,7 +39,8 @@ CREATE TABLE invitation_uses (
 
 CREATE INDEX invitation_uses_user ON invitation_uses (user_id);
 
--- People in a class by invitation rather than by the journal. A parent row names the child it is a parent of.
+-- People in a class by invitation (or, for parents, by the identity provider's list of their children) rather than by
+-- the journal. A parent row names the child it is a parent of.
 CREATE TABLE class_invitees (
     id               bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     class_id         uuid        NOT NULL,
@@ -51,7 +52,8 @@ CREATE TABLE class_invitees (
     last_name        text        NOT NULL,
     first_name       text        NOT NULL,
     middle_name      text,
-    invitation_id    uuid        NOT NULL REFERENCES invitations (invitation_id),
+    invitation_id    uuid        REFERENCES invitations (invitation_id), -- null for a link the provider proposed
+    source           text        NOT NULL DEFAULT 'invitation',         -- invitation | provider (a parent confirmed ESIA's child)
     joined_at        timestamptz NOT NULL DEFAULT now(),
     removed_at       timestamptz,
     removed_by       uuid

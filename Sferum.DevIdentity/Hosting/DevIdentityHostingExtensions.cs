@@ -37,7 +37,7 @@ public static class DevIdentityHostingExtensions
                 .SetEndSessionEndpointUris("connect/endsession");
             server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
             server.RequireProofKeyForCodeExchange();
-            server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess, "snils", "trust", "journal.push");
+            server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess, "snils", "trust", "kid", "journal.push");
             server.RegisterClaims(Claims.Subject, Claims.Name, Claims.FamilyName, Claims.GivenName, UserClaims.MiddleName, Claims.Birthdate,
                 Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified, UserClaims.Snils, UserClaims.TrustLevel);
             server.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);

@@ -2,7 +2,8 @@ namespace Sferum.DevIdentity.Users;
 
 /// <summary>
 /// One person of the users file, as ESIA would describe them. The password is plain text on purpose: this provider
-/// exists for development and tests only.
+/// exists for development and tests only. <see cref="Children"/> are the SNILS of the person's children, as ESIA's
+/// <c>kid_*</c> scopes would give them.
 /// </summary>
 public sealed record DevUser(
     string Subject,
@@ -17,7 +18,8 @@ public sealed record DevUser(
     string? Phone,
     bool PhoneVerified,
     string Trust,
-    string? BirthDate)
+    string? BirthDate,
+    IReadOnlyList<string>? Children = null)
 {
     public string FullName => string.Join(' ', new[] { LastName, FirstName, MiddleName }.Where(p => !string.IsNullOrWhiteSpace(p)));
 }

@@ -11,6 +11,9 @@ public static class UserClaims
     public const string TrustLevel = "trust_level";
     public const string MiddleName = "middle_name";
 
+    /// <summary>One claim per child (scope <c>kid</c>): the child's SNILS.</summary>
+    public const string ChildSnils = "kid_snils";
+
     public static ClaimsPrincipal Principal(DevUser user, IEnumerable<string> scopes)
     {
         var granted = scopes.ToHashSet(StringComparer.Ordinal);
@@ -48,6 +51,15 @@ public static class UserClaims
         {
             Sferum.Common.Snils.TryNormalize(user.Snils, out var snils);
             identity.AddClaim(Snils, snils);
+        }
+
+        if (granted.Contains("kid"))
+        {
+            foreach (var child in user.Children ?? [])
+            {
+                Sferum.Common.Snils.TryNormalize(child, out var childSnils);
+                identity.AddClaim(ChildSnils, childSnils);
+            }
         }
 
         if (granted.Contains("trust"))

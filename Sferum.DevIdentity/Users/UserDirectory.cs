@@ -76,6 +76,11 @@ public sealed class UserDirectory
                 throw new DevIdentityConfigurationException($"{where}: snils \"{u.Snils}\" is not a valid SNILS (check digits).");
             }
 
+            if (u.Children?.FirstOrDefault(c => !Snils.IsValid(c)) is { } badChild)
+            {
+                throw new DevIdentityConfigurationException($"{where}: child snils \"{badChild}\" is not a valid SNILS (check digits).");
+            }
+
             if (u.BirthDate is not null && !DateOnly.TryParseExact(u.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
                 throw new DevIdentityConfigurationException($"{where}: birthDate \"{u.BirthDate}\" must be yyyy-MM-dd.");

@@ -50,6 +50,14 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("VerifySecondFactor")]
     Task VerifySecondFactorAsync(string? code);
 
+    /// <summary>Pupils the provider names as the user's children (ESIA's kid scopes) who are not yet linked to them.</summary>
+    [Alias("GetProposedChildren")]
+    Task<IReadOnlyList<ProposedChild>> GetProposedChildrenAsync();
+
+    /// <summary>Confirms a proposed child: the user becomes that pupil's parent in the class (within the school's parent limit).</summary>
+    [Alias("ConfirmChild")]
+    Task ConfirmChildAsync(Guid classId, string journalId);
+
     /// <summary>
     /// Blocks (or unblocks) the account: a platform operator only. Blocking ends every session at once, which closes
     /// the account's live connections within seconds, and refuses new sign-ins.

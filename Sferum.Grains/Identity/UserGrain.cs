@@ -14,6 +14,7 @@ public sealed class UserGrain(
     UserIdentityStore identities,
     SchoolAdminStore schoolAdmins,
     ChatDirectory chats,
+    ParentLinks parents,
     Audit.AuditLog audit,
     ILogger<UserGrain> logger,
     TimeProvider clock) : Grain, IUserGrain
@@ -52,6 +53,9 @@ public sealed class UserGrain(
         s.Phone = identity.PhoneVerified ? identity.Phone : null;
         s.Trust = identity.Trust;
         s.IsPlatformOperator = IsOperator(identity, s.Snils);
+        s.ChildrenSnils = s.Trust >= TrustLevel.Standard
+            ? (identity.ChildrenSnils ?? []).Select(c => Common.Snils.TryNormalize(c, out var n) ? n : null).OfType<string>().Where(c => c != s.Snils).Distinct().ToList()
+            : [];
         s.LastSignInAt = now;
         await state.WriteStateAsync();
 
@@ -151,6 +155,31 @@ public sealed class UserGrain(
             ?? throw new DomainException("second-factor.invalid", "Одноразовый код не подошёл (или уже был использован).");
         s.LastSecondFactorStep = step;
         await state.WriteStateAsync();
+    }
+
+    public async Task<IReadOnlyList<ProposedChild>> GetProposedChildrenAsync() =>
+        state.State.Created ? await parents.ProposalsAsync(this.GetPrimaryKey(), state.State.ChildrenSnils) : [];
+
+    public async Task ConfirmChildAsync(Guid classId, string journalId)
+    {
+        var s = RequireCreated();
+        var userId = this.GetPrimaryKey();
+        // Only what the provider vouched for can be confirmed: the proposal is looked up again, not trusted from the caller.
+        var child = (await parents.ProposalsAsync(userId, s.ChildrenSnils)).FirstOrDefault(p => p.ClassId == classId && p.JournalId == journalId)
+            ?? throw DomainException.Forbidden("Госуслуги не называют этого ученика вашим ребёнком.");
+        var schoolId = child.SchoolId;
+        var policy = await GrainFactory.GetGrain<ISchoolGrain>(schoolId).GetChatPolicyAsync();
+        if (await parents.ParentCountAsync(schoolId, journalId, null) >= policy.MaxParentsPerStudent)
+        {
+            throw new DomainException("invitation.parent-limit",
+                $"У ученика уже {policy.MaxParentsPerStudent} родителя в Сферуме — больше школа не разрешает. Обратитесь к администратору школы.");
+        }
+
+        await parents.AddFromProviderAsync(classId, schoolId, journalId, userId, s.Name);
+        await audit.WriteAsync(new Audit.AuditEntry(schoolId, userId, null, "parent.linked-by-provider",
+            $"{s.Name.FullName} подтвердил(а), что он(а) родитель ученика {child.ChildName} ({child.ClassName}), по данным Госуслуг",
+            new Dictionary<string, object?> { ["class"] = classId, ["child"] = journalId }));
+        await GrainFactory.GetGrain<IClassGrain>(classId).RefreshAsync();
     }
 
     public async Task SetDisabledAsync(Guid requesterUserId, bool disabled)

@@ -31,4 +31,7 @@ public sealed class UserState
 
     /// <summary>Blocked by a platform operator: no sign-in, every session ended.</summary>
     [Id(15)] public bool Disabled { get; set; }
+
+    /// <summary>The children's SNILS from the provider at the last sign-in (verified accounts only).</summary>
+    [Id(16)] public List<string> ChildrenSnils { get; set; } = [];
 }

@@ -14,6 +14,7 @@ namespace Sferum.Invitations;
 /// </summary>
 public sealed class InvitationGrain(
     InvitationStore store,
+    ParentLinks parents,
     AuditLog audit,
     IOptions<InvitationOptions> options,
     TimeProvider clock) : Grain, IInvitationGrain, ISchoolScoped
@@ -278,7 +279,7 @@ public sealed class InvitationGrain(
 
     private async Task RequireParentRoomAsync(InvitationRecord r, SchoolChatPolicy policy)
     {
-        if (r.Role == InvitationRole.Parent && await store.ParentCountAsync(r.SchoolId, r.ChildJournalId, r.ChildUserId) >= policy.MaxParentsPerStudent)
+        if (r.Role == InvitationRole.Parent && await parents.ParentCountAsync(r.SchoolId, r.ChildJournalId, r.ChildUserId) >= policy.MaxParentsPerStudent)
         {
             throw new DomainException("invitation.parent-limit",
                 $"У ученика уже {policy.MaxParentsPerStudent} родителя в Сферуме — больше школа не разрешает. Обратитесь к администратору школы.");

@@ -97,22 +97,6 @@ public sealed class InvitationStore(NpgsqlDataSource database)
         return uses;
     }
 
-    /// <summary>How many parents the child has now: on the roster and by invitation.</summary>
-    public async Task<int> ParentCountAsync(Guid schoolId, string? childJournalId, Guid? childUserId)
-    {
-        await using var command = database.CreateCommand("""
-            SELECT (SELECT count(*) FROM roster_guardianships g
-                    JOIN roster_people p ON p.school_id = g.school_id AND p.journal_id = g.parent_id AND p.removed_at IS NULL
-                    WHERE g.school_id = @school AND g.student_id = @childJournal)
-                 + (SELECT count(DISTINCT user_id) FROM class_invitees_current
-                    WHERE school_id = @school AND role = 1 AND (child_journal_id = @childJournal OR child_user_id = @childUser))
-            """);
-        command.Parameters.AddWithValue("school", schoolId);
-        command.Parameters.Add(new NpgsqlParameter<string?>("childJournal", NpgsqlDbType.Text) { TypedValue = childJournalId });
-        command.Parameters.Add(new NpgsqlParameter<Guid?>("childUser", NpgsqlDbType.Uuid) { TypedValue = childUserId });
-        return Convert.ToInt32(await command.ExecuteScalarAsync());
-    }
-
     /// <summary>
     /// Records a use (pending, or joined with the membership it gives) and counts it against the limit, all or nothing.
     /// False when the limit was reached in the meantime.

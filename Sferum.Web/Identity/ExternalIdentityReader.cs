@@ -29,7 +29,8 @@ public static class ExternalIdentityReader
         TrustLevels.TryParse(Get(names.TrustLevel), out var trust);
         var identity = new ExternalIdentity(
             options.ProviderName, subject, name, Get(names.Snils),
-            Get(names.Email), IsTrue(names.EmailVerified), Get(names.Phone), IsTrue(names.PhoneVerified), trust);
+            Get(names.Email), IsTrue(names.EmailVerified), Get(names.Phone), IsTrue(names.PhoneVerified), trust,
+            string.IsNullOrWhiteSpace(names.ChildSnils) ? [] : principal.FindAll(names.ChildSnils).Select(c => c.Value.Trim()).ToList());
         return (identity, null);
     }
 }

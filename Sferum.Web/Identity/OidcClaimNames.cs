@@ -13,4 +13,7 @@ public sealed class OidcClaimNames
     public string Phone { get; set; } = "phone_number";
     public string PhoneVerified { get; set; } = "phone_number_verified";
     public string TrustLevel { get; set; } = "trust_level";
+
+    /// <summary>The children's SNILS, one claim each (ESIA's <c>kid_*</c> scopes); used to propose parent links.</summary>
+    public string ChildSnils { get; set; } = "kid_snils";
 }

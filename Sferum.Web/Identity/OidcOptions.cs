@@ -19,7 +19,7 @@ public sealed class OidcOptions
     /// <summary>Name under which users of this provider are linked (stable: changing it orphans accounts).</summary>
     public string ProviderName { get; set; } = "esia";
 
-    public List<string> Scopes { get; set; } = ["openid", "profile", "email", "phone", "snils", "trust"];
+    public List<string> Scopes { get; set; } = ["openid", "profile", "email", "phone", "snils", "trust", "kid"];
 
     /// <summary>Plain-http metadata is allowed only in Development (loopback DevIdentity).</summary>
     public bool RequireHttpsMetadata { get; set; } = true;

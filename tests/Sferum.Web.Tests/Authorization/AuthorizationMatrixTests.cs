@@ -86,6 +86,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Error:OnGet", Who.Public),
         new("Error:OnPost", Who.Public),
         new("Index:OnGetAsync", Who.Public),
+        // Acts only on the caller's own proposals, which the user grain looks up again (forging one: ParentLinkTests).
+        new("Index:OnPostConfirmChildAsync", Who.SignedIn),
         new("Admin.Index:OnGetAsync", Who.PlatformOperator),
         new("Admin.Index:OnPostAccountAsync", Who.PlatformOperator, _ => (HttpMethod.Post, "/Admin?handler=Account", new() { ["snils"] = "112-233-445 95", ["disabled"] = "true" })),
         new("Admin.Index:OnPostAsync", Who.PlatformOperator, _ => (HttpMethod.Post, "/Admin", new() { ["NewSchool.Name"] = "Чужая школа", ["NewSchool.Region"] = "—", ["NewSchool.TimeZone"] = "Europe/Moscow" })),
