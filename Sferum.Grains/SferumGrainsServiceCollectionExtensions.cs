@@ -48,6 +48,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<ChatLocator>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<SchoolPeople>();
+        services.AddSingleton<People.MemberRelations>();
         services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
         services.AddSingleton<InvitationStore>();
         services.AddSingleton<ParentLinks>();

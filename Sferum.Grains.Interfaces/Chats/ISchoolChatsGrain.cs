@@ -27,9 +27,9 @@ public interface ISchoolChatsGrain : IGrainWithGuidKey
     [Alias("GetChannel")]
     Task<Guid> GetChannelAsync(Guid requesterUserId);
 
-    /// <summary>Appoints (or removes) a channel author; school admins only.</summary>
+    /// <summary>Appoints (or removes) a channel author; school admins only, confirmed with a one-time code.</summary>
     [Alias("SetChannelAuthor")]
-    Task SetChannelAuthorAsync(Guid requesterUserId, Guid authorUserId, bool author);
+    Task SetChannelAuthorAsync(Guid requesterUserId, Guid authorUserId, bool author, string? secondFactorCode = null);
 
     /// <summary>Someone joined or left the school: the channel re-reads its readers (soon, once for a burst of changes).</summary>
     [Alias("RefreshChannel")]

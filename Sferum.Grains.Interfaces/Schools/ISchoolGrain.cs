@@ -22,13 +22,18 @@ public interface ISchoolGrain : IGrainWithGuidKey
     [Alias("IsAdmin")]
     Task<bool> IsAdminAsync(Guid userId);
 
-    /// <summary>Appoints an admin by SNILS. The first one by a platform operator; later ones by any admin.</summary>
+    /// <summary>
+    /// Appoints an admin by SNILS. The first one by a platform operator; later ones by any admin, who confirms the role
+    /// change with a one-time code from their authenticator.
+    /// </summary>
     [Alias("AppointAdmin")]
-    Task<SchoolAdmin> AppointAdminAsync(Guid requesterUserId, string snils, PersonName name);
+    Task<SchoolAdmin> AppointAdminAsync(Guid requesterUserId, string snils, PersonName name, string? secondFactorCode = null);
 
-    /// <summary>Removes an admin; the last admin can be removed only by a platform operator.</summary>
+    /// <summary>
+    /// Removes an admin (an admin confirms with a one-time code); the last admin can be removed only by a platform operator.
+    /// </summary>
     [Alias("RemoveAdmin")]
-    Task RemoveAdminAsync(Guid requesterUserId, string snils);
+    Task RemoveAdminAsync(Guid requesterUserId, string snils, string? secondFactorCode = null);
 
     /// <summary>Allows (or stops allowing) a journal's machine client to push roster exports to this school.</summary>
     [Alias("SetJournalClient")]

@@ -7,7 +7,7 @@ using Sferum.Schools;
 
 namespace Sferum.Chats;
 
-public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory directory) : Grain, ISchoolChatsGrain, Audit.ISchoolScoped
+public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory directory, Audit.AuditLog audit) : Grain, ISchoolChatsGrain, Audit.ISchoolScoped
 {
     /// <summary>Keyed by the school: refusals here go to its audit log.</summary>
     public Guid? AuditSchoolId => this.GetPrimaryKey();
@@ -93,7 +93,7 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         return chatId;
     }
 
-    public async Task SetChannelAuthorAsync(Guid requesterUserId, Guid authorUserId, bool author)
+    public async Task SetChannelAuthorAsync(Guid requesterUserId, Guid authorUserId, bool author, string? secondFactorCode = null)
     {
         if (!await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(requesterUserId))
         {
@@ -103,6 +103,13 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         if (!(await people.OfAsync(SchoolId, authorUserId)).IsStaff)
         {
             throw new DomainException("channel.author-not-staff", "Автором канала может быть только сотрудник школы.");
+        }
+
+        // A role change: confirmed with the admin's second factor (platform operators are not asked, as for admins).
+        var requester = await GrainFactory.GetGrain<IUserGrain>(requesterUserId).GetProfileAsync();
+        if (requester is not { IsPlatformOperator: true })
+        {
+            await GrainFactory.GetGrain<IUserGrain>(requesterUserId).VerifySecondFactorAsync(secondFactorCode);
         }
 
         var chatId = await GetChannelAsync(requesterUserId);
@@ -116,6 +123,10 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         }
 
         await GrainFactory.GetGrain<IChatGrain>(chatId).MembersChangedAsync();
+        var name = (await GrainFactory.GetGrain<IUserGrain>(authorUserId).GetProfileAsync())?.Name.FullName ?? authorUserId.ToString();
+        await audit.WriteAsync(new Audit.AuditEntry(SchoolId, requesterUserId, null,
+            author ? "channel.author-appointed" : "channel.author-removed",
+            author ? $"Назначен автор канала школы: {name}" : $"Снят автор канала школы: {name}"));
     }
 
     public Task RefreshChannelAsync()

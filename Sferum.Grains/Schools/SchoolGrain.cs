@@ -63,7 +63,7 @@ public sealed class SchoolGrain(
         return profile is not null && (profile.IsPlatformOperator || IsAppointed(profile));
     }
 
-    public async Task<SchoolAdmin> AppointAdminAsync(Guid requesterUserId, string snils, PersonName name)
+    public async Task<SchoolAdmin> AppointAdminAsync(Guid requesterUserId, string snils, PersonName name, string? secondFactorCode = null)
     {
         var requester = await RequireAdminAsync(requesterUserId);
         if (admins.Count == 0 && !requester.IsPlatformOperator)
@@ -77,6 +77,7 @@ public sealed class SchoolGrain(
         }
 
         name = ValidateName(name);
+        await ConfirmRoleChangeAsync(requester, secondFactorCode);
         await adminStore.AddAsync(SchoolId, normalized, name, requesterUserId);
         admins = await adminStore.ListAsync(SchoolId);
         await audit.WriteAsync(new AuditEntry(SchoolId, requesterUserId, null, "school.admin-appointed",
@@ -84,7 +85,7 @@ public sealed class SchoolGrain(
         return admins.Single(a => a.Snils == normalized);
     }
 
-    public async Task RemoveAdminAsync(Guid requesterUserId, string snils)
+    public async Task RemoveAdminAsync(Guid requesterUserId, string snils, string? secondFactorCode = null)
     {
         var requester = await RequireAdminAsync(requesterUserId);
         Snils.TryNormalize(snils, out var normalized);
@@ -95,6 +96,7 @@ public sealed class SchoolGrain(
             throw new DomainException("school.last-admin", "Нельзя снять последнего администратора школы: сначала назначьте другого.");
         }
 
+        await ConfirmRoleChangeAsync(requester, secondFactorCode);
         await adminStore.RemoveAsync(SchoolId, admin.Snils);
         admins = await adminStore.ListAsync(SchoolId);
         await audit.WriteAsync(new AuditEntry(SchoolId, requesterUserId, null, "school.admin-removed",
@@ -156,6 +158,13 @@ public sealed class SchoolGrain(
             await state.WriteStateAsync();
         }
     }
+
+    // Role changes are sensitive: a school admin confirms them with a one-time code. Platform operators, who appoint the
+    // first admin of a school, act from the operator's console and are not asked (see README, "Second factor").
+    private Task ConfirmRoleChangeAsync(UserProfile requester, string? secondFactorCode) =>
+        requester.IsPlatformOperator
+            ? Task.CompletedTask
+            : GrainFactory.GetGrain<IUserGrain>(requester.UserId).VerifySecondFactorAsync(secondFactorCode);
 
     private async Task<UserProfile> RequireAdminAsync(Guid userId)
     {

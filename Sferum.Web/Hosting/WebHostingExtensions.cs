@@ -47,12 +47,12 @@ public static class WebHostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddRazorPages(o =>
         {
+            // Closed by default: a new page needs a signed-in user unless it is named here as public.
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-            o.Conventions.AuthorizePage("/Profile");
-            o.Conventions.AuthorizeFolder("/Schools");
-            o.Conventions.AuthorizeFolder("/Classes");
-            o.Conventions.AuthorizeFolder("/Chats");
-            o.Conventions.AuthorizeFolder("/Invitations");
         }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);

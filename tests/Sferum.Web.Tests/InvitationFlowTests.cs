@@ -42,6 +42,24 @@ public sealed partial class InvitationFlowTests(WebTestEnvironment env)
         Assert.DoesNotContain("+7 900 000-00-01", seen); // the mother's phone from the roster
         Assert.DoesNotContain(env.User("parent").Snils!, seen);
 
+        // The child's profile and the mother's, as this other parent sees them: names and roles, no contact data.
+        var childProfile = await ProfileAsync(relative, seen, "student");
+        Assert.Contains("5А класс</a> — ученик", childProfile);
+        Assert.DoesNotContain(env.User("student").Snils!, childProfile);
+        Assert.DoesNotContain("14.03.2015", childProfile);
+        Assert.DoesNotContain("id=\"contact\"", childProfile);
+        var motherProfile = await ProfileAsync(relative, seen, "parent");
+        Assert.Contains("5А класс</a> — родитель", motherProfile);
+        foreach (var secret in new[] { env.User("parent").Snils!, "parent@sferum.example", "+7 900 111-22-04", "21.11.1988" })
+        {
+            Assert.DoesNotContain(secret, motherProfile);
+        }
+
+        // The school's admin sees the child's contact data.
+        using var admin = await SignedInAsync("admin");
+        var adminView = await ProfileAsync(admin, await (await admin.GetAsync(classPath)).Content.ReadAsStringAsync(), "student");
+        Assert.Contains(env.User("student").Snils!, adminView);
+
         // The teacher sees who came through the link.
         var invitations = await (await teacher.GetAsync(classPath)).Content.ReadAsStringAsync();
         Assert.Contains("пришли 1", invitations);
@@ -139,4 +157,15 @@ public sealed partial class InvitationFlowTests(WebTestEnvironment env)
 
     [GeneratedRegex("id=\"invite-link\" class=\"wide\" readonly value=\"([^\"]+)\"")]
     private static partial Regex LinkPattern();
+
+    /// <summary>Follows the link on a person's name on the class page to their profile.</summary>
+    private async Task<string> ProfileAsync(OidcHttpBrowser browser, string classPage, string login)
+    {
+        var user = env.User(login);
+        var id = Regex.Match(classPage, $"href=\"/People/([0-9a-f-]{{36}})\">{user.LastName} {user.FirstName}").Groups[1].Value;
+        Assert.NotEmpty(id);
+        var page = await browser.GetAsync($"/People/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        return await page.Content.ReadAsStringAsync();
+    }
 }

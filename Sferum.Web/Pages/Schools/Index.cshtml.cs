@@ -25,6 +25,12 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
     [BindProperty]
     public string? JournalClientId { get; set; }
 
+    /// <summary>The one-time code that confirms a role change (school admins; platform operators are not asked).</summary>
+    [BindProperty]
+    public string? SecondFactorCode { get; set; }
+
+    public bool ViewerIsOperator => User.HasClaim(SferumClaims.PlatformOperator, "true");
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -40,7 +46,8 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
         return await RunAsync(async school =>
         {
-            var admin = await school.AppointAdminAsync(User.GetUserId(), Admin.Snils!, new PersonName(Admin.LastName!, Admin.FirstName!, Admin.MiddleName));
+            var admin = await school.AppointAdminAsync(User.GetUserId(), Admin.Snils!, new PersonName(Admin.LastName!, Admin.FirstName!, Admin.MiddleName),
+                SecondFactorCode);
             Notice = $"Назначен администратор: {admin.Name.FullName}.";
         });
     }
@@ -48,7 +55,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
     public Task<IActionResult> OnPostRemoveAdminAsync(string snils) =>
         RunAsync(async school =>
         {
-            await school.RemoveAdminAsync(User.GetUserId(), snils);
+            await school.RemoveAdminAsync(User.GetUserId(), snils, SecondFactorCode);
             Notice = "Администратор снят.";
         });
 

@@ -27,9 +27,13 @@ public sealed class SchoolChannelTests(GrainTestEnvironment env)
         }
 
         Assert.Equal("forbidden", (await Assert.ThrowsAsync<DomainException>(() => school.SetChannelAuthorAsync(fx.Teacher, fx.Teacher, true))).Code);
-        await school.SetChannelAuthorAsync(fx.AdminId, fx.Teacher, true);
+        // Appointing an author is a role change: the admin confirms it with a one-time code.
+        Assert.Equal("second-factor.required", (await Assert.ThrowsAsync<DomainException>(() => school.SetChannelAuthorAsync(fx.AdminId, fx.Teacher, true))).Code);
+        var authenticator = new Identity.Authenticator(env.Grains);
+        await authenticator.EnrolAsync(fx.AdminId);
+        await school.SetChannelAuthorAsync(fx.AdminId, fx.Teacher, true, authenticator.NextCode(fx.AdminId));
         Assert.Equal(2, (await channel.SendAsync(fx.Teacher, new SendMessage("t2", "Собрание в пятницу", null))).Seq);
-        Assert.Equal("channel.author-not-staff", (await Assert.ThrowsAsync<DomainException>(() => school.SetChannelAuthorAsync(fx.AdminId, fx.Student, true))).Code);
+        Assert.Equal("channel.author-not-staff", (await Assert.ThrowsAsync<DomainException>(() => school.SetChannelAuthorAsync(fx.AdminId, fx.Student, true, "000000"))).Code);
 
         var outsider = await new RosterFixtures(env).SignInAsync(Sferum.Identity.TrustLevel.Confirmed, TestSnils.Next());
         Assert.Equal("forbidden", (await Assert.ThrowsAsync<DomainException>(() => school.GetChannelAsync(outsider))).Code);

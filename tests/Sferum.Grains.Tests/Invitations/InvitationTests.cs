@@ -1,8 +1,8 @@
-using OtpNet;
 using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Common;
 using Sferum.Grains.Tests.Chats;
+using Sferum.Grains.Tests.Identity;
 using Sferum.Grains.Tests.Rosters;
 using Sferum.Identity;
 using Sferum.Invitations;
@@ -219,17 +219,9 @@ public sealed class InvitationTests(GrainTestEnvironment env)
     private async Task<Guid> ClassOfAsync(ChatFixture fx) =>
         (await env.Grains.GetGrain<IUserGrain>(fx.Teacher).GetClassIdsAsync()).Single();
 
-    private readonly Dictionary<Guid, byte[]> secrets = [];
+    private readonly Authenticator authenticator = new(env.Grains);
 
-    /// <summary>Enrols an authenticator as a person would: reads the secret from the QR address, answers with a code.</summary>
-    private async Task EnrolAsync(Guid user)
-    {
-        var uri = new Uri(await env.Grains.GetGrain<IUserGrain>(user).BeginSecondFactorAsync());
-        var secret = System.Web.HttpUtility.ParseQueryString(uri.Query)["secret"]!;
-        secrets[user] = Base32Encoding.ToBytes(secret);
-        await env.Grains.GetGrain<IUserGrain>(user).ConfirmSecondFactorAsync(CodeFor(user, TimeSpan.Zero));
-    }
+    private Task EnrolAsync(Guid user) => authenticator.EnrolAsync(user);
 
-    // A code is good once per 30-second step; the next one comes from the following step (accepted one step early).
-    private string CodeFor(Guid user, TimeSpan ahead) => new Totp(secrets[user]).ComputeTotp(DateTime.UtcNow + ahead);
+    private string CodeFor(Guid user, TimeSpan ahead) => authenticator.CodeFor(user, ahead);
 }

@@ -35,7 +35,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         JournalClient,
     }
 
-    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import);
+    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person);
 
     /// <summary>An entry of the matrix and how to knock on it: method, path and form fields.</summary>
     private sealed record Rule(string Key, Who Who, Func<Ids, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
@@ -64,6 +64,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("* /Chats/{chatId:guid}", Who.Member, i => (HttpMethod.Get, $"/Chats/{i.ClassChat}", null)),
         new("* /Chats/{chatId:guid}/Materials", Who.Member, i => (HttpMethod.Get, $"/Chats/{i.ClassChat}/Materials", null)),
         new("* /Classes/{classId:guid}", Who.Member, i => (HttpMethod.Get, $"/Classes/{i.Class}", null)),
+        // A member's profile: for those who share a class or a chat with the person, and the school's admins.
+        new("* /People/{personId:guid}", Who.Member, i => (HttpMethod.Get, $"/People/{i.Person}", null)),
         new("GET /api/chats/{chatId:guid}/messages/{seq:long}/files/{index:int}", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/messages/1/files/0", null)),
         new("POST /api/chats/{chatId:guid}/files", Who.Member, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/files", [])),
         new("* /Invitations/New", Who.Manager, i => (HttpMethod.Get, $"/Invitations/New?classId={i.Class}&target=ClassChat", null)),
@@ -102,6 +104,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Invitations.Accept:OnGetAsync", Who.SignedIn),
         new("Invitations.Accept:OnPostAsync", Who.SignedIn),
         new("Classes.Index:OnGetAsync", Who.Member),
+        new("People.View:OnGetAsync", Who.Member),
         new("Classes.Index:OnPostDirectAsync", Who.Member, i => (HttpMethod.Post, $"/Classes/{i.Class}?handler=Direct", new() { ["userId"] = Guid.NewGuid().ToString() })),
         new("Classes.Index:OnPostGroupAsync", Who.Manager, i => (HttpMethod.Post, $"/Classes/{i.Class}?handler=Group", new() { ["title"] = "Чужая", ["members"] = Guid.NewGuid().ToString() })),
         new("Classes.Index:OnPostCommunityAsync", Who.Manager, i => (HttpMethod.Post, $"/Classes/{i.Class}?handler=Community", new() { ["title"] = "Чужое" })),
@@ -232,6 +235,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var classId = Guid.Parse(Regex.Match(home, "<a href=\"/Classes/([0-9a-f-]{36})\">5А</a>").Groups[1].Value);
         var classPage = await (await teacher.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
         var classChat = Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"class-chat\"").Groups[1].Value);
+        var person = Guid.Parse(Regex.Match(classPage, "href=\"/People/([0-9a-f-]{36})\"").Groups[1].Value);
         var created = await teacher.SubmitAsync($"/Invitations/New?classId={classId}&target=ClassChat", "new-invitation", new() { ["Role"] = "Student" });
         var invitation = Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath["/Invitations/".Length..]);
 
@@ -241,7 +245,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var school = Guid.Parse(Regex.Match(adminHome, "<a href=\"/Schools/([0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value);
         var schoolPage = await (await admin.GetAsync($"/Schools/{school}")).Content.ReadAsStringAsync();
         var import = Guid.Parse(Regex.Match(schoolPage, "/Imports/([0-9a-f-]{36})").Groups[1].Value);
-        return new Ids(school, classId, classChat, invitation, import);
+        return new Ids(school, classId, classChat, invitation, import, person);
     }
 
     private static async Task<HttpStatusCode> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, Dictionary<string, string>? form, string? token)
