@@ -49,6 +49,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<SchoolPeople>();
         services.AddSingleton<People.MemberRelations>();
+        services.AddSingleton<Polls.PollStore>();
         services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
         services.AddSingleton<InvitationStore>();
         services.AddSingleton<ParentLinks>();

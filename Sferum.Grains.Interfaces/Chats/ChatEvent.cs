@@ -11,4 +11,5 @@ public sealed record ChatEvent(
     [property: Id(1)] long Seq,
     [property: Id(2)] ChatEventType Type,
     [property: Id(3)] ChatMessage? Message,
-    [property: Id(4)] IReadOnlyList<Guid> RemovedMembers);
+    [property: Id(4)] IReadOnlyList<Guid> RemovedMembers,
+    [property: Id(5)] Polls.PollView? Poll = null);

@@ -12,4 +12,7 @@ public enum ChatEventType
 
     /// <summary>Not in the log: the chat's members changed (sent live so that open connections follow at once).</summary>
     MembersChanged = 100,
+
+    /// <summary>Not in the log: a poll's results changed (a vote, closing). Carries the results, not anyone's own choice.</summary>
+    PollUpdated = 101,
 }

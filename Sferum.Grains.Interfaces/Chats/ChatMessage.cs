@@ -18,4 +18,6 @@ public sealed record ChatMessage(
     [property: Id(9)] string? ClientId,
     [property: Id(10)] IReadOnlyDictionary<string, IReadOnlyList<Guid>> Reactions,
     [property: Id(11)] bool Pinned = false,
-    [property: Id(12)] IReadOnlyList<ChatAttachment>? Attachments = null);
+    [property: Id(12)] IReadOnlyList<ChatAttachment>? Attachments = null,
+    [property: Id(13)] Guid? PollId = null,
+    [property: Id(14)] bool RequiresAck = false);

@@ -65,6 +65,13 @@ public interface IChatGrain : IGrainWithGuidKey
     [Alias("GetAccess"), AlwaysInterleave]
     Task<ChatAccess> GetAccessAsync(Guid userId);
 
+    /// <summary>
+    /// Everyone in the chat now. For the grains that belong to the chat's messages (polls, announcements), which decide
+    /// who may see the list; the web never calls it.
+    /// </summary>
+    [Alias("MemberIds"), AlwaysInterleave]
+    Task<IReadOnlyList<Guid>> MemberIdsAsync();
+
     /// <summary>True when the user is a member now.</summary>
     [Alias("IsMember"), AlwaysInterleave]
     Task<bool> IsMemberAsync(Guid userId);

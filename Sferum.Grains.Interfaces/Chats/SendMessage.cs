@@ -1,10 +1,13 @@
 namespace Sferum.Chats;
 
 /// <summary>A message to send. <see cref="ClientId"/> is made by the sender's device: a retry with the same id returns
-/// the message already stored instead of a second copy.</summary>
+/// the message already stored instead of a second copy. <see cref="PollId"/> is set only by the poll's own grain;
+/// <see cref="RequiresAck"/> (an announcement each member confirms) only by a teacher of the chat or a school admin.</summary>
 [GenerateSerializer, Immutable, Alias("Sferum.SendMessage")]
 public sealed record SendMessage(
     [property: Id(0)] string ClientId,
     [property: Id(1)] string Text,
     [property: Id(2)] long? ReplyTo,
-    [property: Id(3)] IReadOnlyList<ChatAttachment>? Attachments = null);
+    [property: Id(3)] IReadOnlyList<ChatAttachment>? Attachments = null,
+    [property: Id(4)] Guid? PollId = null,
+    [property: Id(5)] bool RequiresAck = false);

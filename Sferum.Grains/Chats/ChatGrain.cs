@@ -67,6 +67,17 @@ public sealed class ChatGrain(
             throw new DomainException("message.reply-unknown", "Сообщения, на которое вы отвечаете, нет в этом чате.");
         }
 
+        // A poll is shown by a message only when its own grain made it here, by this author.
+        if (message.PollId is { } pollId && !await GrainFactory.GetGrain<Polls.IPollGrain>(pollId).IsPostableAsync(ChatId, userId))
+        {
+            throw new DomainException("poll.unknown", "Такого опроса нет.");
+        }
+
+        if (message.RequiresAck && !await MayAnnounceAsync(userId))
+        {
+            throw DomainException.Forbidden("Объявления с подтверждением публикуют учителя и администраторы школы.");
+        }
+
         var stamp = CheckRate(userId);
         return await CountedAsync(userId, stamp, EnqueueAsync(new PendingEvent(ChatEventType.Posted, userId, await AuthorNameAsync(userId))
         {
@@ -74,8 +85,13 @@ public sealed class ChatGrain(
             Text = text,
             ReplyTo = message.ReplyTo,
             Attachments = attachments,
+            PollId = message.PollId,
+            RequiresAck = message.RequiresAck,
         }));
     }
+
+    private async Task<bool> MayAnnounceAsync(Guid userId) =>
+        membership.IsModerator(userId) || await GrainFactory.GetGrain<ISchoolGrain>(membership.SchoolId).IsAdminAsync(userId);
 
     public async Task<ChatMessage> EditAsync(Guid userId, long seq, string text)
     {
@@ -84,6 +100,11 @@ public sealed class ChatGrain(
         if (message.AuthorId != userId)
         {
             throw DomainException.Forbidden("Изменить сообщение может только его автор.");
+        }
+
+        if (message.PollId is not null)
+        {
+            throw new DomainException("poll.not-editable", "Опрос нельзя изменить: закройте его и создайте новый.");
         }
 
         return await EnqueueAsync(new PendingEvent(ChatEventType.Edited, userId, message.AuthorName) { TargetSeq = seq, Text = ValidText(text) });
@@ -207,6 +228,9 @@ public sealed class ChatGrain(
         return Task.FromResult(new ChatAccess(ChatId, membership.Kind, membership.SchoolId, membership.ClassId, membership.Title,
             membership.CanPost(userId), membership.IsModerator(userId)));
     }
+
+    public Task<IReadOnlyList<Guid>> MemberIdsAsync() =>
+        Task.FromResult<IReadOnlyList<Guid>>(loaded?.Members.Keys.Where(u => u != Guid.Empty).ToList() ?? []);
 
     public Task<bool> IsMemberAsync(Guid userId) => Task.FromResult(loaded?.IsMember(userId) == true);
 

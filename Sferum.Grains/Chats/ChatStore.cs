@@ -7,7 +7,7 @@ namespace Sferum.Chats;
 /// <summary>Tables <c>chat_events</c>, <c>chat_messages</c> and <c>chat_reads</c>; the chat grain is the only writer.</summary>
 public sealed class ChatStore(NpgsqlDataSource database)
 {
-    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text";
+    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text, poll_id, requires_ack";
 
     public async Task<long> LastSeqAsync(Guid chatId)
     {
@@ -61,9 +61,9 @@ public sealed class ChatStore(NpgsqlDataSource database)
                 SELECT @chat, s, t, a, c, ts, b, @at FROM unnest(@seqs, @types, @authors, @clients, @targets, @bodies) AS x(s, t, a, c, ts, b)
                 RETURNING seq),
             messages AS (
-                INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at, attachments)
-                SELECT @chat, x.s, x.a, x.n, x.c, x.t, x.r, @at, x.f::jsonb
-                FROM unnest(@postSeqs, @postAuthors, @names, @postClients, @texts, @replies, @files) AS x(s, a, n, c, t, r, f)
+                INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at, attachments, poll_id, requires_ack)
+                SELECT @chat, x.s, x.a, x.n, x.c, x.t, x.r, @at, x.f::jsonb, x.p, x.k
+                FROM unnest(@postSeqs, @postAuthors, @names, @postClients, @texts, @replies, @files, @polls, @acks) AS x(s, a, n, c, t, r, f, p, k)
                 JOIN events e ON e.seq = x.s
                 RETURNING seq)
             SELECT 1
@@ -84,6 +84,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
             insert.Parameters.Add(NullableArray("texts", NpgsqlDbType.Text, posts.Select(e => (object?)e.Text)));
             insert.Parameters.AddWithValue("files", posts.Select(e => JsonSerializer.Serialize(e.Attachments, Json)).ToArray());
             insert.Parameters.Add(NullableArray("replies", NpgsqlDbType.Bigint, posts.Select(e => (object?)e.ReplyTo)));
+            insert.Parameters.Add(NullableArray("polls", NpgsqlDbType.Uuid, posts.Select(e => (object?)e.PollId)));
+            insert.Parameters.AddWithValue("acks", posts.Select(e => e.RequiresAck).ToArray());
             try
             {
                 await insert.ExecuteNonQueryAsync();
@@ -104,7 +106,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
         foreach (var e in batch)
         {
             results.Add(e.Type == ChatEventType.Posted
-                ? new ChatMessage(chatId, e.Seq, e.AuthorId, e.AuthorName, e.Text, e.ReplyTo, at, null, false, e.ClientId, Empty, false, e.Attachments)
+                ? new ChatMessage(chatId, e.Seq, e.AuthorId, e.AuthorName, e.Text, e.ReplyTo, at, null, false, e.ClientId, Empty, false, e.Attachments,
+                    e.PollId, e.RequiresAck)
                 : await ApplyChangeAsync(connection, transaction!, chatId, e, at));
         }
 
@@ -245,7 +248,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
         var updated = e.Type switch
         {
             ChatEventType.Edited => current with { Text = e.Text, EditedAt = at },
-            ChatEventType.Deleted => current with { Text = null, Deleted = true, Reactions = Empty, Pinned = false, Attachments = [] },
+            ChatEventType.Deleted => current with { Text = null, Deleted = true, Reactions = Empty, Pinned = false, Attachments = [], PollId = null, RequiresAck = false },
             ChatEventType.Pinned => current with { Pinned = e.On },
             _ => current with { Reactions = WithReaction(current.Reactions, e.Emoji!, e.AuthorId, e.On) },
         };
@@ -253,6 +256,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
             UPDATE chat_messages SET text = @text, edited_at = @edited, reactions = @reactions::jsonb,
                 pinned_at = CASE WHEN @pinned THEN coalesce(pinned_at, @at) ELSE NULL END,
                 attachments = CASE WHEN @deleted THEN '[]'::jsonb ELSE attachments END,
+                poll_id = CASE WHEN @deleted THEN NULL ELSE poll_id END, requires_ack = requires_ack AND NOT @deleted,
                 deleted_at = CASE WHEN @deleted THEN @at ELSE deleted_at END, deleted_by = CASE WHEN @deleted THEN @by ELSE deleted_by END
             WHERE chat_id = @chat AND seq = @seq;
             UPDATE chat_events SET body = NULL WHERE @deleted AND chat_id = @chat AND (seq = @seq OR (target_seq = @seq AND type = 1));
@@ -307,7 +311,9 @@ public sealed class ChatStore(NpgsqlDataSource database)
         JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(r.GetString(o + 10))!
             .ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Guid>)kv.Value),
         r.GetBoolean(o + 11),
-        JsonSerializer.Deserialize<List<ChatAttachment>>(r.GetString(o + 12), Json)!);
+        JsonSerializer.Deserialize<List<ChatAttachment>>(r.GetString(o + 12), Json)!,
+        r.IsDBNull(o + 13) ? null : r.GetGuid(o + 13),
+        r.GetBoolean(o + 14));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -21,6 +21,10 @@ public sealed class PendingEvent(ChatEventType type, Guid authorId, string autho
 
     public string? Emoji { get; init; }
 
+    public Guid? PollId { get; init; }
+
+    public bool RequiresAck { get; init; }
+
     /// <summary>For reactions and pins: set (true) or clear (false).</summary>
     public bool On { get; init; }
 

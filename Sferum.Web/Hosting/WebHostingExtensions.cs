@@ -80,6 +80,7 @@ public static class WebHostingExtensions
         app.MapJournalApi();
         app.MapHub<ChatHub>("/hubs/chat");
         app.MapChatFiles();
+        app.MapPolls();
         return app;
     }
 }

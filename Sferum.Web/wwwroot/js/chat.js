@@ -73,6 +73,7 @@
 
   function onEvent(e) {
     lastHeard = Date.now();
+    if (e.type === 101) { if (e.poll) SferumPolls.update(e.poll); return; } // poll results: not in the log
     if (e.seq <= lastSeq) return;                 // already applied
     if (e.seq > lastSeq + 1) { catchUp(); return; } // a gap: fetch from the log
     apply(e);
@@ -123,6 +124,7 @@
     text.className = "text";
     text.textContent = m.deleted ? "Сообщение удалено" : (m.text || ""); // text, never HTML
     li.append(text);
+    if (m.pollId && !m.deleted) SferumPolls.mount(li, m.pollId);
     (m.attachments || []).forEach((a, i) => {
       const link = document.createElement("a");
       link.className = "file";
@@ -168,7 +170,7 @@
       bar.append(b);
     }
     if (form) bar.append(button("Ответить", () => startReply(m)));
-    if (m.authorId === me) {
+    if (m.authorId === me && !m.pollId) {
       bar.append(button("Изменить", () => {
         const text = prompt("Новый текст", m.text);
         if (text && text.trim()) connection.invoke("Edit", chatId, m.seq, text).catch(showError);
@@ -206,7 +208,8 @@
   }
 
   const fileInput = document.getElementById("attach");
-  const token = document.querySelector("#composer input[name=__RequestVerificationToken]")?.value;
+  const token = root.querySelector("input[name=__RequestVerificationToken]")?.value;
+  SferumPolls.init({ chatId, token, onError: showError }, newClientId);
 
   async function upload(file) {
     const body = new FormData();
