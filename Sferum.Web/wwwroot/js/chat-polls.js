@@ -69,7 +69,7 @@ window.SferumPolls = (() => {
         row.append(input, " ");
       }
       row.append(el("span", "poll-text", o.text));
-      if (voted || v.closed) {
+      if (voted || v.closed || v.canManage) { // the author and teachers follow the results before answering themselves
         const share = v.voters ? Math.round((100 * o.votes) / v.voters) : 0;
         row.append(el("span", "poll-count", ` — ${o.votes} (${share}%)${myChoice.includes(i) ? " ✓" : ""}`));
         const bar = el("span", "poll-bar");

@@ -35,7 +35,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         JournalClient,
     }
 
-    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person);
+    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person, Guid Poll);
 
     /// <summary>An entry of the matrix and how to knock on it: method, path and form fields.</summary>
     private sealed record Rule(string Key, Who Who, Func<Ids, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
@@ -68,6 +68,14 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("* /People/{personId:guid}", Who.Member, i => (HttpMethod.Get, $"/People/{i.Person}", null)),
         new("GET /api/chats/{chatId:guid}/messages/{seq:long}/files/{index:int}", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/messages/1/files/0", null)),
         new("POST /api/chats/{chatId:guid}/files", Who.Member, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/files", [])),
+        new("POST /api/chats/{chatId:guid}/polls/", Who.Member, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/polls/",
+            new() { [Json] = """{"clientId":"p1","question":"Чужой опрос","options":["да","нет"]}""" })),
+        new("GET /api/chats/{chatId:guid}/polls/{pollId:guid}", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/polls/{i.Poll}", null)),
+        new("POST /api/chats/{chatId:guid}/polls/{pollId:guid}/vote", Who.Member, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/polls/{i.Poll}/vote",
+            new() { [Json] = """{"options":[0]}""" })),
+        new("POST /api/chats/{chatId:guid}/polls/{pollId:guid}/close", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/polls/{i.Poll}/close",
+            new() { [Json] = "{}" })),
+        new("GET /api/chats/{chatId:guid}/polls/{pollId:guid}/non-voters", Who.Manager, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/polls/{i.Poll}/non-voters", null)),
         new("* /Invitations/New", Who.Manager, i => (HttpMethod.Get, $"/Invitations/New?classId={i.Class}&target=ClassChat", null)),
         new("* /Invitations/{invitationId:guid}", Who.Manager, i => (HttpMethod.Get, $"/Invitations/{i.Invitation}", null)),
         new("* /Schools/{schoolId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}", null)),
@@ -235,6 +243,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var classId = Guid.Parse(Regex.Match(home, "<a href=\"/Classes/([0-9a-f-]{36})\">5А</a>").Groups[1].Value);
         var classPage = await (await teacher.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
         var classChat = Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"class-chat\"").Groups[1].Value);
+        var poll = await PollApi.CreateAsync(teacher, classChat, "Кто идёт на экскурсию?", ["Я", "Не я"]);
         var person = Guid.Parse(Regex.Match(classPage, "href=\"/People/([0-9a-f-]{36})\"").Groups[1].Value);
         var created = await teacher.SubmitAsync($"/Invitations/New?classId={classId}&target=ClassChat", "new-invitation", new() { ["Role"] = "Student" });
         var invitation = Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath["/Invitations/".Length..]);
@@ -245,7 +254,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var school = Guid.Parse(Regex.Match(adminHome, "<a href=\"/Schools/([0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value);
         var schoolPage = await (await admin.GetAsync($"/Schools/{school}")).Content.ReadAsStringAsync();
         var import = Guid.Parse(Regex.Match(schoolPage, "/Imports/([0-9a-f-]{36})").Groups[1].Value);
-        return new Ids(school, classId, classChat, invitation, import, person);
+        return new Ids(school, classId, classChat, invitation, import, person, poll);
     }
 
     private static async Task<HttpStatusCode> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, Dictionary<string, string>? form, string? token)
@@ -258,6 +267,14 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
             {
                 fields["__RequestVerificationToken"] = token;
                 request.Headers.Add("RequestVerificationToken", token);
+            }
+
+            // A JSON API gets its body as JSON (given as the single field "$json"); the token still travels in the header.
+            if (form.TryGetValue(Json, out var json))
+            {
+                request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+                using var jsonResponse = await browser.SendAsync(request);
+                return jsonResponse.StatusCode;
             }
 
             var content = new MultipartFormDataContent();
@@ -273,6 +290,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         using var response = await browser.SendAsync(request);
         return response.StatusCode;
     }
+
+    private const string Json = "$json";
 
     private static void AssertSame(string what, IEnumerable<string> actual, IEnumerable<string> listed)
     {

@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+using Sferum.Web.Tests.Support;
+
+namespace Sferum.Web.Tests;
+
+/// <summary>A poll on a phone-sized screen: the teacher asks in 5А's chat, the pupil answers, the teacher's count moves live.</summary>
+[Collection(WebCollection.Name)]
+public sealed class BrowserPollTests(WebTestEnvironment env)
+{
+    [Fact]
+    public async Task The_teacher_asks_the_pupil_answers_and_both_see_the_result_live()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browsers.LaunchChromiumAsync(playwright);
+        var teacher = await OpenClassChatAsync(browser, "teacher");
+        var pupil = await OpenClassChatAsync(browser, "student");
+        var question = $"Экскурсия {Guid.NewGuid():N}"[..20];
+
+        await teacher.ClickAsync("#poll-toggle");
+        await teacher.FillAsync("#poll-form input[name=question]", question);
+        await teacher.FillAsync("#poll-form textarea[name=options]", "Поеду\nНе поеду\n");
+        await teacher.ClickAsync("#poll-form button[type=submit]");
+
+        var card = pupil.Locator("#messages li[data-seq]", new() { HasText = question }).Locator(".poll");
+        await Assertions.Expect(card.Locator("input[type=radio]")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await card.Locator("label", new() { HasText = "Не поеду" }).ClickAsync();
+        await card.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(card).ToContainTextAsync("Проголосовали: 1");
+        await Assertions.Expect(card).ToContainTextAsync("Не поеду — 1 (100%) ✓");
+
+        // The teacher did not reload: the count came live; she sees the pupil's name under the answer.
+        var teachersCard = teacher.Locator("#messages li[data-seq]", new() { HasText = question }).Locator(".poll");
+        await Assertions.Expect(teachersCard).ToContainTextAsync("Проголосовали: 1", new() { Timeout = 10_000 });
+        await Assertions.Expect(teachersCard).ToContainTextAsync(env.User("student").LastName);
+        await teachersCard.Locator("button", new() { HasText = "Кто не ответил?" }).ClickAsync();
+        await Assertions.Expect(teachersCard.Locator(".poll-non-voters")).Not.ToContainTextAsync(env.User("student").LastName + " " + env.User("student").FirstName);
+    }
+
+    private async Task<IPage> OpenClassChatAsync(IBrowser browser, string login)
+    {
+        var user = env.User(login);
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{env.Stack.WebUrl}/Chats");
+        await page.FillAsync("#login", user.Login);
+        await page.FillAsync("#password", user.Password);
+        await page.ClickAsync("#submit");
+        await page.ClickAsync("#chat-list a:has-text('5А класс')");
+        await page.WaitForSelectorAsync("#chat[data-ready='true']", new() { Timeout = 15_000 });
+        return page;
+    }
+}
