@@ -50,6 +50,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<SchoolPeople>();
         services.AddSingleton<People.MemberRelations>();
         services.AddSingleton<Polls.PollStore>();
+        services.AddSingleton<Announcements.AcknowledgementStore>();
         services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
         services.AddSingleton<InvitationStore>();
         services.AddSingleton<ParentLinks>();

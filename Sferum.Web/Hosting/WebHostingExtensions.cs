@@ -81,6 +81,7 @@ public static class WebHostingExtensions
         app.MapHub<ChatHub>("/hubs/chat");
         app.MapChatFiles();
         app.MapPolls();
+        app.MapAnnouncements();
         return app;
     }
 }

@@ -125,6 +125,7 @@
     text.textContent = m.deleted ? "Сообщение удалено" : (m.text || ""); // text, never HTML
     li.append(text);
     if (m.pollId && !m.deleted) SferumPolls.mount(li, m.pollId);
+    if (m.requiresAck && !m.deleted) SferumAnnouncements.mount(li, m);
     (m.attachments || []).forEach((a, i) => {
       const link = document.createElement("a");
       link.className = "file";
@@ -210,6 +211,8 @@
   const fileInput = document.getElementById("attach");
   const token = root.querySelector("input[name=__RequestVerificationToken]")?.value;
   SferumPolls.init({ chatId, token, onError: showError }, newClientId);
+  SferumAnnouncements.init({ chatId, token, me, canModerate, onError: showError });
+  const ackBox = document.getElementById("requires-ack");
 
   async function upload(file) {
     const body = new FormData();
@@ -222,9 +225,11 @@
     return response.json();
   }
 
-  async function send(clientId, text, reply, files) {
+  async function send(clientId, text, reply, files, ack) {
     try {
-      const m = files && files.length
+      const m = ack
+        ? await SferumAnnouncements.post(clientId, text)
+        : files && files.length
         ? await connection.invoke("SendWithFiles", chatId, clientId, text, reply, await Promise.all(files.map(upload)))
         : await connection.invoke("Send", chatId, clientId, text, reply);
       render(m);
@@ -240,7 +245,7 @@
   }
 
   async function resendPending() {
-    for (const [clientId, p] of pending) await send(clientId, p.text, p.replyTo, p.files);
+    for (const [clientId, p] of pending) await send(clientId, p.text, p.replyTo, p.files, p.ack);
   }
 
   if (form) {
@@ -250,7 +255,8 @@
       const files = [...(fileInput?.files || [])];
       if (!text && !files.length) return;
       const clientId = newClientId();
-      pending.set(clientId, { text, replyTo, files });
+      const ack = !!(ackBox && ackBox.checked);
+      pending.set(clientId, { text, replyTo, files, ack });
       const li = document.createElement("li");
       li.className = "message mine pending";
       li.dataset.clientId = clientId;
@@ -268,7 +274,8 @@
       replyTo = null;
       replyBox.hidden = true;
       if (fileInput) fileInput.value = "";
-      send(clientId, text, reply, files);
+      if (ackBox) ackBox.checked = false;
+      send(clientId, text, reply, files, ack);
     });
     input.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }

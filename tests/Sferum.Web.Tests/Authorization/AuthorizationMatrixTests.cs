@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR;
@@ -35,7 +36,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         JournalClient,
     }
 
-    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person, Guid Poll);
+    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person, Guid Poll, long Announcement);
 
     /// <summary>An entry of the matrix and how to knock on it: method, path and form fields.</summary>
     private sealed record Rule(string Key, Who Who, Func<Ids, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
@@ -74,6 +75,14 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("POST /api/chats/{chatId:guid}/polls/{pollId:guid}/vote", Who.Member, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/polls/{i.Poll}/vote",
             new() { [Json] = """{"options":[0]}""" })),
         new("POST /api/chats/{chatId:guid}/polls/{pollId:guid}/close", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/polls/{i.Poll}/close",
+            new() { [Json] = "{}" })),
+        new("POST /api/chats/{chatId:guid}/announcements/", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/announcements/",
+            new() { [Json] = """{"clientId":"a1","text":"Чужое объявление"}""" })),
+        new("GET /api/chats/{chatId:guid}/announcements/{seq:long}/ack", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/announcements/{i.Announcement}/ack", null)),
+        new("POST /api/chats/{chatId:guid}/announcements/{seq:long}/ack", Who.Member, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/announcements/{i.Announcement}/ack",
+            new() { [Json] = "{}" })),
+        new("GET /api/chats/{chatId:guid}/announcements/{seq:long}/report", Who.Manager, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/announcements/{i.Announcement}/report", null)),
+        new("POST /api/chats/{chatId:guid}/announcements/{seq:long}/remind", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/announcements/{i.Announcement}/remind",
             new() { [Json] = "{}" })),
         new("GET /api/chats/{chatId:guid}/polls/{pollId:guid}/non-voters", Who.Manager, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/polls/{i.Poll}/non-voters", null)),
         new("* /Invitations/New", Who.Manager, i => (HttpMethod.Get, $"/Invitations/New?classId={i.Class}&target=ClassChat", null)),
@@ -244,6 +253,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var classPage = await (await teacher.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
         var classChat = Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"class-chat\"").Groups[1].Value);
         var poll = await PollApi.CreateAsync(teacher, classChat, "Кто идёт на экскурсию?", ["Я", "Не я"]);
+        var announced = await PollApi.PostAsync(teacher, classChat, "/announcements/", new { clientId = Guid.NewGuid().ToString(), text = "Завтра субботник" });
+        var announcement = (await announced.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("seq").GetInt64();
         var person = Guid.Parse(Regex.Match(classPage, "href=\"/People/([0-9a-f-]{36})\"").Groups[1].Value);
         var created = await teacher.SubmitAsync($"/Invitations/New?classId={classId}&target=ClassChat", "new-invitation", new() { ["Role"] = "Student" });
         var invitation = Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath["/Invitations/".Length..]);
@@ -254,7 +265,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var school = Guid.Parse(Regex.Match(adminHome, "<a href=\"/Schools/([0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value);
         var schoolPage = await (await admin.GetAsync($"/Schools/{school}")).Content.ReadAsStringAsync();
         var import = Guid.Parse(Regex.Match(schoolPage, "/Imports/([0-9a-f-]{36})").Groups[1].Value);
-        return new Ids(school, classId, classChat, invitation, import, person, poll);
+        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement);
     }
 
     private static async Task<HttpStatusCode> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, Dictionary<string, string>? form, string? token)

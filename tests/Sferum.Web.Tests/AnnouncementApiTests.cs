@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Sferum.Web.Tests.Support;
+
+namespace Sferum.Web.Tests;
+
+/// <summary>An announcement in 5А's parents' chat through the JSON API: the mother confirms for her son, the teacher sees it per child.</summary>
+[Collection(WebCollection.Name)]
+public sealed class AnnouncementApiTests(WebTestEnvironment env)
+{
+    [Fact]
+    public async Task The_mother_confirms_and_the_teacher_sees_her_child_confirmed_others_not()
+    {
+        using var teacher = new OidcHttpBrowser(env.Stack.WebUrl);
+        await teacher.SignInAsync(env.User("teacher").Login, env.User("teacher").Password);
+        using var parent = new OidcHttpBrowser(env.Stack.WebUrl);
+        await parent.SignInAsync(env.User("parent").Login, env.User("parent").Password);
+        var chatId = await ParentsChatAsync(teacher);
+
+        var posted = await PollApi.PostAsync(teacher, chatId, "/announcements/", new { clientId = Guid.NewGuid().ToString(), text = "Родительское собрание в четверг" });
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var seq = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seq").GetInt64();
+        var refused = await PollApi.PostAsync(parent, chatId, "/announcements/", new { clientId = "x", text = "Все ко мне!" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await PollApi.PostAsync(parent, chatId, $"/announcements/{seq}/ack", new { })).StatusCode);
+        var report = await (await teacher.GetAsync($"/api/chats/{chatId}/announcements/{seq}/report")).Content.ReadFromJsonAsync<JsonElement>();
+        var rows = report.GetProperty("rows").EnumerateArray().ToList();
+        var student = env.User("student");
+        Assert.True(report.GetProperty("perChild").GetBoolean());
+        Assert.Contains(rows, r => r.GetProperty("name").GetString()!.StartsWith($"{student.LastName} {student.FirstName}", StringComparison.Ordinal) && r.GetProperty("confirmed").GetBoolean());
+        Assert.Contains(rows, r => !r.GetProperty("confirmed").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await parent.GetAsync($"/api/chats/{chatId}/announcements/{seq}/report")).StatusCode);
+
+        var unknown = await PollApi.PostAsync(parent, chatId, $"/announcements/{seq + 1000}/ack", new { });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private static async Task<Guid> ParentsChatAsync(OidcHttpBrowser teacher)
+    {
+        var home = await (await teacher.GetAsync("/")).Content.ReadAsStringAsync();
+        var classId = Regex.Match(home, "<a href=\"/Classes/([0-9a-f-]{36})\">5А</a>").Groups[1].Value;
+        var classPage = await (await teacher.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
+        return Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"parents-chat\"").Groups[1].Value);
+    }
+}
