@@ -19,13 +19,13 @@ public sealed class AnnouncementApiTests(WebTestEnvironment env)
         await parent.SignInAsync(env.User("parent").Login, env.User("parent").Password);
         var chatId = await ParentsChatAsync(teacher);
 
-        var posted = await PollApi.PostAsync(teacher, chatId, "/announcements/", new { clientId = Guid.NewGuid().ToString(), text = "Родительское собрание в четверг" });
+        var posted = await ChatApi.PostAsync(teacher, chatId, "/announcements/", new { clientId = Guid.NewGuid().ToString(), text = "Родительское собрание в четверг" });
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var seq = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seq").GetInt64();
-        var refused = await PollApi.PostAsync(parent, chatId, "/announcements/", new { clientId = "x", text = "Все ко мне!" });
+        var refused = await ChatApi.PostAsync(parent, chatId, "/announcements/", new { clientId = "x", text = "Все ко мне!" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await PollApi.PostAsync(parent, chatId, $"/announcements/{seq}/ack", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ChatApi.PostAsync(parent, chatId, $"/announcements/{seq}/ack", new { })).StatusCode);
         var report = await (await teacher.GetAsync($"/api/chats/{chatId}/announcements/{seq}/report")).Content.ReadFromJsonAsync<JsonElement>();
         var rows = report.GetProperty("rows").EnumerateArray().ToList();
         var student = env.User("student");
@@ -34,7 +34,7 @@ public sealed class AnnouncementApiTests(WebTestEnvironment env)
         Assert.Contains(rows, r => !r.GetProperty("confirmed").GetBoolean());
         Assert.Equal(HttpStatusCode.Forbidden, (await parent.GetAsync($"/api/chats/{chatId}/announcements/{seq}/report")).StatusCode);
 
-        var unknown = await PollApi.PostAsync(parent, chatId, $"/announcements/{seq + 1000}/ack", new { });
+        var unknown = await ChatApi.PostAsync(parent, chatId, $"/announcements/{seq + 1000}/ack", new { });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 

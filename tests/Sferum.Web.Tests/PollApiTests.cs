@@ -18,9 +18,9 @@ public sealed class PollApiTests(WebTestEnvironment env)
         using var student = new OidcHttpBrowser(env.Stack.WebUrl);
         await student.SignInAsync(env.User("student").Login, env.User("student").Password);
         var chatId = await ClassChatAsync(teacher);
-        var pollId = await PollApi.CreateAsync(teacher, chatId, "Экскурсия в субботу: едете?", ["Да", "Нет"]);
+        var pollId = await ChatApi.CreatePollAsync(teacher, chatId, "Экскурсия в субботу: едете?", ["Да", "Нет"]);
 
-        var vote = await PollApi.PostAsync(student, chatId, $"/polls/{pollId}/vote", new { options = new[] { 0 } });
+        var vote = await ChatApi.PostAsync(student, chatId, $"/polls/{pollId}/vote", new { options = new[] { 0 } });
         Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
         var result = (await vote.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("poll");
         Assert.Equal(1, result.GetProperty("options")[0].GetProperty("votes").GetInt32());
@@ -29,7 +29,7 @@ public sealed class PollApiTests(WebTestEnvironment env)
         Assert.DoesNotContain(silent.EnumerateArray(), n => n.GetProperty("name").GetString()!.StartsWith(env.User("student").LastName + " " + env.User("student").FirstName, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, (await student.GetAsync($"/api/chats/{chatId}/polls/{pollId}/non-voters")).StatusCode);
 
-        var tooMany = await PollApi.PostAsync(teacher, chatId, "/polls/", new { clientId = "many", question = "?", options = Enumerable.Range(1, 100).Select(i => $"{i}").ToArray() });
+        var tooMany = await ChatApi.PostAsync(teacher, chatId, "/polls/", new { clientId = "many", question = "?", options = Enumerable.Range(1, 100).Select(i => $"{i}").ToArray() });
         var problem = await tooMany.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((HttpStatusCode.BadRequest, "poll.options-too-many"), (tooMany.StatusCode, problem.GetProperty("type").GetString()));
         Assert.Contains("не больше 12", problem.GetProperty("detail").GetString());

@@ -5,10 +5,10 @@ using System.Text.RegularExpressions;
 
 namespace Sferum.Web.Tests.Support;
 
-/// <summary>The chat JSON API as the chat page calls it: the antiforgery token from the page, JSON bodies.</summary>
-public static partial class PollApi
+/// <summary>The chat JSON API (polls, announcements) as the chat page calls it: the antiforgery token from the page, JSON bodies.</summary>
+public static partial class ChatApi
 {
-    public static async Task<Guid> CreateAsync(OidcHttpBrowser browser, Guid chatId, string question, string[] options, bool anonymous = false)
+    public static async Task<Guid> CreatePollAsync(OidcHttpBrowser browser, Guid chatId, string question, string[] options, bool anonymous = false)
     {
         var response = await PostAsync(browser, chatId, "/polls/", new { clientId = Guid.NewGuid().ToString(), question, options, anonymous });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
