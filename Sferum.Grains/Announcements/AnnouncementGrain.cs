@@ -44,6 +44,11 @@ public sealed class AnnouncementGrain(AcknowledgementStore store) : Grain, IAnno
     public async Task<AnnouncementReport> ReportAsync(Guid userId)
     {
         var (access, message) = await AnnouncementAsync(userId);
+        return await ReportAsync(userId, access, message);
+    }
+
+    private async Task<AnnouncementReport> ReportAsync(Guid userId, ChatAccess access, ChatMessage message)
+    {
         if (message.AuthorId != userId && !access.CanModerate)
         {
             throw DomainException.Forbidden("Кто подтвердил объявление, видят его автор и учителя.");
@@ -92,8 +97,8 @@ public sealed class AnnouncementGrain(AcknowledgementStore store) : Grain, IAnno
 
     public async Task<AnnouncementReminder> RemindAsync(Guid userId)
     {
-        var report = await ReportAsync(userId);
-        var (_, message) = await AnnouncementAsync(userId);
+        var (access, message) = await AnnouncementAsync(userId);
+        var report = await ReportAsync(userId, access, message);
         var text = $"Напоминание: подтвердите, пожалуйста, что ознакомились с объявлением в чате — «{Excerpt(message.Text)}».";
         var chats = GrainFactory.GetGrain<ISchoolChatsGrain>(schoolId!.Value);
         var reminded = 0;

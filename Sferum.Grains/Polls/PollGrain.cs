@@ -94,8 +94,9 @@ public sealed class PollGrain(PollStore store, TimeProvider clock, ILogger<PollG
             }
         }
 
-        await PublishAsync();
-        var view = await ViewAsync(userId, access.CanModerate);
+        var tally = await TallyAsync();
+        await PublishAsync(tally);
+        var view = await ViewAsync(userId, access.CanModerate, tally);
         // The server cannot tell a voter their anonymous choice; the device that voted remembers it.
         return new PollVoteResult(p.Anonymous ? view with { MyChoice = choice.Select(o => (int)o).ToList() } : view, newReceipt);
     }
@@ -114,7 +115,9 @@ public sealed class PollGrain(PollStore store, TimeProvider clock, ILogger<PollG
             var now = clock.GetUtcNow();
             await store.CloseAsync(PollId, userId, now);
             poll = p with { ClosedAt = now };
-            await PublishAsync();
+            var tally = await TallyAsync();
+            await PublishAsync(tally);
+            return await ViewAsync(userId, access.CanModerate, tally);
         }
 
         return await ViewAsync(userId, access.CanModerate);
@@ -134,7 +137,7 @@ public sealed class PollGrain(PollStore store, TimeProvider clock, ILogger<PollG
             throw new DomainException("poll.anonymous", "Опрос анонимный: кто как голосовал, не хранится, а список не ответивших не показывается.");
         }
 
-        var voted = (await store.NamedVotesAsync(PollId)).Keys.ToHashSet();
+        var voted = (await TallyAsync()).Named!.Keys.ToHashSet();
         var members = await GrainFactory.GetGrain<IChatGrain>(p.ChatId).MemberIdsAsync();
         var result = new List<PollNonVoter>();
         foreach (var member in members.Where(m => !voted.Contains(m) && m != p.CreatedBy))
@@ -158,22 +161,36 @@ public sealed class PollGrain(PollStore store, TimeProvider clock, ILogger<PollG
         return access;
     }
 
-    private async Task<PollView> ViewAsync(Guid? viewer, bool canModerate)
+    /// <summary>The votes as stored: for a named poll who chose what; for an anonymous one who voted and the counts.</summary>
+    private sealed record Tally(Dictionary<Guid, short[]>? Named, HashSet<Guid>? AnonymousVoters, int[]? AnonymousCounts);
+
+    private async Task<Tally> TallyAsync()
     {
         var p = Existing();
+        if (!p.Anonymous)
+        {
+            return new Tally(await store.NamedVotesAsync(PollId), null, null);
+        }
+
+        var (voters, counts) = await store.AnonymousTallyAsync(PollId, p.Options.Count);
+        return new Tally(null, voters, counts);
+    }
+
+    private async Task<PollView> ViewAsync(Guid? viewer, bool canModerate, Tally? tally = null)
+    {
+        var p = Existing();
+        tally ??= await TallyAsync();
         int[] counts;
         int voters;
         bool voted;
         IReadOnlyList<int>? mine = null;
         List<string>[]? voterNames = null;
-        if (p.Anonymous)
+        if (tally.Named is not { } votes)
         {
-            var (who, tally) = await store.AnonymousTallyAsync(PollId, p.Options.Count);
-            (counts, voters, voted) = (tally, who.Count, viewer is { } v && who.Contains(v));
+            (counts, voters, voted) = (tally.AnonymousCounts!, tally.AnonymousVoters!.Count, viewer is { } v && tally.AnonymousVoters.Contains(v));
         }
         else
         {
-            var votes = await store.NamedVotesAsync(PollId);
             counts = new int[p.Options.Count];
             voterNames = Enumerable.Range(0, p.Options.Count).Select(_ => new List<string>()).ToArray();
             foreach (var (user, chosen) in votes)
@@ -207,12 +224,12 @@ public sealed class PollGrain(PollStore store, TimeProvider clock, ILogger<PollG
     }
 
     // Live results for everyone in the chat: counts (and names in a named poll), never anyone's own choice.
-    private async Task PublishAsync()
+    private async Task PublishAsync(Tally tally)
     {
         var p = Existing();
         try
         {
-            var view = await ViewAsync(null, false);
+            var view = await ViewAsync(null, false, tally);
             var stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ChatEvent>(StreamId.Create(StreamNames.Chat, p.ChatId));
             await stream.OnNextAsync(new ChatEvent(p.ChatId, 0, ChatEventType.PollUpdated, null, [], view)).WaitAsync(TimeSpan.FromSeconds(5));
         }

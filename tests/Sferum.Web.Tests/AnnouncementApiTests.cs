@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Sferum.Web.Tests.Support;
 
 namespace Sferum.Web.Tests;
@@ -17,7 +16,7 @@ public sealed class AnnouncementApiTests(WebTestEnvironment env)
         await teacher.SignInAsync(env.User("teacher").Login, env.User("teacher").Password);
         using var parent = new OidcHttpBrowser(env.Stack.WebUrl);
         await parent.SignInAsync(env.User("parent").Login, env.User("parent").Password);
-        var chatId = await ParentsChatAsync(teacher);
+        var chatId = (await ChatApi.FiveAAsync(teacher)).ParentsChat;
 
         var posted = await ChatApi.PostAsync(teacher, chatId, "/announcements/", new { clientId = Guid.NewGuid().ToString(), text = "Родительское собрание в четверг" });
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
@@ -36,13 +35,5 @@ public sealed class AnnouncementApiTests(WebTestEnvironment env)
 
         var unknown = await ChatApi.PostAsync(parent, chatId, $"/announcements/{seq + 1000}/ack", new { });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-    }
-
-    private static async Task<Guid> ParentsChatAsync(OidcHttpBrowser teacher)
-    {
-        var home = await (await teacher.GetAsync("/")).Content.ReadAsStringAsync();
-        var classId = Regex.Match(home, "<a href=\"/Classes/([0-9a-f-]{36})\">5А</a>").Groups[1].Value;
-        var classPage = await (await teacher.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
-        return Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"parents-chat\"").Groups[1].Value);
     }
 }

@@ -12,8 +12,8 @@ public sealed class BrowserChatTests(WebTestEnvironment env)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchChromiumAsync(playwright);
-        var writer = await OpenClassChatAsync(browser, "teacher");
-        var reader = await OpenClassChatAsync(browser, "student");
+        var writer = await Browsers.OpenClassChatAsync(browser, env, "teacher");
+        var reader = await Browsers.OpenClassChatAsync(browser, env, "student");
         var tag = Guid.NewGuid().ToString("N")[..6];
 
         await SendAsync(writer, $"Живое {tag}");
@@ -47,20 +47,6 @@ public sealed class BrowserChatTests(WebTestEnvironment env)
         var seqs = await reader.Locator("#messages li[data-seq]").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.seq))");
         Assert.Equal(seqs.Order(), seqs);
         Assert.Equal(seqs.Distinct().Count(), seqs.Length);
-    }
-
-    private async Task<IPage> OpenClassChatAsync(IBrowser browser, string login)
-    {
-        var user = env.User(login);
-        var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{env.Stack.WebUrl}/Chats");
-        await page.FillAsync("#login", user.Login);
-        await page.FillAsync("#password", user.Password);
-        await page.ClickAsync("#submit");
-        await page.ClickAsync("#chat-list a:has-text('5А класс')");
-        await page.WaitForSelectorAsync("#chat[data-ready='true']", new() { Timeout = 15_000 });
-        return page;
     }
 
     private async Task SendAsync(IPage page, string text)

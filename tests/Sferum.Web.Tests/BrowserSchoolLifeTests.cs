@@ -12,8 +12,8 @@ public sealed class BrowserSchoolLifeTests(WebTestEnvironment env)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchChromiumAsync(playwright);
-        var teacher = await OpenClassChatAsync(browser, "teacher");
-        var pupil = await OpenClassChatAsync(browser, "student");
+        var teacher = await Browsers.OpenClassChatAsync(browser, env, "teacher", phone: true);
+        var pupil = await Browsers.OpenClassChatAsync(browser, env, "student", phone: true);
         var question = $"Экскурсия {Guid.NewGuid():N}"[..20];
 
         await teacher.ClickAsync("#poll-toggle");
@@ -41,8 +41,8 @@ public sealed class BrowserSchoolLifeTests(WebTestEnvironment env)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchChromiumAsync(playwright);
-        var teacher = await OpenClassChatAsync(browser, "teacher");
-        var pupil = await OpenClassChatAsync(browser, "student");
+        var teacher = await Browsers.OpenClassChatAsync(browser, env, "teacher", phone: true);
+        var pupil = await Browsers.OpenClassChatAsync(browser, env, "student", phone: true);
         var text = $"Форма парадная {Guid.NewGuid():N}"[..26];
 
         await teacher.CheckAsync("#requires-ack");
@@ -59,19 +59,5 @@ public sealed class BrowserSchoolLifeTests(WebTestEnvironment env)
         // The pupils not yet in Sferum are listed as not confirmed; the one who tapped is not.
         await Assertions.Expect(teachers.Locator(".ack-missing")).ToContainTextAsync("Не подтвердили:");
         await Assertions.Expect(teachers.Locator(".ack-missing")).Not.ToContainTextAsync(env.User("student").LastName + " " + env.User("student").FirstName);
-    }
-
-    private async Task<IPage> OpenClassChatAsync(IBrowser browser, string login)
-    {
-        var user = env.User(login);
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{env.Stack.WebUrl}/Chats");
-        await page.FillAsync("#login", user.Login);
-        await page.FillAsync("#password", user.Password);
-        await page.ClickAsync("#submit");
-        await page.ClickAsync("#chat-list a:has-text('5А класс')");
-        await page.WaitForSelectorAsync("#chat[data-ready='true']", new() { Timeout = 15_000 });
-        return page;
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Sferum.Web.Tests.Support;
 
 namespace Sferum.Web.Tests;
@@ -17,7 +16,7 @@ public sealed class PollApiTests(WebTestEnvironment env)
         await teacher.SignInAsync(env.User("teacher").Login, env.User("teacher").Password);
         using var student = new OidcHttpBrowser(env.Stack.WebUrl);
         await student.SignInAsync(env.User("student").Login, env.User("student").Password);
-        var chatId = await ClassChatAsync(teacher);
+        var chatId = (await ChatApi.FiveAAsync(teacher)).ClassChat;
         var pollId = await ChatApi.CreatePollAsync(teacher, chatId, "Экскурсия в субботу: едете?", ["Да", "Нет"]);
 
         var vote = await ChatApi.PostAsync(student, chatId, $"/polls/{pollId}/vote", new { options = new[] { 0 } });
@@ -50,13 +49,5 @@ public sealed class PollApiTests(WebTestEnvironment env)
         {
             Assert.Contains($"\"operationId\": \"{operation}\"", description);
         }
-    }
-
-    private static async Task<Guid> ClassChatAsync(OidcHttpBrowser teacher)
-    {
-        var home = await (await teacher.GetAsync("/")).Content.ReadAsStringAsync();
-        var classId = Regex.Match(home, "<a href=\"/Classes/([0-9a-f-]{36})\">5А</a>").Groups[1].Value;
-        var classPage = await (await teacher.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
-        return Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"class-chat\"").Groups[1].Value);
     }
 }

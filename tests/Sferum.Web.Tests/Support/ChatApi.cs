@@ -24,6 +24,17 @@ public static partial class ChatApi
         return await browser.SendAsync(request);
     }
 
+    /// <summary>5А and its two chats, read from the home and class pages as a member (a teacher) sees them.</summary>
+    public static async Task<(Guid ClassId, Guid ClassChat, Guid ParentsChat)> FiveAAsync(OidcHttpBrowser member)
+    {
+        var home = await (await member.GetAsync("/")).Content.ReadAsStringAsync();
+        var classId = Guid.Parse(Regex.Match(home, "<a href=\"/Classes/([0-9a-f-]{36})\">5А</a>").Groups[1].Value);
+        var classPage = await (await member.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
+        return (classId,
+            Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"class-chat\"").Groups[1].Value),
+            Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"parents-chat\"").Groups[1].Value));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
