@@ -47,6 +47,11 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<ChatStore>();
         services.AddSingleton<ChatLocator>();
         services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<ChatSanctions>();
+        services.AddSingleton<Moderation.ReportStore>();
+        services.AddSingleton<Scheduling.ScheduledMessageStore>();
+        services.AddSingleton<Materials.MaterialStore>();
+        services.AddSingleton<Communities.CommunityStore>();
         services.AddSingleton<SchoolPeople>();
         services.AddSingleton<People.MemberRelations>();
         services.AddSingleton<Polls.PollStore>();

@@ -10,6 +10,9 @@ public enum ChatEventType
     Reacted = 3,
     Pinned = 4,
 
+    /// <summary>A moderator hid the message: it loses its text and files like a deleted one, marked as hidden.</summary>
+    Hidden = 5,
+
     /// <summary>Not in the log: the chat's members changed (sent live so that open connections follow at once).</summary>
     MembersChanged = 100,
 

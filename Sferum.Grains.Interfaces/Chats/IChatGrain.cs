@@ -76,6 +76,33 @@ public interface IChatGrain : IGrainWithGuidKey
     [Alias("IsMember"), AlwaysInterleave]
     Task<bool> IsMemberAsync(Guid userId);
 
+    /// <summary>One message as members see it (for reporting it); members only.</summary>
+    [Alias("GetMessage"), AlwaysInterleave]
+    Task<ChatMessage> GetMessageAsync(Guid userId, long seq);
+
+    /// <summary>True for the chat's moderators (teachers of the class, community leaders) and the school's admins.</summary>
+    [Alias("IsModerator"), AlwaysInterleave]
+    Task<bool> IsModeratorAsync(Guid userId);
+
+    /// <summary>Hides a message (moderators): its text and files are gone for everyone; audited.</summary>
+    [Alias("Hide")]
+    Task<ChatMessage> HideAsync(Guid moderatorId, long seq);
+
+    /// <summary>Stops a member (not a moderator) from writing until <paramref name="until"/> (at most a week); audited.</summary>
+    [Alias("Mute")]
+    Task MuteAsync(Guid moderatorId, Guid memberId, DateTimeOffset until);
+
+    /// <summary>Removes a member (not a moderator) from the chat, whatever the journal says; audited.</summary>
+    [Alias("RemoveMember")]
+    Task RemoveMemberAsync(Guid moderatorId, Guid memberId);
+
+    /// <summary>
+    /// A school admin reads the chat for safety without being in it; every call is written to the school's audit log,
+    /// which all its admins see.
+    /// </summary>
+    [Alias("Review"), AlwaysInterleave]
+    Task<ChatPage> ReviewAsync(Guid adminId, long? beforeSeq, int limit);
+
     /// <summary>The class's roster changed: re-read who is in the chat (called by the class grain).</summary>
     [Alias("MembersChanged")]
     Task MembersChangedAsync();

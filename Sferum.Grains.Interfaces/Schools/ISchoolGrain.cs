@@ -47,6 +47,10 @@ public interface ISchoolGrain : IGrainWithGuidKey
     [Alias("GetChatPolicy")]
     Task<SchoolChatPolicy> GetChatPolicyAsync();
 
+    /// <summary>The school's quiet hours in its time zone (read by chats, and by pages that warn teachers).</summary>
+    [Alias("GetQuietHours")]
+    Task<QuietHours> GetQuietHoursAsync();
+
     /// <summary>Changes the school's chat rules; admins only.</summary>
     [Alias("SetChatPolicy")]
     Task SetChatPolicyAsync(Guid requesterUserId, SchoolChatPolicy policy);

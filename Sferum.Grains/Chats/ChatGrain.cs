@@ -16,9 +16,11 @@ namespace Sferum.Chats;
 /// out only inside a commit, and only advance when it succeeded, so the log has no gaps.
 /// </summary>
 [Reentrant]
-public sealed class ChatGrain(
+public sealed partial class ChatGrain(
     ChatStore store,
     ChatLocator locator,
+    ChatSanctions sanctions,
+    Audit.AuditLog audit,
     ClassRosterReader rosters,
     IOptions<ChatOptions> options,
     TimeProvider clock,
@@ -48,11 +50,14 @@ public sealed class ChatGrain(
     {
         loaded = await LoadMembershipAsync();
         lastSeq = await store.LastSeqAsync(ChatId);
+        mutes = await sanctions.MutesAsync(ChatId, clock.GetUtcNow());
         stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ChatEvent>(StreamId.Create(StreamNames.Chat, ChatId));
     }
 
     public async Task<ChatMessage> SendAsync(Guid userId, SendMessage message)
     {
+        RequireMember(userId);
+        await RefreshQuietHoursAsync();
         RequirePoster(userId);
         var attachments = ValidAttachments(message.Attachments ?? []);
         // A file may go without words; words may not be missing otherwise.
@@ -306,7 +311,9 @@ public sealed class ChatGrain(
                     }
 
                     // Live delivery goes on in order but off the write path: a slow stream never holds back the next commit.
-                    var events = toWrite.Zip(messages, (e, message) => new ChatEvent(ChatId, e.Seq, e.Type, message, [])).ToList();
+                    var silent = SilentNow();
+                    var events = toWrite.Zip(messages, (e, message) =>
+                        new ChatEvent(ChatId, e.Seq, e.Type, message, [], Silent: e.Type == ChatEventType.Posted ? silent : null)).ToList();
                     publishing = PublishAfterAsync(publishing, events);
                     return;
                 }
@@ -425,11 +432,12 @@ public sealed class ChatGrain(
         var location = await locator.FindClassChatAsync(ChatId);
         if (location is null)
         {
-            return await locator.FindListedChatAsync(ChatId);
+            // A channel's readers are the whole school: a removed reader must stay out of it too.
+            return (await locator.FindListedChatAsync(ChatId))?.Without(await sanctions.ExcludedAsync(ChatId));
         }
 
         var roster = await rosters.LoadAsync(location.Value.ClassId);
-        return roster is null ? null : ChatMembership.ForClass(roster, location.Value.ParentsChat);
+        return roster is null ? null : ChatMembership.ForClass(roster, location.Value.ParentsChat).Without(await sanctions.ExcludedAsync(ChatId));
     }
 
     private async Task<ChatMessage> ExistingAsync(long seq)
@@ -543,5 +551,7 @@ public sealed class ChatGrain(
         {
             throw DomainException.Forbidden("В этом чате вы можете только читать.");
         }
+
+        RequireNotMuted(userId);
     }
 }

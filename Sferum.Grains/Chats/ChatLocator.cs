@@ -57,6 +57,20 @@ public sealed class ChatLocator(NpgsqlDataSource database)
             }
         }
 
-        return new ChatMembership(kind, school, null, title, members);
+        // Students among them (a direct chat with a pupil, a club): quiet hours apply to them.
+        var students = new HashSet<Guid>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT DISTINCT user_id FROM user_class_roles WHERE school_id = @school AND role = 0 AND user_id = ANY(@members)", connection))
+        {
+            command.Parameters.AddWithValue("school", school);
+            command.Parameters.AddWithValue("members", members.Keys.ToArray());
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                students.Add(reader.GetGuid(0));
+            }
+        }
+
+        return new ChatMembership(kind, school, null, title, members, students);
     }
 }

@@ -12,11 +12,18 @@ public sealed record ChatMembership(
     Guid SchoolId,
     Guid? ClassId,
     string Title,
-    IReadOnlyDictionary<Guid, bool> Members)
+    IReadOnlyDictionary<Guid, bool> Members,
+    IReadOnlySet<Guid>? Students = null)
 {
+    /// <summary>The students among the members: during the school's quiet hours they get no notifications.</summary>
+    public IReadOnlySet<Guid> StudentIds => Students ?? EmptySet;
+
+    private static readonly HashSet<Guid> EmptySet = [];
+
     public static ChatMembership ForClass(ClassRoster roster, bool parentsChat)
     {
         var members = new Dictionary<Guid, bool>();
+        var students = new HashSet<Guid>();
         if (!roster.Removed)
         {
             foreach (var m in roster.Members.Where(m => m.UserId is not null))
@@ -26,13 +33,26 @@ public sealed record ChatMembership(
                 {
                     // Someone who is both a teacher and a parent in the class moderates.
                     members[m.UserId!.Value] = members.GetValueOrDefault(m.UserId!.Value) || teacher;
+                    if (m.Role == ClassRole.Student)
+                    {
+                        students.Add(m.UserId.Value);
+                    }
                 }
             }
         }
 
         return new ChatMembership(parentsChat ? ChatKind.Parents : ChatKind.Class, roster.SchoolId, roster.ClassId,
-            parentsChat ? $"{roster.Name}: родители" : $"{roster.Name} класс", members);
+            parentsChat ? $"{roster.Name}: родители" : $"{roster.Name} класс", members, students);
     }
+
+    /// <summary>The same chat without the people a moderator removed from it.</summary>
+    public ChatMembership Without(IReadOnlySet<Guid> excluded) => excluded.Count == 0
+        ? this
+        : this with
+        {
+            Members = Members.Where(m => !excluded.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value),
+            Students = StudentIds.Where(u => !excluded.Contains(u)).ToHashSet(),
+        };
 
     public bool IsMember(Guid userId) => Members.ContainsKey(userId);
 

@@ -7,7 +7,7 @@ namespace Sferum.Chats;
 /// <summary>Tables <c>chat_events</c>, <c>chat_messages</c> and <c>chat_reads</c>; the chat grain is the only writer.</summary>
 public sealed class ChatStore(NpgsqlDataSource database)
 {
-    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text, poll_id, requires_ack";
+    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text, poll_id, requires_ack, hidden_at IS NOT NULL";
 
     public async Task<long> LastSeqAsync(Guid chatId)
     {
@@ -248,7 +248,11 @@ public sealed class ChatStore(NpgsqlDataSource database)
         var updated = e.Type switch
         {
             ChatEventType.Edited => current with { Text = e.Text, EditedAt = at },
-            ChatEventType.Deleted => current with { Text = null, Deleted = true, Reactions = Empty, Pinned = false, Attachments = [], PollId = null, RequiresAck = false },
+            ChatEventType.Deleted or ChatEventType.Hidden => current with
+            {
+                Text = null, Deleted = true, Reactions = Empty, Pinned = false, Attachments = [], PollId = null, RequiresAck = false,
+                Hidden = e.Type == ChatEventType.Hidden,
+            },
             ChatEventType.Pinned => current with { Pinned = e.On },
             _ => current with { Reactions = WithReaction(current.Reactions, e.Emoji!, e.AuthorId, e.On) },
         };
@@ -257,7 +261,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
                 pinned_at = CASE WHEN @pinned THEN coalesce(pinned_at, @at) ELSE NULL END,
                 attachments = CASE WHEN @deleted THEN '[]'::jsonb ELSE attachments END,
                 poll_id = CASE WHEN @deleted THEN NULL ELSE poll_id END, requires_ack = requires_ack AND NOT @deleted,
-                deleted_at = CASE WHEN @deleted THEN @at ELSE deleted_at END, deleted_by = CASE WHEN @deleted THEN @by ELSE deleted_by END
+                deleted_at = CASE WHEN @deleted THEN @at ELSE deleted_at END, deleted_by = CASE WHEN @deleted THEN @by ELSE deleted_by END,
+                hidden_at = CASE WHEN @hidden THEN @at ELSE hidden_at END
             WHERE chat_id = @chat AND seq = @seq;
             UPDATE chat_events SET body = NULL WHERE @deleted AND chat_id = @chat AND (seq = @seq OR (target_seq = @seq AND type = 1));
             """, connection, transaction);
@@ -266,7 +271,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
         update.Parameters.Add(new NpgsqlParameter<string?>("text", NpgsqlDbType.Text) { TypedValue = updated.Text });
         update.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("edited", NpgsqlDbType.TimestampTz) { TypedValue = updated.EditedAt });
         update.Parameters.AddWithValue("reactions", JsonSerializer.Serialize(updated.Reactions));
-        update.Parameters.AddWithValue("deleted", e.Type == ChatEventType.Deleted);
+        update.Parameters.AddWithValue("deleted", e.Type is ChatEventType.Deleted or ChatEventType.Hidden);
+        update.Parameters.AddWithValue("hidden", e.Type == ChatEventType.Hidden);
         update.Parameters.AddWithValue("pinned", updated.Pinned);
         update.Parameters.AddWithValue("at", at);
         update.Parameters.AddWithValue("by", e.AuthorId);
@@ -313,7 +319,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
         r.GetBoolean(o + 11),
         JsonSerializer.Deserialize<List<ChatAttachment>>(r.GetString(o + 12), Json)!,
         r.IsDBNull(o + 13) ? null : r.GetGuid(o + 13),
-        r.GetBoolean(o + 14));
+        r.GetBoolean(o + 14),
+        r.GetBoolean(o + 15));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -127,6 +127,8 @@ public sealed class SchoolGrain(
 
     public Task<SchoolChatPolicy> GetChatPolicyAsync() => Task.FromResult(state.State.ChatPolicy);
 
+    public Task<QuietHours> GetQuietHoursAsync() => Task.FromResult(QuietHours.For(state.State.ChatPolicy, state.State.TimeZone));
+
     public async Task SetChatPolicyAsync(Guid requesterUserId, SchoolChatPolicy policy)
     {
         await RequireAdminAsync(requesterUserId);
@@ -135,13 +137,20 @@ public sealed class SchoolGrain(
             throw new DomainException("school.policy-invalid", "Родителей у ученика: от 1 до 10.");
         }
 
+        if (policy.QuietStartMinute is < 0 or >= 24 * 60 || policy.QuietEndMinute is < 0 or >= 24 * 60
+            || policy.QuietStartMinute == policy.QuietEndMinute)
+        {
+            throw new DomainException("school.quiet-hours-invalid", "Тихие часы: укажите начало и конец (ЧЧ:ММ), они не должны совпадать.");
+        }
+
         if (state.State.ChatPolicy != policy)
         {
             state.State.ChatPolicy = policy;
             await state.WriteStateAsync();
             await audit.WriteAsync(new AuditEntry(SchoolId, requesterUserId, null, "school.chat-policy",
                 $"Правила чатов: ученики пишут одноклассникам — {(policy.StudentsMayWriteToClassmates ? "да" : "нет")}, родители пишут родителям — {(policy.ParentsMayWriteToParents ? "да" : "нет")}, "
-                + $"упрощённые учётные записи по приглашению — {(policy.SimplifiedAccountsMayJoin ? "да" : "нет")}, родителей у ученика — не больше {policy.MaxParentsPerStudent}"));
+                + $"упрощённые учётные записи по приглашению — {(policy.SimplifiedAccountsMayJoin ? "да" : "нет")}, родителей у ученика — не больше {policy.MaxParentsPerStudent}, "
+                + $"тихие часы — {(policy.QuietHoursOff ? "нет" : QuietHours.For(policy, state.State.TimeZone).Window)}"));
         }
     }
 

@@ -1,0 +1,32 @@
+using Sferum.Schools;
+
+namespace Sferum.Chats;
+
+/// <summary>The school's quiet hours as this chat applies them: which members a new message must not notify now.</summary>
+public sealed partial class ChatGrain
+{
+    private static readonly TimeSpan QuietHoursFreshness = TimeSpan.FromMinutes(1);
+    private QuietHours? quietHours;
+    private DateTimeOffset quietHoursReadAt;
+
+    // Read from the school at most once a minute: a policy change reaches every chat within a minute, and a busy chat
+    // does not ask the school grain on every message.
+    private async Task RefreshQuietHoursAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (quietHours is not null && now - quietHoursReadAt < QuietHoursFreshness)
+        {
+            return;
+        }
+
+        quietHours = await GrainFactory.GetGrain<ISchoolGrain>(membership.SchoolId).GetQuietHoursAsync();
+        quietHoursReadAt = now;
+    }
+
+    /// <summary>"25.11.2026 08:00" in the school's time zone (once the quiet hours were read; UTC before).</summary>
+    private string SchoolTimeText(DateTimeOffset at) => (quietHours?.Local(at) ?? at).ToString("dd.MM.yyyy HH:mm");
+
+    /// <summary>The students of this chat while it is quiet at the school; null otherwise.</summary>
+    private IReadOnlyList<Guid>? SilentNow() =>
+        quietHours?.IsQuiet(clock.GetUtcNow()) == true && membership.StudentIds.Count > 0 ? membership.StudentIds.ToList() : null;
+}
