@@ -23,6 +23,10 @@ public interface ISchoolChatsGrain : IGrainWithGuidKey
     [Alias("CreateCommunity")]
     Task<Guid> CreateCommunityAsync(Guid requesterUserId, string title);
 
+    /// <summary>True for the school's staff and admins: they create groups and communities.</summary>
+    [Alias("IsStaff")]
+    Task<bool> IsStaffAsync(Guid userId);
+
     /// <summary>The school's channel (created on first use): everyone in the school reads it; admins and appointed authors write.</summary>
     [Alias("GetChannel")]
     Task<Guid> GetChannelAsync(Guid requesterUserId);

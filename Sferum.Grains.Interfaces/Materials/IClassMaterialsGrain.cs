@@ -12,6 +12,10 @@ public interface IClassMaterialsGrain : IGrainWithGuidKey
     [Alias("List")]
     Task<MaterialLibrary> ListAsync(Guid userId, string? subject, string? query);
 
+    /// <summary>True for the class's teachers and the school's admins (asked before a file is uploaded, so outsiders store nothing).</summary>
+    [Alias("CanPublish")]
+    Task<bool> CanPublishAsync(Guid userId);
+
     /// <summary>Publishes a file or a link; the same client id again returns the same item.</summary>
     [Alias("Publish")]
     Task<ClassMaterial> PublishAsync(Guid userId, MaterialDraft draft);

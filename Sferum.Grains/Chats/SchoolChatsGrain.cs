@@ -151,9 +151,12 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         await GrainFactory.GetGrain<IChatGrain>(chatId).MembersChangedAsync();
     }
 
+    public async Task<bool> IsStaffAsync(Guid userId) =>
+        (await people.OfAsync(SchoolId, userId)).IsStaff || await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId);
+
     private async Task RequireStaffAsync(Guid userId, string refusal)
     {
-        if (!(await people.OfAsync(SchoolId, userId)).IsStaff && !await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId))
+        if (!await IsStaffAsync(userId))
         {
             throw DomainException.Forbidden(refusal);
         }

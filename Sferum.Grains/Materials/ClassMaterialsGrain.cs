@@ -36,6 +36,18 @@ public sealed class ClassMaterialsGrain(MaterialStore store, ClassRosterReader r
         return new MaterialLibrary(current.Name, subjects, await store.ListAsync(ClassId, subject, query, PageSize), canPublish);
     }
 
+    public async Task<bool> CanPublishAsync(Guid userId)
+    {
+        try
+        {
+            return (await AccessAsync(userId)).CanPublish;
+        }
+        catch (DomainException ex) when (ex.Code == "forbidden")
+        {
+            return false;
+        }
+    }
+
     public async Task<ClassMaterial> PublishAsync(Guid userId, MaterialDraft draft)
     {
         var (current, canPublish) = await AccessAsync(userId);

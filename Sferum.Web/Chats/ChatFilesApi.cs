@@ -22,7 +22,7 @@ public static class ChatFilesApi
         return app;
     }
 
-    private static async Task<Results<Ok<ChatAttachment>, ProblemHttpResult, ForbidHttpResult>> UploadAsync(
+    private static async Task<IResult> UploadAsync(
         Guid chatId, HttpContext http, IClusterClient cluster, IFileStore files, IOptions<FileStoreOptions> options, IAntiforgery antiforgery)
     {
         try
@@ -46,29 +46,8 @@ public static class ChatFilesApi
             return TypedResults.Problem("Прикрепите один файл в поле «file».", statusCode: 400);
         }
 
-        var file = form.Files[0];
-        var name = AttachmentRules.CleanName(file.FileName);
-        var type = AttachmentRules.ContentTypeFor(name);
-        if (type is null)
-        {
-            return TypedResults.Problem($"Файлы «{Path.GetExtension(name)}» прикреплять нельзя. Можно: документы, таблицы, презентации, PDF, фото, аудио и видео.", statusCode: 415);
-        }
-
-        try
-        {
-            await using var stream = file.OpenReadStream();
-            var (hash, size) = await files.PutAsync(stream, options.Value.MaxBytes, http.RequestAborted);
-            if (size == 0)
-            {
-                return TypedResults.Problem("Файл пустой.", statusCode: 400);
-            }
-
-            return TypedResults.Ok(new ChatAttachment(hash, name, type, size));
-        }
-        catch (FileTooLargeException ex)
-        {
-            return TypedResults.Problem($"Файл больше {ex.MaxBytes / (1024 * 1024)} МБ.", statusCode: 413);
-        }
+        var (stored, problem) = await FileUploads.StoreAsync(form.Files[0], files, options, http.RequestAborted);
+        return stored is null ? problem!.ToResult() : TypedResults.Ok(stored);
     }
 
     private static async Task<IResult> DownloadAsync(Guid chatId, long seq, int index, HttpContext http, IClusterClient cluster, IFileStore files)
@@ -83,13 +62,6 @@ public static class ChatFilesApi
             return ex.Code == "forbidden" ? Results.Forbid() : Results.NotFound();
         }
 
-        var stream = files.Open(attachment.Hash);
-        if (stream is null)
-        {
-            return Results.NotFound();
-        }
-
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(stream, attachment.ContentType, attachment.FileName, enableRangeProcessing: true);
+        return FileUploads.Serve(http, files, attachment);
     }
 }

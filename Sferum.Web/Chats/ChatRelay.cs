@@ -191,6 +191,11 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         if (e.Type != ChatEventType.MembersChanged)
         {
             await hub.Clients.Group(Group(e.ChatId)).SendAsync("chatEvent", e);
+            if (e.Type == ChatEventType.Posted && e.Message is { } message)
+            {
+                await NotifyAsync(e, message);
+            }
+
             return;
         }
 
@@ -229,6 +234,28 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         }
     }
 
+    /// <summary>
+    /// "New message" for every device in the chat except the author's and, during the school's quiet hours, the
+    /// students' (the chat event itself still reaches an open chat: they see it when they look, they are not woken).
+    /// </summary>
+    private async Task NotifyAsync(ChatEvent e, ChatMessage message)
+    {
+        List<string> excluded;
+        var silent = e.Silent is { Count: > 0 } list ? list.ToHashSet() : [];
+        lock (gate)
+        {
+            if (!chats.TryGetValue(e.ChatId, out var channel))
+            {
+                return;
+            }
+
+            excluded = channel.Connections.Where(c => c.Value == message.AuthorId || silent.Contains(c.Value)).Select(c => c.Key).ToList();
+        }
+
+        var preview = message.Text is { Length: > 100 } text ? text[..100] + "…" : message.Text ?? "📎 файл";
+        await hub.Clients.GroupExcept(Group(e.ChatId), excluded).SendAsync("notify", new ChatNotification(e.ChatId, e.Seq, message.AuthorName, preview));
+    }
+
     private sealed class ChatChannel
     {
         public Task<StreamSubscriptionHandle<ChatEvent>>? Subscription { get; set; }
@@ -236,3 +263,6 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         public Dictionary<string, Guid> Connections { get; } = [];
     }
 }
+
+/// <summary>What a device shows for a new message in any of the person's chats (the chat list's badge, the page title).</summary>
+public sealed record ChatNotification(Guid ChatId, long Seq, string AuthorName, string Preview);

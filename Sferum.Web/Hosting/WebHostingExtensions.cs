@@ -40,6 +40,7 @@ public static class WebHostingExtensions
         builder.Services.AddHostedService<Sessions.SessionGuard>();
         builder.Services.Configure<FileStoreOptions>(builder.Configuration.GetSection(FileStoreOptions.Section));
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         // Russian text goes out as text, not as &#x…; entities (still HTML-encoded where it must be).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -82,6 +83,10 @@ public static class WebHostingExtensions
         app.MapChatFiles();
         app.MapPolls();
         app.MapAnnouncements();
+        app.MapModeration();
+        app.MapScheduledMessages();
+        app.MapCommunities();
+        Classes.MaterialsApi.MapMaterials(app);
         return app;
     }
 }

@@ -6,7 +6,7 @@ using Sferum.Web.Identity;
 namespace Sferum.Web.Pages.Chats;
 
 /// <summary>One chat. The page is a shell: messages come over SignalR (history, live events, catch-up).</summary>
-public sealed class ViewModel(IClusterClient cluster) : PageModel
+public sealed class ViewModel(IClusterClient cluster, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public Guid ChatId { get; set; }
@@ -15,9 +15,21 @@ public sealed class ViewModel(IClusterClient cluster) : PageModel
 
     public Guid UserId { get; private set; }
 
+    public Guid SchoolId { get; private set; }
+
+    /// <summary>The school's quiet hours now: teachers get a hint and a "send in the morning" button while they last.</summary>
+    public Web.Chats.ScheduledMessagesApi.QuietHoursView Quiet { get; private set; } = null!;
+
+    /// <summary>"08:00": when the quiet hours end, in the school's time.</summary>
+    public string QuietEndsText { get; private set; } = "";
+
     public async Task OnGetAsync()
     {
         UserId = User.GetUserId();
-        Chat = await cluster.GetGrain<IChatGrain>(ChatId).GetSummaryAsync(UserId);
+        var chat = cluster.GetGrain<IChatGrain>(ChatId);
+        Chat = await chat.GetSummaryAsync(UserId);
+        SchoolId = (await chat.GetAccessAsync(UserId)).SchoolId;
+        Quiet = await Web.Chats.ScheduledMessagesApi.QuietHoursOfAsync(cluster, ChatId, UserId, clock.GetUtcNow());
+        QuietEndsText = Quiet.Window[^5..];
     }
 }

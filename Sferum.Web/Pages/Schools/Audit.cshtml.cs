@@ -41,6 +41,8 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
         ("school", "администраторы и правила школы"),
         ("access.refused", "отказы в доступе"),
         ("session", "сеансы"),
+        ("moderation", "модерация и проверки чатов"),
+        ("community", "сообщества"),
     ];
 
     public async Task OnGetAsync() =>

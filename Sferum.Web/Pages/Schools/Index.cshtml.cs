@@ -67,13 +67,20 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         });
 
     public Task<IActionResult> OnPostPolicyAsync(bool studentsMayWriteToClassmates, bool parentsMayWriteToParents, bool simplifiedAccountsMayJoin,
-        int? maxParentsPerStudent) =>
+        int? maxParentsPerStudent, bool quietHoursOff, string? quietFrom, string? quietTo) =>
         RunAsync(async school =>
         {
+            // A time left out keeps the current one; an unreadable one goes on as -1, for the school grain to refuse by its rule.
+            var current = await school.GetQuietHoursAsync();
             await school.SetChatPolicyAsync(User.GetUserId(), new SchoolChatPolicy(studentsMayWriteToClassmates, parentsMayWriteToParents,
-                simplifiedAccountsMayJoin, maxParentsPerStudent ?? SchoolChatPolicy.DefaultMaxParentsPerStudent));
+                simplifiedAccountsMayJoin, maxParentsPerStudent ?? SchoolChatPolicy.DefaultMaxParentsPerStudent, quietHoursOff,
+                Clock(quietFrom, current.StartMinute), Clock(quietTo, current.EndMinute)));
             Notice = "Правила чатов сохранены.";
         });
+
+    public QuietHours QuietHours { get; private set; } = null!;
+
+    private static int Clock(string? text, int current) => string.IsNullOrWhiteSpace(text) ? current : QuietHours.ParseClock(text) ?? -1;
 
     private async Task<IActionResult> RunAsync(Func<ISchoolGrain, Task> action)
     {
@@ -94,6 +101,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
     {
         var userId = User.GetUserId();
         School = await cluster.GetGrain<ISchoolGrain>(SchoolId).GetOverviewAsync(userId);
+        QuietHours = await cluster.GetGrain<ISchoolGrain>(SchoolId).GetQuietHoursAsync();
         Imports = await cluster.GetGrain<IRosterImportGrain>(SchoolId).ListAsync(ImportRequester.User(userId), 20);
         foreach (var id in Imports.Select(i => i.CreatedByUserId).OfType<Guid>().Distinct())
         {

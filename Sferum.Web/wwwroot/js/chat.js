@@ -122,7 +122,7 @@
     }
     const text = document.createElement("p");
     text.className = "text";
-    text.textContent = m.deleted ? "Сообщение удалено" : (m.text || ""); // text, never HTML
+    text.textContent = m.hidden ? "Сообщение скрыто модератором" : m.deleted ? "Сообщение удалено" : (m.text || ""); // text, never HTML
     li.append(text);
     if (m.pollId && !m.deleted) SferumPolls.mount(li, m.pollId);
     if (m.requiresAck && !m.deleted) SferumAnnouncements.mount(li, m);
@@ -184,6 +184,7 @@
     bar.append(button("Удалить", () => {
       if (confirm("Удалить сообщение?")) connection.invoke("Delete", chatId, m.seq).catch(showError);
     }));
+    SferumModeration.addActions(bar, m, button);
     return bar;
   }
 
@@ -212,6 +213,8 @@
   const token = root.querySelector("input[name=__RequestVerificationToken]")?.value;
   SferumPolls.init({ chatId, token, onError: showError }, newClientId);
   SferumAnnouncements.init({ chatId, token, me, canModerate, onError: showError });
+  SferumModeration.init({ chatId, token, me, canModerate, onError: showError, onNotice: setStatus });
+  SferumSchedule.init({ chatId, token, input, newClientId, onError: showError, onNotice: setStatus, quietEndsAt: root.dataset.quietEndsAt });
   const ackBox = document.getElementById("requires-ack");
 
   async function upload(file) {

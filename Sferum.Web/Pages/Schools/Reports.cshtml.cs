@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sferum.Common;
+using Sferum.Moderation;
+using Sferum.Schools;
+using Sferum.Web.Identity;
+
+namespace Sferum.Web.Pages.Schools;
+
+/// <summary>The reports a teacher or admin may act on, with the actions; the moderation grain decides who sees which.</summary>
+public sealed class ReportsModel(IClusterClient cluster) : PageModel
+{
+    [FromRoute]
+    public Guid SchoolId { get; set; }
+
+    [FromQuery]
+    public bool All { get; set; }
+
+    public IReadOnlyList<MessageReport> Reports { get; private set; } = [];
+
+    public bool IsAdmin { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostActAsync(Guid reportId, ReportAction action, int muteHours)
+    {
+        try
+        {
+            await cluster.GetGrain<IModerationGrain>(SchoolId).ActAsync(User.GetUserId(), reportId, action, action == ReportAction.Mute ? muteHours : 0);
+            Notice = action switch
+            {
+                ReportAction.Dismiss => "Жалоба отклонена.",
+                ReportAction.Hide => "Сообщение скрыто.",
+                ReportAction.Mute => "Сообщение скрыто, автор не сможет писать в чат до окончания срока.",
+                _ => "Сообщение скрыто, автор удалён из чата.",
+            };
+            return RedirectToPage(new { SchoolId });
+        }
+        catch (DomainException ex) when (ex.Code != "forbidden" && !ex.Code.EndsWith(".unknown", StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            await LoadAsync();
+            return Page();
+        }
+    }
+
+    public string Describe(string? resolution) => resolution switch
+    {
+        "dismissed" => "нарушения нет",
+        "hidden" => "сообщение скрыто",
+        "muted" => "автору запрещено писать на время",
+        "removed" => "автор удалён из чата",
+        _ => "—",
+    };
+
+    public DateTimeOffset Local(DateTimeOffset at) => AuditModel.Local(at);
+
+    private async Task LoadAsync()
+    {
+        var userId = User.GetUserId();
+        Reports = await cluster.GetGrain<IModerationGrain>(SchoolId).ReportsAsync(userId, All);
+        IsAdmin = await cluster.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId);
+    }
+}
