@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sferum.Chats;
+using Sferum.Common;
 using Sferum.People;
 using Sferum.Web.Identity;
 
@@ -16,6 +18,26 @@ public sealed class ViewModel(IClusterClient cluster) : PageModel
 
     public MemberProfile Profile { get; private set; } = null!;
 
+    [TempData]
+    public string? Notice { get; set; }
+
     public async Task OnGetAsync() =>
         Profile = await cluster.GetGrain<IMemberProfileGrain>(PersonId).GetAsync(User.GetUserId());
+
+    /// <summary>A school admin appoints (or removes) this person as an author of the school's channel, with a one-time code.</summary>
+    public async Task<IActionResult> OnPostChannelAuthorAsync(Guid schoolId, bool author, string? code)
+    {
+        try
+        {
+            await cluster.GetGrain<ISchoolChatsGrain>(schoolId).SetChannelAuthorAsync(User.GetUserId(), PersonId, author, code);
+            Notice = author ? "Назначен автором канала школы." : "Снят с авторов канала школы.";
+            return RedirectToPage(new { PersonId });
+        }
+        catch (DomainException ex) when (ex.Code != "forbidden")
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            await OnGetAsync();
+            return Page();
+        }
+    }
 }

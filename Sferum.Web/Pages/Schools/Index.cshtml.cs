@@ -80,6 +80,10 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
     public QuietHours QuietHours { get; private set; } = null!;
 
+    /// <summary>Opens the school's channel (created on first use by an admin).</summary>
+    public async Task<IActionResult> OnPostChannelAsync() =>
+        Redirect($"/Chats/{await cluster.GetGrain<Sferum.Chats.ISchoolChatsGrain>(SchoolId).GetChannelAsync(User.GetUserId())}");
+
     private static int Clock(string? text, int current) => string.IsNullOrWhiteSpace(text) ? current : QuietHours.ParseClock(text) ?? -1;
 
     private async Task<IActionResult> RunAsync(Func<ISchoolGrain, Task> action)
