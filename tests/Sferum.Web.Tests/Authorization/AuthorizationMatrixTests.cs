@@ -36,7 +36,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         JournalClient,
     }
 
-    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person, Guid Poll, long Announcement);
+    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person, Guid Poll, long Announcement,
+        Guid Material, Guid Report, Guid Community, Guid Scheduled);
 
     /// <summary>An entry of the matrix and how to knock on it: method, path and form fields.</summary>
     private sealed record Rule(string Key, Who Who, Func<Ids, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
@@ -85,6 +86,50 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("POST /api/chats/{chatId:guid}/announcements/{seq:long}/remind", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/announcements/{i.Announcement}/remind",
             new() { [Json] = "{}" })),
         new("GET /api/chats/{chatId:guid}/polls/{pollId:guid}/non-voters", Who.Manager, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/polls/{i.Poll}/non-voters", null)),
+        // Moderation: members report; moderators hide, mute, remove and act on reports; admins read any chat (audited).
+        new("POST /api/chats/{chatId:guid}/messages/{seq:long}/report", Who.Member, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/messages/{i.Announcement}/report",
+            new() { [Json] = "{\"reason\":\"Spam\"}" })),
+        new("POST /api/chats/{chatId:guid}/messages/{seq:long}/hide", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/messages/{i.Announcement}/hide", new() { [Json] = "{}" })),
+        new("POST /api/chats/{chatId:guid}/members/{userId:guid}/mute", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/members/{i.Person}/mute",
+            new() { [Json] = "{\"hours\":1}" })),
+        new("POST /api/chats/{chatId:guid}/members/{userId:guid}/remove", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/members/{i.Person}/remove", new() { [Json] = "{}" })),
+        new("GET /api/chats/{chatId:guid}/review", Who.SchoolAdmin, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/review", null)),
+        new("GET /api/schools/{schoolId:guid}/reports/", Who.Manager, i => (HttpMethod.Get, $"/api/schools/{i.School}/reports/", null)),
+        new("POST /api/schools/{schoolId:guid}/reports/{reportId:guid}/act", Who.Manager, i => (HttpMethod.Post, $"/api/schools/{i.School}/reports/{i.Report}/act",
+            new() { [Json] = "{\"action\":\"Dismiss\"}" })),
+        // Quiet hours and scheduled messages: members of the chat, each for their own messages.
+        new("GET /api/chats/{chatId:guid}/quiet-hours", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/quiet-hours", null)),
+        new("GET /api/chats/{chatId:guid}/scheduled", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/scheduled", null)),
+        new("POST /api/chats/{chatId:guid}/scheduled", Who.Member, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/scheduled",
+            new() { [Json] = $"{{\"clientId\":\"m1\",\"text\":\"чужое\",\"sendAt\":\"{DateTimeOffset.UtcNow.AddHours(1):O}\"}}" })),
+        new("DELETE /api/chats/{chatId:guid}/scheduled/{messageId:guid}", Who.Member, i => (HttpMethod.Delete, $"/api/chats/{i.ClassChat}/scheduled/{i.Scheduled}", new() { [Json] = "{}" })),
+        // Materials: members read and download; teachers publish and remove.
+        new("GET /api/classes/{classId:guid}/materials/", Who.Member, i => (HttpMethod.Get, $"/api/classes/{i.Class}/materials/", null)),
+        new("POST /api/classes/{classId:guid}/materials/", Who.Manager, i => (HttpMethod.Post, $"/api/classes/{i.Class}/materials/",
+            new() { ["clientId"] = "m1", ["subject"] = "Чужое", ["title"] = "Чужое", ["lessonDate"] = "2026-11-25", ["url"] = "https://example.org" })),
+        new("GET /api/classes/{classId:guid}/materials/{materialId:guid}/download", Who.Member, i => (HttpMethod.Get, $"/api/classes/{i.Class}/materials/{i.Material}/download", null)),
+        new("DELETE /api/classes/{classId:guid}/materials/{materialId:guid}", Who.Manager, i => (HttpMethod.Delete, $"/api/classes/{i.Class}/materials/{i.Material}", new() { [Json] = "{}" })),
+        // Communities: the school's people find them; their leaders (and the school's admins) run them.
+        new("GET /api/schools/{schoolId:guid}/communities/", Who.Member, i => (HttpMethod.Get, $"/api/schools/{i.School}/communities/", null)),
+        new("POST /api/schools/{schoolId:guid}/communities/", Who.Manager, i => (HttpMethod.Post, $"/api/schools/{i.School}/communities/",
+            new() { [Json] = "{\"title\":\"Чужое\",\"description\":\"\",\"openGrades\":[],\"openToParents\":false}" })),
+        new("PUT /api/schools/{schoolId:guid}/communities/{chatId:guid}", Who.Manager, i => (HttpMethod.Put, $"/api/schools/{i.School}/communities/{i.Community}",
+            new() { [Json] = "{\"title\":\"Чужое\",\"description\":\"\",\"openGrades\":[5],\"openToParents\":true}" })),
+        new("POST /api/schools/{schoolId:guid}/communities/{chatId:guid}/join", Who.Member, i => (HttpMethod.Post, $"/api/schools/{i.School}/communities/{i.Community}/join",
+            new() { [Json] = "{}" })),
+        new("GET /api/schools/{schoolId:guid}/communities/{chatId:guid}/requests", Who.Manager, i => (HttpMethod.Get, $"/api/schools/{i.School}/communities/{i.Community}/requests", null)),
+        new("POST /api/schools/{schoolId:guid}/communities/{chatId:guid}/requests/{userId:guid}/approve", Who.Manager,
+            i => (HttpMethod.Post, $"/api/schools/{i.School}/communities/{i.Community}/requests/{i.Person}/approve", new() { [Json] = "{}" })),
+        new("POST /api/schools/{schoolId:guid}/communities/{chatId:guid}/requests/{userId:guid}/refuse", Who.Manager,
+            i => (HttpMethod.Post, $"/api/schools/{i.School}/communities/{i.Community}/requests/{i.Person}/refuse", new() { [Json] = "{}" })),
+        new("GET /api/schools/{schoolId:guid}/communities/{chatId:guid}/members", Who.Manager, i => (HttpMethod.Get, $"/api/schools/{i.School}/communities/{i.Community}/members", null)),
+        new("POST /api/schools/{schoolId:guid}/communities/{chatId:guid}/admins/{userId:guid}", Who.Manager,
+            i => (HttpMethod.Post, $"/api/schools/{i.School}/communities/{i.Community}/admins/{i.Person}", new() { [Json] = "{\"admin\":true}" })),
+        new("* /Schools/{schoolId:guid}/Reports", Who.Manager, i => (HttpMethod.Get, $"/Schools/{i.School}/Reports", null)),
+        new("* /Chats/{chatId:guid}/Review", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Chats/{i.ClassChat}/Review", null)),
+        new("* /Classes/{classId:guid}/Materials", Who.Member, i => (HttpMethod.Get, $"/Classes/{i.Class}/Materials", null)),
+        new("* /Schools/{schoolId:guid}/Communities", Who.Member, i => (HttpMethod.Get, $"/Schools/{i.School}/Communities", null)),
+        new("* /Schools/{schoolId:guid}/Communities/{chatId:guid}", Who.Manager, i => (HttpMethod.Get, $"/Schools/{i.School}/Communities/{i.Community}", null)),
         new("* /Invitations/New", Who.Manager, i => (HttpMethod.Get, $"/Invitations/New?classId={i.Class}&target=ClassChat", null)),
         new("* /Invitations/{invitationId:guid}", Who.Manager, i => (HttpMethod.Get, $"/Invitations/{i.Invitation}", null)),
         new("* /Schools/{schoolId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}", null)),
@@ -137,6 +182,30 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Schools.Index:OnPostRemoveAdminAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}?handler=RemoveAdmin", new() { ["snils"] = "112-233-445 95" })),
         new("Schools.Index:OnPostJournalAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}?handler=Journal", new() { ["JournalClientId"] = "evil", ["allowed"] = "true" })),
         new("Schools.Index:OnPostPolicyAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}?handler=Policy", new() { ["studentsMayWriteToClassmates"] = "true" })),
+        new("Schools.Index:OnPostChannelAsync", Who.Member, i => (HttpMethod.Post, $"/Schools/{i.School}?handler=Channel", [])),
+        new("People.View:OnPostChannelAuthorAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/People/{i.Person}?handler=ChannelAuthor",
+            new() { ["schoolId"] = i.School.ToString(), ["author"] = "true", ["code"] = "123456" })),
+        new("Schools.Reports:OnGetAsync", Who.Manager),
+        new("Schools.Reports:OnPostActAsync", Who.Manager, i => (HttpMethod.Post, $"/Schools/{i.School}/Reports?handler=Act",
+            new() { ["reportId"] = i.Report.ToString(), ["action"] = "Dismiss" })),
+        new("Chats.Review:OnGetAsync", Who.SchoolAdmin),
+        new("Classes.Materials:OnGetAsync", Who.Member),
+        new("Classes.Materials:OnPostPublishAsync", Who.Manager, i => (HttpMethod.Post, $"/Classes/{i.Class}/Materials?handler=Publish",
+            new() { ["clientId"] = "m1", ["subject"] = "Чужое", ["title"] = "Чужое", ["lessonDate"] = "2026-11-25", ["url"] = "https://example.org" })),
+        new("Classes.Materials:OnPostRemoveAsync", Who.Manager, i => (HttpMethod.Post, $"/Classes/{i.Class}/Materials?handler=Remove",
+            new() { ["materialId"] = i.Material.ToString() })),
+        new("Schools.Communities:OnGetAsync", Who.Member),
+        new("Schools.Communities:OnPostJoinAsync", Who.Member, i => (HttpMethod.Post, $"/Schools/{i.School}/Communities?handler=Join",
+            new() { ["chatId"] = i.Community.ToString() })),
+        new("Schools.Communities:OnPostCreateAsync", Who.Manager, i => (HttpMethod.Post, $"/Schools/{i.School}/Communities?handler=Create",
+            new() { ["title"] = "Чужое" })),
+        new("Schools.Community:OnGetAsync", Who.Manager),
+        new("Schools.Community:OnPostDecideAsync", Who.Manager, i => (HttpMethod.Post, $"/Schools/{i.School}/Communities/{i.Community}?handler=Decide",
+            new() { ["userId"] = i.Person.ToString(), ["approve"] = "true" })),
+        new("Schools.Community:OnPostAdminAsync", Who.Manager, i => (HttpMethod.Post, $"/Schools/{i.School}/Communities/{i.Community}?handler=Admin",
+            new() { ["userId"] = i.Person.ToString(), ["admin"] = "true" })),
+        new("Schools.Community:OnPostSettingsAsync", Who.Manager, i => (HttpMethod.Post, $"/Schools/{i.School}/Communities/{i.Community}?handler=Settings",
+            new() { ["title"] = "Чужое", ["grades"] = "5", ["openToParents"] = "true" })),
         new("Schools.Audit:OnGetAsync", Who.SchoolAdmin),
         new("Schools.Audit:OnGetCsvAsync", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Audit?handler=Csv", null)),
         new("Schools.Imports.New:OnGetAsync", Who.SchoolAdmin),
@@ -256,6 +325,18 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var announced = await ChatApi.PostAsync(teacher, classChat, "/announcements/", new { clientId = Guid.NewGuid().ToString(), text = "Завтра субботник" });
         var announcement = (await announced.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("seq").GetInt64();
         var person = Guid.Parse(Regex.Match(classPage, "href=\"/People/([0-9a-f-]{36})\"").Groups[1].Value);
+        var published = await ChatApi.PublishMaterialAsync(teacher, classId, "Математика", "Дроби", "https://example.org/fractions");
+        var material = (await published.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var schoolOfClass = await ChatApi.SchoolOfAsync(teacher, classId);
+        using var student = new OidcHttpBrowser(env.Stack.WebUrl);
+        await student.SignInAsync(env.User("student").Login, env.User("student").Password);
+        var studentPost = await ChatApi.PostAsync(student, classChat, "/scheduled", new { clientId = Guid.NewGuid().ToString(), text = "Утром", sendAt = DateTimeOffset.UtcNow.AddDays(1) });
+        var scheduled = (await studentPost.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var reported = await ChatApi.PostAsync(student, classChat, $"/messages/{announcement}/report", new { reason = "Other", comment = "проверка" });
+        var report = (await reported.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("reportId").GetGuid();
+        var community = (await (await ChatApi.SendAsync(teacher, HttpMethod.Post, $"/api/schools/{schoolOfClass}/communities/",
+            new { title = "Шахматы", description = "", openGrades = new[] { 5 }, openToParents = false })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())
+            .GetProperty("chatId").GetGuid();
         var created = await teacher.SubmitAsync($"/Invitations/New?classId={classId}&target=ClassChat", "new-invitation", new() { ["Role"] = "Student" });
         var invitation = Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath["/Invitations/".Length..]);
 
@@ -265,7 +346,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var school = Guid.Parse(Regex.Match(adminHome, "<a href=\"/Schools/([0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value);
         var schoolPage = await (await admin.GetAsync($"/Schools/{school}")).Content.ReadAsStringAsync();
         var import = Guid.Parse(Regex.Match(schoolPage, "/Imports/([0-9a-f-]{36})").Groups[1].Value);
-        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement);
+        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement, material, report, community, scheduled);
     }
 
     private static async Task<HttpStatusCode> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, Dictionary<string, string>? form, string? token)

@@ -24,6 +24,48 @@ public static partial class ChatApi
         return await browser.SendAsync(request);
     }
 
+    /// <summary>Any JSON API call with the antiforgery token of the caller's profile page (null body: none).</summary>
+    public static async Task<HttpResponseMessage> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("RequestVerificationToken", await TokenAsync(browser));
+        return await browser.SendAsync(request);
+    }
+
+    /// <summary>Publishes a link (or, with <paramref name="file"/>, a file) in a class's library through the JSON API.</summary>
+    public static async Task<HttpResponseMessage> PublishMaterialAsync(OidcHttpBrowser browser, Guid classId, string subject, string title,
+        string? url, (string Name, byte[] Bytes)? file = null, string? lessonDate = null)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(Guid.NewGuid().ToString()), "clientId" },
+            { new StringContent(subject), "subject" },
+            { new StringContent(title), "title" },
+            { new StringContent(lessonDate ?? DateTime.UtcNow.ToString("yyyy-MM-dd")), "lessonDate" },
+        };
+        if (url is not null)
+        {
+            content.Add(new StringContent(url), "url");
+        }
+
+        if (file is { } f)
+        {
+            content.Add(new ByteArrayContent(f.Bytes), "file", f.Name);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/classes/{classId}/materials/") { Content = content };
+        request.Headers.Add("RequestVerificationToken", await TokenAsync(browser));
+        return await browser.SendAsync(request);
+    }
+
+    public static async Task<string> TokenAsync(OidcHttpBrowser browser) =>
+        TokenPattern().Match(await (await browser.GetAsync("/Profile")).Content.ReadAsStringAsync()).Groups[1].Value;
+
+    /// <summary>The school of a class, read from the class page's link to the school's communities.</summary>
+    public static async Task<Guid> SchoolOfAsync(OidcHttpBrowser member, Guid classId) =>
+        Guid.Parse(Regex.Match(await (await member.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync(),
+            "href=\"/Schools/([0-9a-f-]{36})/Communities\"").Groups[1].Value);
+
     /// <summary>5А and its two chats, read from the home and class pages as a member (a teacher) sees them.</summary>
     public static async Task<(Guid ClassId, Guid ClassChat, Guid ParentsChat)> FiveAAsync(OidcHttpBrowser member)
     {
