@@ -20,6 +20,7 @@ public sealed class ChatFixture
     public required Guid Parent { get; init; }
     public required Guid OtherClassStudent { get; init; }
     public required Guid Classmate { get; init; }
+    public required Guid ClassId { get; init; }
     public required Guid ClassChat { get; init; }
     public required Guid ParentsChat { get; init; }
     public required Guid OtherClassChat { get; init; }
@@ -55,6 +56,7 @@ public sealed class ChatFixture
             Parent = await fx.SignInAsync(TrustLevel.Standard, parent, "Васильева"),
             OtherClassStudent = otherId,
             Classmate = await fx.SignInAsync(TrustLevel.Standard, classmate, "Макарова"),
+            ClassId = classIds.Single(),
             ClassChat = firstA.ClassChatId,
             ParentsChat = firstA.ParentsChatId,
             OtherClassChat = otherClass.ClassChatId,
