@@ -5,16 +5,15 @@ namespace Sferum.Chats;
 /// <summary>The school's quiet hours as this chat applies them: which members a new message must not notify now.</summary>
 public sealed partial class ChatGrain
 {
-    private static readonly TimeSpan QuietHoursFreshness = TimeSpan.FromMinutes(1);
     private QuietHours? quietHours;
     private DateTimeOffset quietHoursReadAt;
 
-    // Read from the school at most once a minute: a policy change reaches every chat within a minute, and a busy chat
-    // does not ask the school grain on every message.
+    // Read from the school at most once a minute (Sferum:Chats:QuietHoursRefreshSeconds): a policy change reaches every
+    // chat within a minute, and a busy chat does not ask the school grain on every message.
     private async Task RefreshQuietHoursAsync()
     {
         var now = clock.GetUtcNow();
-        if (quietHours is not null && now - quietHoursReadAt < QuietHoursFreshness)
+        if (quietHours is not null && now - quietHoursReadAt < TimeSpan.FromSeconds(options.Value.QuietHoursRefreshSeconds))
         {
             return;
         }

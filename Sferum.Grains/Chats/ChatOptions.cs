@@ -11,4 +11,7 @@ public sealed class ChatOptions
     public int RateLimitCount { get; set; } = 20;
 
     public int RateLimitWindowSeconds { get; set; } = 10;
+
+    /// <summary>How long a chat trusts the quiet hours it read from its school before reading them again.</summary>
+    public int QuietHoursRefreshSeconds { get; set; } = 60;
 }

@@ -25,6 +25,15 @@ public static class Browsers
     /// <summary>Signs <paramref name="login"/> in through DevIdentity in a new context and opens 5А's class chat, ready and live.</summary>
     public static async Task<IPage> OpenClassChatAsync(IBrowser browser, WebTestEnvironment env, string login, bool phone = false)
     {
+        var page = await SignInAsync(browser, env, login, phone);
+        await page.ClickAsync("#chat-list a:has-text('5А класс')");
+        await page.WaitForSelectorAsync("#chat[data-ready='true']", new() { Timeout = 15_000 });
+        return page;
+    }
+
+    /// <summary>Signs <paramref name="login"/> in through DevIdentity in a new context; the page is left on the chat list.</summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, WebTestEnvironment env, string login, bool phone = false)
+    {
         var user = env.User(login);
         var context = await browser.NewContextAsync(phone
             ? new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true }
@@ -34,8 +43,7 @@ public static class Browsers
         await page.FillAsync("#login", user.Login);
         await page.FillAsync("#password", user.Password);
         await page.ClickAsync("#submit");
-        await page.ClickAsync("#chat-list a:has-text('5А класс')");
-        await page.WaitForSelectorAsync("#chat[data-ready='true']", new() { Timeout = 15_000 });
+        await page.WaitForURLAsync("**/Chats");
         return page;
     }
 }

@@ -15,7 +15,13 @@ public sealed class ChatClient : IAsyncDisposable
         Connection = connection;
         connection.On<ChatEvent>("chatEvent", e => Events.Writer.TryWrite(e));
         connection.On<Guid>("chatRemoved", id => Removed.Writer.TryWrite(id));
+        connection.On<Notification>("notify", n => Notifications.Writer.TryWrite(n));
     }
+
+    /// <summary>A "new message" notification as the chat list receives it.</summary>
+    public sealed record Notification(Guid ChatId, long Seq, string AuthorName, string Preview);
+
+    public Channel<Notification> Notifications { get; } = Channel.CreateUnbounded<Notification>();
 
     public HubConnection Connection { get; }
 

@@ -43,6 +43,8 @@ public sealed class WebTestEnvironment : IAsyncLifetime
             SeedDemo = true,
             Operators = [User(DemoUsers.OperatorLogin).Subject],
             DemoSchoolAdminSnils = User(DemoUsers.OperatorLogin).Snils,
+            // Quiet-hours tests change the policy and expect chats to follow at once, not within the production minute.
+            ExtraSiloArguments = ["--Sferum:Chats:QuietHoursRefreshSeconds=0"],
             ExtraIdentityArguments = [$"--DevIdentity:Clients:0:RedirectUris:1=http://127.0.0.1:{SpareWebPort}/signin-oidc"],
         }, NullLogger.Instance);
     }
