@@ -56,6 +56,9 @@ public sealed partial class QuietHoursTests(WebTestEnvironment env)
             Assert.Equal(now.AddHours(1).ToString("HH:mm"), quiet.GetProperty("window").GetString()![^5..]);
             var page = await (await teacherBrowser.GetAsync($"/Chats/{chatId}")).Content.ReadAsStringAsync();
             Assert.Contains("id=\"quiet-hint\"", page);
+            using var pupilBrowser = new OidcHttpBrowser(env.Stack.WebUrl);
+            await pupilBrowser.SignInAsync(env.User("student").Login, env.User("student").Password);
+            Assert.DoesNotContain("id=\"quiet-hint\"", await (await pupilBrowser.GetAsync($"/Chats/{chatId}")).Content.ReadAsStringAsync()); // a hint for staff only
         }
         finally
         {

@@ -20,6 +20,9 @@ public sealed class ViewModel(IClusterClient cluster, TimeProvider clock) : Page
     /// <summary>The school's quiet hours now: teachers get a hint and a "send in the morning" button while they last.</summary>
     public Web.Chats.ScheduledMessagesApi.QuietHoursView Quiet { get; private set; } = null!;
 
+    /// <summary>Staff writing during quiet hours are told that pupils will not be notified, and offered the morning.</summary>
+    public bool ShowQuietHint { get; private set; }
+
     /// <summary>"08:00": when the quiet hours end, in the school's time.</summary>
     public string QuietEndsText { get; private set; } = "";
 
@@ -30,6 +33,7 @@ public sealed class ViewModel(IClusterClient cluster, TimeProvider clock) : Page
         Chat = await chat.GetSummaryAsync(UserId);
         SchoolId = (await chat.GetAccessAsync(UserId)).SchoolId;
         Quiet = await Web.Chats.ScheduledMessagesApi.QuietHoursOfAsync(cluster, ChatId, UserId, clock.GetUtcNow());
+        ShowQuietHint = Chat.CanPost && Quiet.QuietNow && await cluster.GetGrain<ISchoolChatsGrain>(SchoolId).IsStaffAsync(UserId);
         QuietEndsText = Quiet.Window[^5..];
     }
 }

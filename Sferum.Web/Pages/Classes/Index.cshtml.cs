@@ -32,6 +32,9 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         Class.Members.Where(m => m.Role == ClassRole.Parent && m.ChildOf.Contains(studentId));
 
     /// <summary>Teachers write to anyone here; students and parents to the class's teachers (the grain decides).</summary>
+    /// <summary>School admins may read the class's chats for safety (each read audited).</summary>
+    public bool IAmSchoolAdmin { get; private set; }
+
     public bool IAmTeacher => Class.Members.Any(m => m.UserId == Me && m.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher);
 
     public bool CanWriteTo(ClassMember member) =>
@@ -86,6 +89,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         Me = User.GetUserId();
         Class = await cluster.GetGrain<IClassGrain>(ClassId).GetAsync(Me);
         Policy = await cluster.GetGrain<ISchoolGrain>(Class.SchoolId).GetChatPolicyAsync();
+        IAmSchoolAdmin = await cluster.GetGrain<ISchoolGrain>(Class.SchoolId).IsAdminAsync(Me);
         Invitations = await cluster.GetGrain<IInvitationListGrain>(0).ForClassAsync(Me, ClassId);
     }
 }
