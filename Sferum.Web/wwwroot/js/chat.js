@@ -81,7 +81,7 @@
 
   function apply(e) {
     if (e.message) render(e.message);
-    if (e.type === 4 || (e.type === 2 && e.message && pinnedBox.querySelector(`[data-seq="${e.message.seq}"]`))) loadPinned();
+    if (e.type === 4 || ((e.type === 2 || e.type === 5) && e.message && pinnedBox.querySelector(`[data-seq="${e.message.seq}"]`))) loadPinned(); // 5: hidden by a moderator
     lastSeq = e.seq;
     markRead();
   }
