@@ -102,7 +102,8 @@ public sealed class ModerationGrain(ReportStore reports, SchoolPeople people, Au
             throw new DomainException("moderation.mute-invalid", "Запретить писать можно на срок от 1 часа до 7 дней.");
         }
 
-        // Muting or removing the author also takes the offending message away; the chat checks the rights again.
+        // Muting or removing the author also takes the offending message away; the chat checks the rights again, and
+        // the sanction goes first so that a refused one leaves the message as it was.
         switch (action)
         {
             case ReportAction.Dismiss:
@@ -115,8 +116,9 @@ public sealed class ModerationGrain(ReportStore reports, SchoolPeople people, Au
                 await HideIfPresentAsync(chat, userId, report.Seq);
                 break;
             case ReportAction.Remove:
-                await HideIfPresentAsync(chat, userId, report.Seq);
+                // The removal first: when it is refused (a teacher's message), the message is not hidden either.
                 await chat.RemoveMemberAsync(userId, report.AuthorId);
+                await HideIfPresentAsync(chat, userId, report.Seq);
                 break;
             default:
                 await HideIfPresentAsync(chat, userId, report.Seq);

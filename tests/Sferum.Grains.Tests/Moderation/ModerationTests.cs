@@ -116,4 +116,24 @@ public sealed class ModerationTests(GrainTestEnvironment env)
             Assert.Equal("forbidden", (await Assert.ThrowsAsync<DomainException>(() => chat.ReviewAsync(who, null, 50))).Code);
         }
     }
+
+    [Fact]
+    public async Task A_refused_sanction_on_a_report_changes_nothing_neither_the_message_nor_the_report()
+    {
+        var fx = await ChatFixture.CreateAsync(env);
+        var chat = env.Grains.GetGrain<IChatGrain>(fx.ClassChat);
+        var byTeacher = await chat.SendAsync(fx.Teacher, new SendMessage("t1", "Контрольная перенесена", null));
+        var moderation = env.Grains.GetGrain<IModerationGrain>(fx.SchoolId);
+        var reportId = await moderation.ReportAsync(fx.Student, fx.ClassChat, byTeacher.Seq, ReportReason.Other, null);
+
+        foreach (var action in new[] { ReportAction.Remove, ReportAction.Mute })
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(() => moderation.ActAsync(fx.AdminId, reportId, action, muteHours: 1));
+            Assert.Equal("moderation.moderator", refused.Code);
+        }
+
+        Assert.Equal("Контрольная перенесена", (await chat.GetMessageAsync(fx.Student, byTeacher.Seq)).Text);
+        Assert.True(Assert.Single(await moderation.ReportsAsync(fx.AdminId, includeResolved: false)).Open);
+        Assert.True(await chat.IsMemberAsync(fx.Teacher));
+    }
 }
