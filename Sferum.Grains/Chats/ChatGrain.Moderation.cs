@@ -81,10 +81,7 @@ public sealed partial class ChatGrain
         await audit.WriteAsync(new AuditEntry(membership.SchoolId, adminId, null, "moderation.chat-read",
             $"Администратор прочитал чат «{membership.Title}» (проверка безопасности)",
             new Dictionary<string, object?> { ["chatId"] = ChatId, ["beforeSeq"] = beforeSeq }));
-        limit = Math.Clamp(limit, 1, 200);
-        var messages = await store.HistoryAsync(ChatId, beforeSeq, null, limit + 1);
-        var hasMore = messages.Count > limit;
-        return new ChatPage(hasMore ? messages.Skip(1).ToList() : messages, hasMore, lastSeq);
+        return await PageAsync(beforeSeq, null, limit);
     }
 
     private void RequireNotMuted(Guid userId)

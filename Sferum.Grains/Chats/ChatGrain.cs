@@ -184,6 +184,12 @@ public sealed partial class ChatGrain(
     public async Task<ChatPage> HistoryAsync(Guid userId, long? beforeSeq, long? afterSeq, int limit)
     {
         RequireMember(userId);
+        return await PageAsync(beforeSeq, afterSeq, limit);
+    }
+
+    /// <summary>A page of messages (at most 200), and whether there are more beyond it.</summary>
+    private async Task<ChatPage> PageAsync(long? beforeSeq, long? afterSeq, int limit)
+    {
         limit = Math.Clamp(limit, 1, 200);
         var messages = await store.HistoryAsync(ChatId, beforeSeq, afterSeq, limit + 1);
         var hasMore = messages.Count > limit;

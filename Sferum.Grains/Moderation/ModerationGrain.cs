@@ -97,11 +97,6 @@ public sealed class ModerationGrain(ReportStore reports, SchoolPeople people, Au
             throw new DomainException("report.action-invalid", "Такого действия нет.");
         }
 
-        if (action == ReportAction.Mute && muteHours is < 1 or > 24 * 7)
-        {
-            throw new DomainException("moderation.mute-invalid", "Запретить писать можно на срок от 1 часа до 7 дней.");
-        }
-
         // Muting or removing the author also takes the offending message away; the chat checks the rights again, and
         // the sanction goes first so that a refused one leaves the message as it was.
         switch (action)

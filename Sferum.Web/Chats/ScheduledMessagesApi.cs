@@ -27,15 +27,16 @@ public static class ScheduledMessagesApi
         return app;
     }
 
-    public static async Task<QuietHoursView> QuietHoursOfAsync(IClusterClient cluster, Guid chatId, Guid userId, DateTimeOffset now)
+    public static async Task<QuietHoursView> QuietHoursOfAsync(IClusterClient cluster, Guid schoolId, DateTimeOffset now)
     {
-        var access = await cluster.GetGrain<IChatGrain>(chatId).GetAccessAsync(userId);
-        var quiet = await cluster.GetGrain<ISchoolGrain>(access.SchoolId).GetQuietHoursAsync();
+        var quiet = await cluster.GetGrain<ISchoolGrain>(schoolId).GetQuietHoursAsync();
         return new QuietHoursView(quiet.Enabled, quiet.Window, quiet.IsQuiet(now), quiet.EndOf(now), quiet.TimeZone);
     }
 
+    // The chat answers only its members, and names its school.
     private static Task<IResult> QuietHoursAsync(Guid chatId, HttpContext http, IClusterClient cluster, TimeProvider clock) =>
-        ApiErrors.RunAsync(() => QuietHoursOfAsync(cluster, chatId, http.User.GetUserId(), clock.GetUtcNow()));
+        ApiErrors.RunAsync(async () => await QuietHoursOfAsync(cluster,
+            (await cluster.GetGrain<IChatGrain>(chatId).GetAccessAsync(http.User.GetUserId())).SchoolId, clock.GetUtcNow()));
 
     private static Task<IResult> ListAsync(Guid chatId, HttpContext http, IClusterClient cluster) =>
         ApiErrors.RunAsync(() => cluster.GetGrain<IScheduledMessageListGrain>(0).PendingAsync(http.User.GetUserId(), chatId));

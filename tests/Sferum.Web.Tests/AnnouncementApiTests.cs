@@ -12,10 +12,8 @@ public sealed class AnnouncementApiTests(WebTestEnvironment env)
     [Fact]
     public async Task The_mother_confirms_and_the_teacher_sees_her_child_confirmed_others_not()
     {
-        using var teacher = new OidcHttpBrowser(env.Stack.WebUrl);
-        await teacher.SignInAsync(env.User("teacher").Login, env.User("teacher").Password);
-        using var parent = new OidcHttpBrowser(env.Stack.WebUrl);
-        await parent.SignInAsync(env.User("parent").Login, env.User("parent").Password);
+        using var teacher = await env.SignedInAsync("teacher");
+        using var parent = await env.SignedInAsync("parent");
         var chatId = (await ChatApi.FiveAAsync(teacher)).ParentsChat;
 
         var posted = await ChatApi.PostAsync(teacher, chatId, "/announcements/", new { clientId = Guid.NewGuid().ToString(), text = "Родительское собрание в четверг" });

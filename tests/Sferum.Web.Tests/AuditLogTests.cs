@@ -12,14 +12,14 @@ public sealed class AuditLogTests(WebTestEnvironment env)
     [Fact]
     public async Task Admins_read_invitations_and_refused_attempts_filtered_and_as_csv_and_nobody_else_does()
     {
-        using var teacher = await SignedInAsync("teacher");
+        using var teacher = await env.SignedInAsync("teacher");
         var home = await (await teacher.GetAsync("/")).Content.ReadAsStringAsync();
         var classPath = Regex.Match(home, "<a href=\"(/Classes/[0-9a-f-]{36})\">5А</a>").Groups[1].Value;
         await teacher.SubmitAsync($"/Invitations/New?classId={classPath[9..]}&target=ClassChat", "new-invitation", new() { ["Role"] = "Student" });
-        using var guest = await SignedInAsync("guest");
+        using var guest = await env.SignedInAsync("guest");
         Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync(classPath)).StatusCode);
 
-        using var admin = await SignedInAsync("admin");
+        using var admin = await env.SignedInAsync("admin");
         var adminHome = await (await admin.GetAsync("/")).Content.ReadAsStringAsync();
         var schoolPath = Regex.Match(adminHome, "<a href=\"(/Schools/[0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value;
         Assert.NotEmpty(schoolPath);
@@ -44,12 +44,5 @@ public sealed class AuditLogTests(WebTestEnvironment env)
             Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync(path)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync(path)).StatusCode);
         }
-    }
-
-    private async Task<OidcHttpBrowser> SignedInAsync(string login)
-    {
-        var browser = new OidcHttpBrowser(env.Stack.WebUrl);
-        await browser.SignInAsync(env.User(login).Login, env.User(login).Password);
-        return browser;
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class ChatFilesTests(WebTestEnvironment env)
     {
         await using var student = await ChatClient.ConnectAsync(env, "student");
         var chat = (await student.Connection.InvokeAsync<List<ChatSummary>>("Chats")).Single(c => c.Kind == ChatKind.Class);
-        using var uploader = await SignedInAsync("student");
+        using var uploader = await env.SignedInAsync("student");
 
         var upload = await UploadAsync(uploader, chat.ChatId, "задание ../../etc/passwd.pdf", Pdf);
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
@@ -26,7 +26,7 @@ public sealed partial class ChatFilesTests(WebTestEnvironment env)
         Assert.Equal("passwd.pdf", attachment.FileName);
         var message = await student.Connection.InvokeAsync<ChatMessage>("SendWithFiles", chat.ChatId, Guid.NewGuid().ToString(), "", null, new List<ChatAttachment> { attachment });
 
-        using var teacher = await SignedInAsync("teacher");
+        using var teacher = await env.SignedInAsync("teacher");
         var download = await teacher.GetAsync($"/api/chats/{chat.ChatId}/messages/{message.Seq}/files/0");
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -41,7 +41,7 @@ public sealed partial class ChatFilesTests(WebTestEnvironment env)
     [Fact]
     public async Task Forbidden_types_and_oversized_files_are_refused_with_the_rule()
     {
-        using var student = await SignedInAsync("student");
+        using var student = await env.SignedInAsync("student");
         var chatId = await ClassChatIdAsync("student");
 
         var exe = await UploadAsync(student, chatId, "игра.exe", [0x4D, 0x5A]);
@@ -60,10 +60,10 @@ public sealed partial class ChatFilesTests(WebTestEnvironment env)
     {
         await using var student = await ChatClient.ConnectAsync(env, "student");
         var chatId = (await student.Connection.InvokeAsync<List<ChatSummary>>("Chats")).Single(c => c.Kind == ChatKind.Class).ChatId;
-        using var member = await SignedInAsync("student");
+        using var member = await env.SignedInAsync("student");
         var attachment = (await (await UploadAsync(member, chatId, "секрет.pdf", Pdf)).Content.ReadFromJsonAsync<ChatAttachment>())!;
         var message = await student.Connection.InvokeAsync<ChatMessage>("SendWithFiles", chatId, Guid.NewGuid().ToString(), "только классу", null, new List<ChatAttachment> { attachment });
-        using var outsider = await SignedInAsync(login);
+        using var outsider = await env.SignedInAsync(login);
 
         // The outsider's own page gives a valid antiforgery token; the chat is still not theirs.
         var upload = await UploadAsync(outsider, chatId, "x.pdf", Pdf, tokenFrom: "/Chats");
@@ -76,13 +76,6 @@ public sealed partial class ChatFilesTests(WebTestEnvironment env)
         Assert.Equal(HttpStatusCode.Forbidden, materials.StatusCode);
     }
 
-    private async Task<OidcHttpBrowser> SignedInAsync(string login)
-    {
-        var user = env.User(login);
-        var browser = new OidcHttpBrowser(env.Stack.WebUrl);
-        await browser.SignInAsync(user.Login, user.Password);
-        return browser;
-    }
 
     private async Task<Guid> ClassChatIdAsync(string login)
     {

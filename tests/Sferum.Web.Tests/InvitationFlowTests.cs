@@ -14,14 +14,14 @@ public sealed partial class InvitationFlowTests(WebTestEnvironment env)
     [Fact]
     public async Task A_teacher_invites_a_grandparent_who_joins_the_parents_chat_only()
     {
-        using var teacher = await SignedInAsync("teacher");
+        using var teacher = await env.SignedInAsync("teacher");
         var classPath = await ClassPathAsync(teacher);
         var classPage = await (await teacher.GetAsync(classPath)).Content.ReadAsStringAsync();
         var parentsChat = Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"parents-chat\"").Groups[1].Value;
         var classChat = Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"class-chat\"").Groups[1].Value;
         var link = await CreateLinkAsync(teacher, classPath, "DEMO-S0");
 
-        using var relative = await SignedInAsync("relative");
+        using var relative = await env.SignedInAsync("relative");
         var offer = await (await relative.GetAsync(link.AbsolutePath)).Content.ReadAsStringAsync();
         Assert.Contains("5А: чат родителей", offer);
         Assert.Contains($"{env.User("student").LastName} {env.User("student").FirstName}", offer);
@@ -56,7 +56,7 @@ public sealed partial class InvitationFlowTests(WebTestEnvironment env)
         }
 
         // The school's admin sees the child's contact data.
-        using var admin = await SignedInAsync("admin");
+        using var admin = await env.SignedInAsync("admin");
         var adminView = await ProfileAsync(admin, await (await admin.GetAsync(classPath)).Content.ReadAsStringAsync(), "student");
         Assert.Contains(env.User("student").Snils!, adminView);
 
@@ -68,11 +68,11 @@ public sealed partial class InvitationFlowTests(WebTestEnvironment env)
     [Fact]
     public async Task Bad_links_are_refused_with_their_reason_and_outsiders_cannot_manage_links()
     {
-        using var teacher = await SignedInAsync("teacher");
+        using var teacher = await env.SignedInAsync("teacher");
         var classPath = await ClassPathAsync(teacher);
         var link = await CreateLinkAsync(teacher, classPath, "DEMO-S1");
 
-        using var guest = await SignedInAsync("guest");
+        using var guest = await env.SignedInAsync("guest");
         var simplified = await (await guest.GetAsync(link.AbsolutePath)).Content.ReadAsStringAsync();
         Assert.Contains("проверенные учётные записи", simplified);
         Assert.DoesNotContain("5А", simplified);
@@ -86,13 +86,13 @@ public sealed partial class InvitationFlowTests(WebTestEnvironment env)
         var detailsPath = await DetailsPathAsync(teacher, classPath);
         Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync(detailsPath)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync($"/Invitations/New?classId={classPath[9..]}&target=ParentsChat")).StatusCode);
-        using var student = await SignedInAsync("student");
+        using var student = await env.SignedInAsync("student");
         var studentNew = await student.SubmitAsync($"/Invitations/New?classId={classPath[9..]}&target=ClassChat", "new-invitation", new() { ["Role"] = "Student" });
         Assert.Equal(HttpStatusCode.Forbidden, studentNew.StatusCode);
 
         var revoked = await teacher.SubmitAsync(detailsPath, "id=\"revoke\"", []);
         Assert.Contains("отозвано", await revoked.Content.ReadAsStringAsync());
-        using var relative = await SignedInAsync("relative");
+        using var relative = await env.SignedInAsync("relative");
         Assert.Contains("отозвано", await (await relative.GetAsync(link.AbsolutePath)).Content.ReadAsStringAsync());
     }
 
@@ -103,7 +103,7 @@ public sealed partial class InvitationFlowTests(WebTestEnvironment env)
         var response = await anonymous.GetAsync("/i/" + new string('A', 64));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        using var guesser = await SignedInAsync("admin");
+        using var guesser = await env.SignedInAsync("admin");
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 25; i++)
         {
@@ -116,13 +116,6 @@ public sealed partial class InvitationFlowTests(WebTestEnvironment env)
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
-    private async Task<OidcHttpBrowser> SignedInAsync(string login)
-    {
-        var browser = new OidcHttpBrowser(env.Stack.WebUrl);
-        var user = env.User(login);
-        await browser.SignInAsync(user.Login, user.Password);
-        return browser;
-    }
 
     private static async Task<string> ClassPathAsync(OidcHttpBrowser browser)
     {

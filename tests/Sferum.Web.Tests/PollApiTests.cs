@@ -12,10 +12,8 @@ public sealed class PollApiTests(WebTestEnvironment env)
     [Fact]
     public async Task A_pupil_votes_the_teacher_sees_who_has_not_and_bad_input_names_its_rule()
     {
-        using var teacher = new OidcHttpBrowser(env.Stack.WebUrl);
-        await teacher.SignInAsync(env.User("teacher").Login, env.User("teacher").Password);
-        using var student = new OidcHttpBrowser(env.Stack.WebUrl);
-        await student.SignInAsync(env.User("student").Login, env.User("student").Password);
+        using var teacher = await env.SignedInAsync("teacher");
+        using var student = await env.SignedInAsync("student");
         var chatId = (await ChatApi.FiveAAsync(teacher)).ClassChat;
         var pollId = await ChatApi.CreatePollAsync(teacher, chatId, "Экскурсия в субботу: едете?", ["Да", "Нет"]);
 

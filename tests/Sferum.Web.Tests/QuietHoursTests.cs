@@ -20,8 +20,7 @@ public sealed partial class QuietHoursTests(WebTestEnvironment env)
     [Fact]
     public async Task During_quiet_hours_a_pupil_gets_the_message_without_a_notification_and_the_teacher_sees_when_it_ends()
     {
-        using var admin = new OidcHttpBrowser(env.Stack.WebUrl);
-        await admin.SignInAsync(env.User("admin").Login, env.User("admin").Password);
+        using var admin = await env.SignedInAsync("admin");
         var school = Guid.Parse(SchoolLink().Match(await (await admin.GetAsync("/")).Content.ReadAsStringAsync()).Groups[1].Value);
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Moscow);
         try
@@ -49,15 +48,13 @@ public sealed partial class QuietHoursTests(WebTestEnvironment env)
             // The teacher is not a pupil: the pupil's reply notifies her. And she is told when the quiet hours end.
             await pupil.Connection.InvokeAsync<ChatMessage>("Send", chatId, Guid.NewGuid().ToString(), "Спокойной ночи", null);
             Assert.Equal("Спокойной ночи", (await ReadAsync(teacher.Notifications, TimeSpan.FromSeconds(10))).Preview);
-            using var teacherBrowser = new OidcHttpBrowser(env.Stack.WebUrl);
-            await teacherBrowser.SignInAsync(env.User("teacher").Login, env.User("teacher").Password);
+            using var teacherBrowser = await env.SignedInAsync("teacher");
             var quiet = await (await teacherBrowser.GetAsync($"/api/chats/{chatId}/quiet-hours")).Content.ReadFromJsonAsync<JsonElement>();
             Assert.True(quiet.GetProperty("quietNow").GetBoolean());
             Assert.Equal(now.AddHours(1).ToString("HH:mm"), quiet.GetProperty("window").GetString()![^5..]);
             var page = await (await teacherBrowser.GetAsync($"/Chats/{chatId}")).Content.ReadAsStringAsync();
             Assert.Contains("id=\"quiet-hint\"", page);
-            using var pupilBrowser = new OidcHttpBrowser(env.Stack.WebUrl);
-            await pupilBrowser.SignInAsync(env.User("student").Login, env.User("student").Password);
+            using var pupilBrowser = await env.SignedInAsync("student");
             Assert.DoesNotContain("id=\"quiet-hint\"", await (await pupilBrowser.GetAsync($"/Chats/{chatId}")).Content.ReadAsStringAsync()); // a hint for staff only
         }
         finally
@@ -70,8 +67,7 @@ public sealed partial class QuietHoursTests(WebTestEnvironment env)
     [Fact]
     public async Task A_quiet_hours_window_that_cannot_be_read_is_refused_and_the_policy_stays()
     {
-        using var admin = new OidcHttpBrowser(env.Stack.WebUrl);
-        await admin.SignInAsync(env.User("admin").Login, env.User("admin").Password);
+        using var admin = await env.SignedInAsync("admin");
         var school = Guid.Parse(SchoolLink().Match(await (await admin.GetAsync("/")).Content.ReadAsStringAsync()).Groups[1].Value);
         var response = await admin.SubmitAsync($"/Schools/{school}", "id=\"chat-policy\"", new() { ["quietFrom"] = "25:61", ["quietTo"] = "08:00" });
         var html = await response.Content.ReadAsStringAsync();

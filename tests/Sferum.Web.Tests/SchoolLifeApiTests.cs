@@ -14,8 +14,8 @@ public sealed class SchoolLifeApiTests(WebTestEnvironment env)
     [Fact]
     public async Task A_teachers_file_is_downloaded_by_a_pupil_with_its_type_and_name_and_counted_bad_files_are_refused()
     {
-        using var teacher = await SignInAsync("teacher");
-        using var pupil = await SignInAsync("student");
+        using var teacher = await env.SignedInAsync("teacher");
+        using var pupil = await env.SignedInAsync("student");
         var (classId, _, _) = await ChatApi.FiveAAsync(teacher);
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% домашнее задание\n");
         var title = $"Дроби {Guid.NewGuid():N}"[..14];
@@ -59,9 +59,9 @@ public sealed class SchoolLifeApiTests(WebTestEnvironment env)
     [Fact]
     public async Task A_reported_message_is_hidden_by_the_teacher_and_the_admins_safety_read_is_in_the_audit_log()
     {
-        using var teacher = await SignInAsync("teacher");
-        using var pupil = await SignInAsync("student");
-        using var admin = await SignInAsync("admin");
+        using var teacher = await env.SignedInAsync("teacher");
+        using var pupil = await env.SignedInAsync("student");
+        using var admin = await env.SignedInAsync("admin");
         var (_, classChat, _) = await ChatApi.FiveAAsync(teacher);
         var text = $"Обидное {Guid.NewGuid():N}"[..17];
         await using var pupilHub = await ChatClient.ConnectAsync(env, "student");
@@ -98,12 +98,5 @@ public sealed class SchoolLifeApiTests(WebTestEnvironment env)
         var audit = await (await admin.GetAsync($"/Schools/{school}/Audit?action=moderation")).Content.ReadAsStringAsync();
         Assert.Contains("проверка безопасности", audit);
         Assert.Contains("Скрыто сообщение", audit);
-    }
-
-    private async Task<OidcHttpBrowser> SignInAsync(string login)
-    {
-        var browser = new OidcHttpBrowser(env.Stack.WebUrl);
-        await browser.SignInAsync(env.User(login).Login, env.User(login).Password);
-        return browser;
     }
 }

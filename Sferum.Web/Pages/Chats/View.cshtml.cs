@@ -32,7 +32,7 @@ public sealed class ViewModel(IClusterClient cluster, TimeProvider clock) : Page
         var chat = cluster.GetGrain<IChatGrain>(ChatId);
         Chat = await chat.GetSummaryAsync(UserId);
         SchoolId = (await chat.GetAccessAsync(UserId)).SchoolId;
-        Quiet = await Web.Chats.ScheduledMessagesApi.QuietHoursOfAsync(cluster, ChatId, UserId, clock.GetUtcNow());
+        Quiet = await Web.Chats.ScheduledMessagesApi.QuietHoursOfAsync(cluster, SchoolId, clock.GetUtcNow());
         ShowQuietHint = Chat.CanPost && Quiet.QuietNow && await cluster.GetGrain<ISchoolChatsGrain>(SchoolId).IsStaffAsync(UserId);
         QuietEndsText = Quiet.Window[^5..];
     }

@@ -27,6 +27,14 @@ public sealed class WebTestEnvironment : IAsyncLifetime
 
     public DemoUsers.DemoUser User(string login) => Users.Single(u => u.Login == login);
 
+    /// <summary>A new HTTP browser signed in as the demo user through the real OIDC round trip.</summary>
+    public async Task<OidcHttpBrowser> SignedInAsync(string login)
+    {
+        var browser = new OidcHttpBrowser(Stack.WebUrl);
+        await browser.SignInAsync(User(login).Login, User(login).Password);
+        return browser;
+    }
+
     public async Task InitializeAsync()
     {
         await Postgres.InitializeAsync();
