@@ -41,6 +41,9 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(options.RootDirectory, "data");
 
+    /// <summary>The postmaster's process id (its first line of postmaster.pid), for measuring the server's CPU.</summary>
+    public int ServerPid => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First());
+
     private string RunDirectory => Path.Combine(options.RootDirectory, "run");
 
     private string PasswordFile => Path.Combine(options.RootDirectory, "password");
@@ -123,7 +126,8 @@ public sealed class LocalPostgres : IAsyncDisposable
 
         // Each silo and web node keeps its own connection pools (Orleans storage, membership, grains, the portal): the
         // default of 100 connections is too few for a cluster and a load test on one server.
-        var serverOptions = $"-k {RunDirectory} -c listen_addresses=127.0.0.1 -p {Port} -c max_connections=400";
+        var serverOptions = $"-k {RunDirectory} -c listen_addresses=127.0.0.1 -p {Port} -c max_connections=400"
+            + string.Concat(options.Settings.Select(setting => $" -c {setting}"));
         await RunAsServerUserCheckedAsync("pg_ctl", [
             "-D", DataDirectory, "-l", Path.Combine(RunDirectory, "postgres.log"), "-w", "-t", "60", "-o", serverOptions, "start",
         ], cancellationToken);

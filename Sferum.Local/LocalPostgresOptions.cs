@@ -13,4 +13,7 @@ public sealed class LocalPostgresOptions
 
     /// <summary>Folder with initdb/pg_ctl; null looks on PATH, then in /usr/lib/postgresql/*/bin.</summary>
     public string? BinDirectory { get; init; }
+
+    /// <summary>More server settings (<c>name=value</c>, passed as <c>-c</c>), e.g. the benchmark's shared_buffers.</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
 }

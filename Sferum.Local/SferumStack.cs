@@ -104,6 +104,7 @@ public sealed class SferumStack : IAsyncDisposable
         {
             RootDirectory = Path.Combine(options.DataDirectory, "postgres"),
             Port = options.PostgresPort,
+            Settings = options.PostgresSettings,
         }, logger, cancellationToken);
         ConnectionString = postgres.ConnectionString;
     }

@@ -36,6 +36,9 @@ public sealed class SferumStackOptions
     /// <summary>Receives every line the services print, prefixed with the service's name.</summary>
     public Action<string>? Echo { get; init; }
 
+    /// <summary>More settings (<c>name=value</c>) for the private PostgreSQL server.</summary>
+    public IReadOnlyList<string> PostgresSettings { get; init; } = [];
+
     /// <summary>More <c>--Key=value</c> settings for every silo (e.g. membership timings in tests).</summary>
     public IReadOnlyList<string> ExtraSiloArguments { get; init; } = [];
 

@@ -103,6 +103,21 @@ public interface IChatGrain : IGrainWithGuidKey
     [Alias("Review"), AlwaysInterleave]
     Task<ChatPage> ReviewAsync(Guid adminId, long? beforeSeq, int limit);
 
+    /// <summary>
+    /// A web node with connections of this chat's members asks for its live events. A node renews its feeds every
+    /// <see cref="ChatFeeds.RenewEvery"/>; one not renewed within <see cref="ChatFeeds.Expiry"/> is forgotten.
+    /// </summary>
+    [Alias("Watch")]
+    Task WatchAsync(IChatFeed feed);
+
+    /// <summary>The node's last connection of the chat has gone.</summary>
+    [Alias("Unwatch")]
+    Task UnwatchAsync(IChatFeed feed);
+
+    /// <summary>Passes a live-only event (no log entry, e.g. a poll's new tally) to the nodes watching the chat.</summary>
+    [Alias("Broadcast"), OneWay]
+    Task BroadcastAsync(ChatEvent e);
+
     /// <summary>The class's roster changed: re-read who is in the chat (called by the class grain).</summary>
     [Alias("MembersChanged")]
     Task MembersChangedAsync();

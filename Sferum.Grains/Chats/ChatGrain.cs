@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
-using Orleans.Streams;
 using Sferum.Classes;
 using Sferum.Common;
 using Sferum.Identity;
@@ -35,9 +34,7 @@ public sealed partial class ChatGrain(
     private ChatMembership? loaded;
     private long lastSeq;
     private Task? flushing;
-    private Task publishing = Task.CompletedTask;
     private bool positionUnknown;
-    private IAsyncStream<ChatEvent> stream = null!;
 
     private Guid ChatId => this.GetPrimaryKey();
 
@@ -51,7 +48,6 @@ public sealed partial class ChatGrain(
         loaded = await LoadMembershipAsync();
         lastSeq = await store.LastSeqAsync(ChatId);
         mutes = await sanctions.MutesAsync(ChatId, clock.GetUtcNow());
-        stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ChatEvent>(StreamId.Create(StreamNames.Chat, ChatId));
     }
 
     public async Task<ChatMessage> SendAsync(Guid userId, SendMessage message)
@@ -258,7 +254,7 @@ public sealed partial class ChatGrain(
         if (removed.Count > 0)
         {
             // Web nodes drop these users' open connections from the chat at once.
-            await PublishAsync(new ChatEvent(ChatId, lastSeq, ChatEventType.MembersChanged, null, removed));
+            Deliver([new ChatEvent(ChatId, lastSeq, ChatEventType.MembersChanged, null, removed)]);
         }
     }
 
@@ -316,11 +312,10 @@ public sealed partial class ChatGrain(
                         toWrite[i].Completion.TrySetResult(messages[i]);
                     }
 
-                    // Live delivery goes on in order but off the write path: a slow stream never holds back the next commit.
+                    // Live only after the commit: nobody sees a message that could still be lost.
                     var silent = SilentNow();
-                    var events = toWrite.Zip(messages, (e, message) =>
-                        new ChatEvent(ChatId, e.Seq, e.Type, message, [], Silent: e.Type == ChatEventType.Posted ? silent : null)).ToList();
-                    publishing = PublishAfterAsync(publishing, events);
+                    Deliver(toWrite.Zip(messages, (e, message) =>
+                        new ChatEvent(ChatId, e.Seq, e.Type, message, [], Silent: e.Type == ChatEventType.Posted ? silent : null)).ToList());
                     return;
                 }
 
@@ -392,29 +387,6 @@ public sealed partial class ChatGrain(
         if (recentOrder.Count > 2000)
         {
             recentPosts.Remove(recentOrder.Dequeue());
-        }
-    }
-
-    private async Task PublishAfterAsync(Task previous, List<ChatEvent> events)
-    {
-        await previous;
-        foreach (var e in events)
-        {
-            await PublishAsync(e);
-        }
-    }
-
-    private async Task PublishAsync(ChatEvent e)
-    {
-        try
-        {
-            // Bounded: after an outage the stream's bookkeeping may answer slowly; clients catch up from the log anyway.
-            await stream.OnNextAsync(e).WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception ex)
-        {
-            // Live delivery is best effort: the log already has the event and clients catch up from it.
-            logger.LogWarning(ex, "Chat {ChatId}: event {Seq} was not published live", ChatId, e.Seq);
         }
     }
 

@@ -4,5 +4,4 @@ namespace Sferum.Platform;
 public static class GrainStorage
 {
     public const string Default = "Default";
-    public const string PubSub = "PubSubStore";
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
-using Orleans.Streams;
 using Sferum.Chats;
 using Sferum.Common;
 using Sferum.Identity;
@@ -230,8 +229,7 @@ public sealed class PollGrain(PollStore store, TimeProvider clock, ILogger<PollG
         try
         {
             var view = await ViewAsync(null, false, tally);
-            var stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ChatEvent>(StreamId.Create(StreamNames.Chat, p.ChatId));
-            await stream.OnNextAsync(new ChatEvent(p.ChatId, 0, ChatEventType.PollUpdated, null, [], view)).WaitAsync(TimeSpan.FromSeconds(5));
+            await GrainFactory.GetGrain<IChatGrain>(p.ChatId).BroadcastAsync(new ChatEvent(p.ChatId, 0, ChatEventType.PollUpdated, null, [], view));
         }
         catch (Exception ex)
         {

@@ -37,7 +37,7 @@ public static class SiloHostingExtensions
                 o.Invariant = SiloBuilderExtensions.AdoNetInvariant;
                 o.ConnectionString = connectionString;
             });
-            silo.UseSferumPersistence(connectionString, options);
+            silo.UseSferumPersistence(connectionString);
         });
 
         // After Orleans: runs once the silo is up.

@@ -17,10 +17,4 @@ public sealed class SiloOptions
 
     /// <summary>The address other silos and clients reach this one at.</summary>
     public string AdvertisedIp { get; set; } = "127.0.0.1";
-
-    /// <summary>How often the memory-stream pulling agents look for events (the default 100 ms would delay live chat).</summary>
-    public int StreamPollingPeriodMs { get; set; } = 10;
-
-    /// <summary>Memory-stream queues; fewer queues cost less idle CPU at the same latency.</summary>
-    public int StreamQueues { get; set; } = 2;
 }

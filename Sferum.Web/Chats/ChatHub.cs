@@ -24,7 +24,7 @@ public sealed class ChatHub(IClusterClient cluster, ChatRelay relay, UserChats u
         // Only the ids: a connecting device needs live delivery, not the chat list's summaries.
         foreach (var chatId in await cluster.GetGrain<IUserGrain>(UserId).GetChatIdsAsync())
         {
-            await relay.AddAsync(chatId, Context.ConnectionId, UserId, waitForStream: false);
+            await relay.AddAsync(chatId, Context.ConnectionId, UserId, waitForFeed: false);
         }
 
         await base.OnConnectedAsync();

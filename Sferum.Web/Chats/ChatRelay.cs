@@ -1,81 +1,81 @@
 using Microsoft.AspNetCore.SignalR;
-using Orleans.Runtime;
-using Orleans.Streams;
 using Sferum.Chats;
 using Sferum.Common;
 
 namespace Sferum.Web.Chats;
 
 /// <summary>
-/// This web node's bridge from chat streams to SignalR: one stream subscription per chat that has at least one
-/// connection here (reference-counted, dropped with the last one), fanned out to the chat's SignalR group. When a
-/// chat's members change, the connections of people who left are taken out of the group at once. The bookkeeping lock
-/// is never held across a call to the cluster: a slow subscription (after a database outage, say) delays only its chat.
+/// This web node's bridge from chats to SignalR: one <see cref="ChatFeed"/> per chat that has at least one connection
+/// here (reference-counted, dropped with the last one), registered with the chat grain, which calls it after each
+/// commit; the feed fans the events out to the chat's SignalR group. When a chat's members change, the connections of
+/// people who left are taken out of the group at once. The bookkeeping lock is never held across a call to the
+/// cluster: a slow registration (after a database outage, say) delays only its chat.
 /// </summary>
 public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, ILogger<ChatRelay> logger)
 {
-    private static readonly TimeSpan SubscribeTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan WatchTimeout = TimeSpan.FromSeconds(10);
     private readonly Lock gate = new();
-    private readonly Dictionary<Guid, ChatChannel> chats = [];
+    private readonly Dictionary<Guid, ChatFeed> chats = [];
     private HashSet<string>? knownHosts;
 
     public static string Group(Guid chatId) => $"chat:{chatId}";
 
     /// <summary>
-    /// Adds a connection (of a member: the hub has checked) to a chat's live delivery. With <paramref name="waitForStream"/>
-    /// false the stream subscription is made in the background: a connecting device must not wait for all its chats.
+    /// Adds a connection (of a member: the hub has checked) to a chat's live delivery. With <paramref name="waitForFeed"/>
+    /// false the registration with the chat grain is made in the background: a connecting device must not wait for all
+    /// its chats.
     /// </summary>
-    public async Task AddAsync(Guid chatId, string connectionId, Guid userId, bool waitForStream = true)
+    public async Task AddAsync(Guid chatId, string connectionId, Guid userId, bool waitForFeed = true)
     {
-        ChatChannel channel;
+        ChatFeed feed;
         lock (gate)
         {
-            if (!chats.TryGetValue(chatId, out channel!))
+            if (!chats.TryGetValue(chatId, out feed!))
             {
-                chats[chatId] = channel = new ChatChannel();
+                chats[chatId] = feed = new ChatFeed(chatId, DeliverAsync);
+                feed.Reference = cluster.CreateObjectReference<IChatFeed>(feed);
             }
 
-            channel.Connections[connectionId] = userId;
+            feed.Connections[connectionId] = userId;
         }
 
         await hub.Groups.AddToGroupAsync(connectionId, Group(chatId));
-        var subscribed = EnsureSubscribedAsync(chatId, channel);
-        if (waitForStream)
+        var watching = EnsureWatchedAsync(feed);
+        if (waitForFeed)
         {
-            await subscribed;
+            await watching;
         }
     }
 
-    /// <summary>Removes a connection from every chat it was in; the last one out ends the chat's subscription.</summary>
+    /// <summary>Removes a connection from every chat it was in; the last one out ends the chat's feed.</summary>
     public async Task RemoveConnectionAsync(string connectionId)
     {
-        List<(Guid ChatId, ChatChannel Channel)> emptied = [];
+        List<ChatFeed> emptied = [];
         lock (gate)
         {
-            foreach (var (chatId, channel) in chats.Where(c => c.Value.Connections.Remove(connectionId)).ToList())
+            foreach (var (chatId, feed) in chats.Where(c => c.Value.Connections.Remove(connectionId)).ToList())
             {
-                if (channel.Connections.Count == 0)
+                if (feed.Connections.Count == 0)
                 {
                     chats.Remove(chatId);
-                    emptied.Add((chatId, channel));
+                    emptied.Add(feed);
                 }
             }
         }
 
-        foreach (var (chatId, channel) in emptied)
+        foreach (var feed in emptied)
         {
-            await UnsubscribeAsync(chatId, channel);
+            await EndAsync(feed);
         }
     }
 
     /// <summary>
-    /// Stream subscriptions die silently with the silo that served them (measured: shared/notes/streams.md). When the
-    /// set of active silos changes, every chat of this node is subscribed again. Called every few seconds.
+    /// A chat grain keeps its feeds in memory only: when the set of active silos changes, its chats may live elsewhere
+    /// now, so every feed of this node is registered again at once. Called every few seconds.
     /// </summary>
     public async Task HealAsync()
     {
         var hosts = (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Keys.Select(h => h.ToParsableString()).ToHashSet();
-        List<(Guid ChatId, ChatChannel Channel)> all;
         lock (gate)
         {
             if (knownHosts is null || knownHosts.SetEquals(hosts))
@@ -85,30 +85,28 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             }
 
             knownHosts = hosts;
-            all = chats.Select(kv => (kv.Key, kv.Value)).ToList();
         }
 
-        logger.LogInformation("The cluster changed; subscribing {Count} chats again", all.Count);
-        foreach (var (chatId, channel) in all)
-        {
-            var old = channel.Subscription;
-            lock (gate)
-            {
-                channel.Subscription = null;
-            }
+        logger.LogInformation("The cluster changed; registering the feeds of {Count} chats again", SubscribedChats);
+        await RenewAsync();
+    }
 
-            await EnsureSubscribedAsync(chatId, channel);
-            if (old is { IsCompletedSuccessfully: true })
+    /// <summary>Registers every feed again: keeps them from expiring and restores any that a chat grain lost.</summary>
+    public async Task RenewAsync()
+    {
+        List<ChatFeed> all;
+        lock (gate)
+        {
+            all = chats.Values.ToList();
+            foreach (var feed in all)
             {
-                try
-                {
-                    await old.Result.UnsubscribeAsync().WaitAsync(SubscribeTimeout);
-                }
-                catch (Exception ex)
-                {
-                    logger.LogDebug(ex, "The old subscription of chat {ChatId} was already gone", chatId);
-                }
+                feed.Watching = null;
             }
+        }
+
+        foreach (var chunk in all.Chunk(64))
+        {
+            await Task.WhenAll(chunk.Select(EnsureWatchedAsync));
         }
     }
 
@@ -123,66 +121,69 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         }
     }
 
-    private async Task EnsureSubscribedAsync(Guid chatId, ChatChannel channel)
+    private async Task EnsureWatchedAsync(ChatFeed feed)
     {
-        Task<StreamSubscriptionHandle<ChatEvent>> subscribing;
+        Task watching;
         lock (gate)
         {
-            subscribing = channel.Subscription ??= SubscribeAsync(chatId);
+            watching = feed.Watching ??= cluster.GetGrain<IChatGrain>(feed.ChatId).WatchAsync(feed.Reference!);
         }
 
         try
         {
-            await subscribing.WaitAsync(SubscribeTimeout);
+            await watching.WaitAsync(WatchTimeout);
         }
         catch (Exception ex)
         {
             // The next connection to this chat tries again; meanwhile clients catch up from the log.
             lock (gate)
             {
-                if (channel.Subscription == subscribing)
+                if (feed.Watching == watching)
                 {
-                    channel.Subscription = null;
+                    feed.Watching = null;
                 }
             }
 
-            logger.LogWarning(ex, "Live delivery of chat {ChatId} could not be subscribed; trying again in 5 s", chatId);
-            _ = RetryLaterAsync(chatId, channel);
+            logger.LogWarning(ex, "Live delivery of chat {ChatId} could not be registered; trying again in 5 s", feed.ChatId);
+            _ = RetryLaterAsync(feed);
         }
     }
 
-    private async Task RetryLaterAsync(Guid chatId, ChatChannel channel)
+    private async Task RetryLaterAsync(ChatFeed feed)
     {
         await Task.Delay(TimeSpan.FromSeconds(5));
         bool stillWanted;
         lock (gate)
         {
-            stillWanted = chats.TryGetValue(chatId, out var current) && current == channel && channel.Connections.Count > 0;
+            stillWanted = chats.TryGetValue(feed.ChatId, out var current) && current == feed && feed.Connections.Count > 0;
         }
 
         if (stillWanted)
         {
-            await EnsureSubscribedAsync(chatId, channel);
+            await EnsureWatchedAsync(feed);
         }
     }
 
-    private Task<StreamSubscriptionHandle<ChatEvent>> SubscribeAsync(Guid chatId) =>
-        cluster.GetStreamProvider(StreamNames.Provider)
-            .GetStream<ChatEvent>(StreamId.Create(StreamNames.Chat, chatId))
-            .SubscribeAsync((e, _) => DeliverAsync(e));
-
-    private async Task UnsubscribeAsync(Guid chatId, ChatChannel channel)
+    private async Task EndAsync(ChatFeed feed)
     {
         try
         {
-            if (channel.Subscription is { } subscribing)
-            {
-                await (await subscribing.WaitAsync(SubscribeTimeout)).UnsubscribeAsync();
-            }
+            await cluster.GetGrain<IChatGrain>(feed.ChatId).UnwatchAsync(feed.Reference!).WaitAsync(WatchTimeout);
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Unsubscribing from chat {ChatId} failed", chatId);
+            // The chat forgets the feed by itself when it expires.
+            logger.LogWarning(ex, "Ending the feed of chat {ChatId} failed", feed.ChatId);
+        }
+
+        cluster.DeleteObjectReference<IChatFeed>(feed.Reference!);
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<ChatEvent> events)
+    {
+        foreach (var e in events)
+        {
+            await DeliverAsync(e);
         }
     }
 
@@ -200,24 +201,24 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         }
 
         List<(string ConnectionId, Guid UserId)> leaving;
-        ChatChannel? emptied = null;
+        ChatFeed? emptied = null;
         lock (gate)
         {
-            if (!chats.TryGetValue(e.ChatId, out var channel))
+            if (!chats.TryGetValue(e.ChatId, out var feed))
             {
                 return;
             }
 
-            leaving = channel.Connections.Where(c => e.RemovedMembers.Contains(c.Value)).Select(c => (c.Key, c.Value)).ToList();
+            leaving = feed.Connections.Where(c => e.RemovedMembers.Contains(c.Value)).Select(c => (c.Key, c.Value)).ToList();
             foreach (var (connectionId, _) in leaving)
             {
-                channel.Connections.Remove(connectionId);
+                feed.Connections.Remove(connectionId);
             }
 
-            if (channel.Connections.Count == 0)
+            if (feed.Connections.Count == 0)
             {
                 chats.Remove(e.ChatId);
-                emptied = channel;
+                emptied = feed;
             }
         }
 
@@ -230,7 +231,8 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
 
         if (emptied is not null)
         {
-            await UnsubscribeAsync(e.ChatId, emptied);
+            // Not awaited: this runs inside the feed's own call, and ending the feed calls the chat grain.
+            _ = EndAsync(emptied);
         }
     }
 
@@ -244,23 +246,16 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         var silent = e.Silent is { Count: > 0 } list ? list.ToHashSet() : [];
         lock (gate)
         {
-            if (!chats.TryGetValue(e.ChatId, out var channel))
+            if (!chats.TryGetValue(e.ChatId, out var feed))
             {
                 return;
             }
 
-            excluded = channel.Connections.Where(c => c.Value == message.AuthorId || silent.Contains(c.Value)).Select(c => c.Key).ToList();
+            excluded = feed.Connections.Where(c => c.Value == message.AuthorId || silent.Contains(c.Value)).Select(c => c.Key).ToList();
         }
 
         var preview = message.Text is { Length: > 100 } text ? text[..100] + "…" : message.Text ?? "📎 файл";
         await hub.Clients.GroupExcept(Group(e.ChatId), excluded).SendAsync("notify", new ChatNotification(e.ChatId, e.Seq, message.AuthorName, preview));
-    }
-
-    private sealed class ChatChannel
-    {
-        public Task<StreamSubscriptionHandle<ChatEvent>>? Subscription { get; set; }
-
-        public Dictionary<string, Guid> Connections { get; } = [];
     }
 }
 

@@ -1,6 +1,9 @@
 namespace Sferum.Web.Chats;
 
-/// <summary>Checks every few seconds whether the cluster's silos changed, so that live delivery heals after a failure.</summary>
+/// <summary>
+/// Checks every few seconds whether the cluster's silos changed, so that live delivery heals after a failure, and
+/// renews this node's chat feeds before the chat grains let them expire.
+/// </summary>
 public sealed class ChatRelayHealing(ChatRelay relay, ILogger<ChatRelayHealing> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
@@ -8,11 +11,17 @@ public sealed class ChatRelayHealing(ChatRelay relay, ILogger<ChatRelayHealing> 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period);
+        var renewed = DateTime.UtcNow;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await relay.HealAsync();
+                if (DateTime.UtcNow - renewed >= Sferum.Chats.ChatFeeds.RenewEvery)
+                {
+                    renewed = DateTime.UtcNow;
+                    await relay.RenewAsync();
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -32,10 +32,6 @@ public static class ClusterClientExtensions
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 return true;
             });
-            // The same queue count as the silos (Orleans:StreamQueues): a client that ever publishes must hash streams
-            // onto the queues the silos' pulling agents read.
-            var queues = builder.Configuration.GetValue("Orleans:StreamQueues", 2);
-            client.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePartitioning(queues));
         });
         return builder;
     }

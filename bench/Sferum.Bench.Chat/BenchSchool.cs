@@ -10,12 +10,14 @@ namespace Sferum.Bench.Chat;
 public sealed record BenchUser(Guid UserId, string Name, Guid ChatId);
 
 /// <summary>
-/// A school made for the load: <c>chats</c> classes of <c>members</c> students each, plus one class of
-/// <c>channel-members</c> for the fan-out run. Users sign in first (through the identity index grain, as the portal
+/// A school made for the load: ROOMS classes of MEMBERS students each, plus one class of CHANNEL
+/// for the channel case. Users sign in first (through the identity index grain, as the portal
 /// does after OIDC), then the roster is imported through the journal path, which links them all in one transaction.
 /// </summary>
 public static class BenchSchool
 {
+    private const string ChannelClass = "11ЯЯЯ";
+
     public static async Task<(List<List<BenchUser>> Classes, List<BenchUser> Channel)> CreateAsync(IClusterClient cluster, string connectionString, BenchOptions o)
     {
         var schoolId = Guid.NewGuid();
@@ -24,10 +26,10 @@ public static class BenchSchool
 
         var people = new List<(string Class, string Snils, string Last, string First)>();
         var number = 200_000_000;
-        for (var c = 0; c <= o.Chats; c++)
+        for (var c = 0; c < o.Rooms + (o.Channel > 0 ? 1 : 0); c++)
         {
-            var className = c == o.Chats ? "11ЯЯЯ" : ClassName(c);
-            var size = c == o.Chats ? o.ChannelMembers : o.Members;
+            var className = c == o.Rooms ? ChannelClass : ClassName(c);
+            var size = c == o.Rooms ? o.Channel : o.Members;
             for (var m = 0; m < size; m++)
             {
                 people.Add((className, Snils(number++), $"Ученик{c}", $"Номер{m}"));
@@ -71,8 +73,9 @@ public static class BenchSchool
         }
 
         var users = people.Select((p, i) => new BenchUser(userIds[i], $"{p.First} {p.Last}", chatOf[p.Class])).ToList();
-        var classes = users.Where(u => u.ChatId != chatOf["11ЯЯЯ"]).GroupBy(u => u.ChatId).Select(g => g.ToList()).ToList();
-        return (classes, users.Where(u => u.ChatId == chatOf["11ЯЯЯ"]).ToList());
+        var channel = chatOf.GetValueOrDefault(ChannelClass);
+        var classes = users.Where(u => u.ChatId != channel).GroupBy(u => u.ChatId).Select(g => g.ToList()).ToList();
+        return (classes, users.Where(u => u.ChatId == channel).ToList());
     }
 
     // "1А" … "11Я", then two-letter names: enough distinct classes for any run.

@@ -1,22 +1,18 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Sferum.Bench.Chat;
-using Sferum.Chats;
 using Sferum.Local;
 
-// Chat load generator: a private PostgreSQL, DevIdentity, one silo and one portal as real processes, and simulated
-// browsers as SignalR clients in this process. Prints durable messages/s, delivery latency, the fan-out time to the
-// last of a big class, and the portal's memory per idle connection.
-// Usage: dotnet run -c Release --project bench/Sferum.Bench.Chat -- [--chats 100] [--members 30] [--online 30]
-//        [--rate 1000] [--seconds 10] [--senders 256] [--channel-members 2000] [--idle 10000]
+// Sferum's side of the chat benchmark (bench/compare.sh runs it after the peer, ejabberd, on the same machine): a
+// private PostgreSQL set up as the peer's (synchronous_commit and fsync on), DevIdentity, one silo and one portal as
+// processes, and every member of the load its own signed-in WebSocket connection from this process.
+// Usage: ROOMS=100 MEMBERS=30 RATES="200 500 1000" DURATION=60 WARMUP=5 CHANNEL=2000 REPS=20 \
+//        dotnet run -c Release --project bench/Sferum.Bench.Chat [-- --out results.json]
 var o = BenchOptions.Parse(args);
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 var data = Path.Combine(Path.GetTempPath(), $"sferum-chat-bench-{Guid.NewGuid():N}");
-var clusterId = "bench";
 var stack = await SferumStack.StartAsync(new SferumStackOptions
 {
     DataDirectory = data,
@@ -25,153 +21,110 @@ var stack = await SferumStack.StartAsync(new SferumStackOptions
     WebPort = FreePorts.Next(),
     SiloPort = FreePorts.Next(),
     GatewayPort = FreePorts.Next(),
-    ClusterId = clusterId,
-    ExtraSiloArguments = ["--Sferum:Chats:RateLimitCount=100000000", "--Logging:LogLevel:Default=Warning"],
+    ClusterId = "bench",
+    PostgresSettings = ["shared_buffers=256MB", "synchronous_commit=on", "fsync=on",
+        .. (Environment.GetEnvironmentVariable("PG_SETTINGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)],
+    // Random senders: at 2,000 msg/s over 3,000 people someone now and then sends a 21st message within 10 s.
+    ExtraSiloArguments = ["--Sferum:Chats:RateLimitCount=100", "--Logging:LogLevel:Default=Warning"],
     ExtraWebArguments = ["--Logging:LogLevel:Default=Warning"],
 }, loggerFactory.CreateLogger("stack"));
 
-var host = Host.CreateApplicationBuilder();
-host.Logging.ClearProviders();
-host.UseOrleansClient(c => c
-    .Configure<ClusterOptions>(x => (x.ClusterId, x.ServiceId) = (clusterId, "sferum"))
-    .UseAdoNetClustering(x => (x.Invariant, x.ConnectionString) = ("Npgsql", stack.ConnectionString)));
-using var client = host.Build();
-await client.StartAsync();
-var cluster = client.Services.GetRequiredService<IClusterClient>();
-
-var setup = Stopwatch.StartNew();
-var (classes, channel) = await BenchSchool.CreateAsync(cluster, stack.ConnectionString, o);
-var cookies = new SessionCookies(stack.ConnectionString, cluster);
-Console.WriteLine($"Setup: {classes.Count} class chats × {o.Members} members, one class of {channel.Count}, in {setup.Elapsed.TotalSeconds:0} s");
-Console.WriteLine($"{"measure",-58} result");
-
-var latencies = new ConcurrentBag<double>();
-var fanout = new ConcurrentDictionary<long, (long First, long Last, int Count)>();
-long Parse(string? text) => text is not null && text.StartsWith("t:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(2, text.IndexOf(' ') - 2), out var t) ? t : 0;
-void OnEvent(BenchClient receiver, ChatEvent e, long at)
+try
 {
-    var sent = Parse(e.Message?.Text);
-    if (sent == 0 || e.Message!.AuthorId == receiver.User.UserId)
+    var report = await RunAllAsync();
+    if (o.Out is not null)
     {
-        return;
+        BenchReport.Write(report, o.Out);
+        Console.WriteLine($"Figures written to {o.Out}");
     }
 
-    var ms = (at - sent) * 1000.0 / Stopwatch.Frequency;
-    if (receiver.User.ChatId == channel[0].ChatId)
+    return report.Failures.Count == 0 ? 0 : 1;
+}
+finally
+{
+    await stack.DisposeAsync();
+    if (Environment.GetEnvironmentVariable("KEEP") == "1")
     {
-        fanout.AddOrUpdate(sent, _ => (at, at, 1), (_, v) => (v.First, Math.Max(v.Last, at), v.Count + 1));
+        Console.WriteLine($"Kept {data} (services' logs and the database)");
     }
     else
     {
-        latencies.Add(ms);
+        Directory.Delete(data, recursive: true);
     }
 }
 
-AppDomain.CurrentDomain.UnhandledException += (_, e) => Console.Error.WriteLine($"{e.ExceptionObject}\nPortal's recent output:\n{stack.Web!.RecentOutput}");
-
-// 0. Memory of the portal per idle connection, measured first, on a portal that has carried no load yet (afterwards
-//    its pools and heap keep what the load needed, which is not what an idle connection costs).
-var idle = new List<BenchClient>();
-var rssBeforeIdle = Rss(stack.Web!.Pid);
-
-var pool = channel.Concat(classes.SelectMany(c => c)).ToList();
-foreach (var chunk in Enumerable.Range(0, o.IdleConnections).Select(i => pool[i % pool.Count]).Chunk(200))
+async Task<BenchReport> RunAllAsync()
 {
-    idle.AddRange(await Task.WhenAll(chunk.Select(async u => await BenchClient.ConnectAsync(stack.WebUrl, u, await cookies.ForAsync(u.UserId, u.Name), (_, _, _) => { }))));
-}
+    var host = Host.CreateApplicationBuilder();
+    host.Logging.ClearProviders();
+    host.UseOrleansClient(c => c
+        .Configure<ClusterOptions>(x => (x.ClusterId, x.ServiceId) = ("bench", "sferum"))
+        .UseAdoNetClustering(x => (x.Invariant, x.ConnectionString) = ("Npgsql", stack.ConnectionString)));
+    using var client = host.Build();
+    await client.StartAsync();
+    var cluster = client.Services.GetRequiredService<IClusterClient>();
+    var (rooms, channel) = await BenchSchool.CreateAsync(cluster, stack.ConnectionString, o);
+    var cookies = new SessionCookies(stack.ConnectionString, cluster);
+    var recorder = new DeliveryRecorder();
+    var servers = new Dictionary<string, int> { ["silo"] = stack.Silos[0].Pid, ["web"] = stack.Web!.Pid };
+    var probe = new BenchProbe(recorder, new ProcessCpu(new Dictionary<string, int>(servers) { ["pg"] = stack.Postgres!.ServerPid, ["gen"] = Environment.ProcessId },
+        new HashSet<string> { "pg" }), new MessageTable(stack.ConnectionString), servers);
+    var report = new BenchReport(o);
+    Console.WriteLine($"Sferum: {rooms.Count} chats × {o.Members} members, channel of {channel.Count}; server processes: silo, web, postgres");
 
-await Task.Delay(5000);
-var rssAfterIdle = Rss(stack.Web.Pid);
-Console.WriteLine($"{$"portal memory per idle connection ({idle.Count})",-58} {(rssAfterIdle - rssBeforeIdle) / 1024.0 / idle.Count:0.0} KB (RSS {rssBeforeIdle / 1048576} → {rssAfterIdle / 1048576} MB)");
-foreach (var c in idle)
-{
-    await c.DisposeAsync();
-}
-
-idle.Clear();
-
-
-
-// 1. Durable throughput: one connected sender per chat (no one else online, so this measures acceptance, not
-//    fan-out); many sends in flight, each waiting for its acknowledgement, i.e. its commit. Each sender is a person
-//    with a connection of their own (SignalR runs one call at a time per connection, as a real device would).
-var perChat = Math.Clamp((o.ThroughputSenders + classes.Count - 1) / classes.Count, 1, Math.Min(o.Online, o.Members));
-var senderUsers = classes.SelectMany(c => c.Take(perChat)).Take(Math.Max(o.ThroughputSenders, classes.Count)).ToList();
-var senders = (await Task.WhenAll(senderUsers.Select(async u => await BenchClient.ConnectAsync(stack.WebUrl, u, await cookies.ForAsync(u.UserId, u.Name), OnEvent)))).ToList();
-long acked = 0;
-var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * o.Seconds;
-await Task.WhenAll(Enumerable.Range(0, o.ThroughputSenders).Select(async i =>
-{
-    var sender = senders[i % senders.Count];
-    while (Stopwatch.GetTimestamp() < until)
+    if (o.Throughput > 0)
     {
-        await sender.SendAsync("нагрузка");
-        Interlocked.Increment(ref acked);
+        await using var senders = await BenchMembers.ConnectAsync(stack.WebUrl, ThroughputRun.Senders(rooms, o), cookies, recorder, 0);
+        report.Throughput = await ThroughputRun.RunAsync(senders.All, o, probe);
+        Console.WriteLine($"[throughput] {report.Throughput.Senders} senders waiting for each commit: {report.Throughput.AckedPerSecond} msg/s acked, " +
+            $"{report.Throughput.Errors} errors, table +{report.Throughput.DbRowsAdded}");
     }
-}));
-Console.WriteLine($"{$"durable messages accepted ({o.ThroughputSenders} senders, {o.Seconds} s)",-58} {acked / (double)o.Seconds:0} msg/s");
 
-// 2. Live members of every class chat.
-var online = new List<BenchClient>(senders);
-var connect = Stopwatch.StartNew();
-foreach (var chunk in classes.SelectMany(c => c.Skip(perChat).Take(o.Online - perChat)).Chunk(100))
-{
-    online.AddRange(await Task.WhenAll(chunk.Select(async u => await BenchClient.ConnectAsync(stack.WebUrl, u, await cookies.ForAsync(u.UserId, u.Name), OnEvent))));
-}
-
-Console.WriteLine($"{$"connect {online.Count} clients",-58} {connect.Elapsed.TotalSeconds:0.0} s");
-
-// 3. Latency at a steady rate across all class chats.
-latencies.Clear();
-var interval = Stopwatch.Frequency / (double)o.Rate;
-var start = Stopwatch.GetTimestamp();
-var sends = new List<Task>();
-for (var n = 0; n < o.Rate * o.Seconds; n++)
-{
-    var due = start + (long)(n * interval);
-    while (Stopwatch.GetTimestamp() < due)
+    var rssBefore = servers.Values.Sum(ProcessCpu.Rss);
+    var connect = System.Diagnostics.Stopwatch.StartNew();
+    await using (var members = await BenchMembers.ConnectAsync(stack.WebUrl, rooms.SelectMany(r => r).ToList(), cookies, recorder, 0))
     {
-        await Task.Delay(1);
+        report.ConnectSeconds = Math.Round(connect.Elapsed.TotalSeconds, 1);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        report.RssKbPerConnection = Math.Round((servers.Values.Sum(ProcessCpu.Rss) - rssBefore) / 1024.0 / members.All.Count, 1);
+        Console.WriteLine($"[connect] {members.All.Count} members in {report.ConnectSeconds} s; silo + web memory +{report.RssKbPerConnection} KB per connection");
+        var byRoom = members.All.GroupBy(m => m.User.ChatId).Select(g => g.ToList()).ToList();
+        var run = 0;
+        foreach (var rate in o.Rates)
+        {
+            var r = await RoomsRun.RunAsync(byRoom, rate, o, probe, ++run);
+            report.Add(r);
+            Console.WriteLine($"[rooms] R={r.Rooms} M={r.Members} S={rate}/s: sent {r.Sent} ({r.RateAchieved}/s) delivered {r.Delivered}/{r.Expected} " +
+                $"incomplete_msgs {r.IncompleteMsgs} duplicates {r.Duplicates} acked {r.Acked} errors {r.Errors} disconnects {r.Disconnects} | " +
+                $"latency ms p50 {r.LatMs.P50} p95 {r.LatMs.P95} p99 {r.LatMs.P99} max {r.LatMs.Max}");
+            Console.WriteLine($"  CPU% (100=1 core) silo {r.CpuPct["silo"]} web {r.CpuPct["web"]} pg {r.CpuPct["pg"]} server {r.CpuPctServer} gen {r.CpuPct["gen"]} | " +
+                $"message table +{r.DbRowsAdded} (sent with warm-up {r.SentWithWarmup})");
+            Console.WriteLine($"  acknowledgement ms p50 {r.AckMs.P50} p95 {r.AckMs.P95} p99 {r.AckMs.P99} max {r.AckMs.Max}; " +
+                $"slowest delivery per second, ms: {string.Join(' ', r.SlowestBySecondMs)}");
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
     }
 
-    var sender = senders[n % senders.Count];
-    sends.Add(sender.SendAsync($"t:{Stopwatch.GetTimestamp()} урок"));
-}
+    if (channel.Count > 0)
+    {
+        await using var members = await BenchMembers.ConnectAsync(stack.WebUrl, channel, cookies, recorder, 0);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var c = await ChannelRun.RunAsync(members.All, o, probe, o.Rates.Count + 1);
+        report.Channel = c;
+        Console.WriteLine($"[channel] members {c.Connected}: delivered {c.DeliveredTotal}/{c.ExpectedTotal} (min per msg {c.DeliveredPerMsgMin}) | " +
+            $"time-to-last-member ms p50 {c.LastMemberMs.P50} p99 {c.LastMemberMs.P99} max {c.LastMemberMs.Max} | median member p50 {c.MedianMemberMsP50}");
+    }
 
-await Task.WhenAll(sends);
-await Task.Delay(2000);
-Console.WriteLine($"{$"delivery at {o.Rate} msg/s over {classes.Count} chats of {o.Online} online",-58} {Percentiles.Describe(latencies.ToList())}");
+    foreach (var failure in report.Failures)
+    {
+        Console.WriteLine($"FAILED: {failure}");
+    }
 
-// 4. Fan-out: one post to a class of ChannelMembers, time until the last member has it.
-var big = new List<BenchClient>();
-foreach (var chunk in channel.Chunk(100))
-{
-    big.AddRange(await Task.WhenAll(chunk.Select(async u => await BenchClient.ConnectAsync(stack.WebUrl, u, await cookies.ForAsync(u.UserId, u.Name), OnEvent))));
-}
+    if (recorder.FirstProblem is { } problem)
+    {
+        Console.WriteLine($"First problem seen: {problem}");
+    }
 
-for (var i = 0; i < 20; i++)
-{
-    await big[0].SendAsync($"t:{Stopwatch.GetTimestamp()} объявление");
-    await Task.Delay(500);
-}
-
-await Task.Delay(15000);
-var lastTimes = fanout.Select(kv => (kv.Value.Last - kv.Key) * 1000.0 / Stopwatch.Frequency).ToList();
-var complete = fanout.Values.Count(v => v.Count == big.Count - 1);
-Console.WriteLine($"{$"post to {big.Count} members: time to the last one ({complete}/20 complete)",-58} {Percentiles.Describe(lastTimes)}");
-
-foreach (var c in online.Concat(big).Concat(idle))
-{
-    await c.DisposeAsync();
-}
-
-await client.StopAsync();
-await stack.DisposeAsync();
-Directory.Delete(data, recursive: true);
-return 0;
-
-static long Rss(int pid)
-{
-    var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    await client.StopAsync();
+    return report;
 }

@@ -87,8 +87,6 @@ public abstract class ClusterTestBase(PostgresServer postgres) : IAsyncLifetime
                 o.ServiceId = "sferum";
             });
             clustering(client);
-            // As the web nodes: chat events come over the memory stream provider, with the silos' queue count.
-            client.AddMemoryStreams(Sferum.Common.StreamNames.Provider, streams => streams.ConfigurePartitioning(2));
         });
         var host = builder.Build();
         clients.Add(host);

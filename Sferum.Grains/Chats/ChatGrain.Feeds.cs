@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace Sferum.Chats;
+
+/// <summary>
+/// Live delivery: the web nodes that have connections of this chat's members, and the push to them after each commit.
+/// A grain call straight to each node, not a stream: Orleans' streams poll their queues, and the polling period
+/// (10 ms here) was most of a message's latency (docs/benchmarks.md). The list lives only in memory; nodes renew
+/// their registration every minute and at once when the cluster changes, so a chat re-activated elsewhere learns
+/// them again, and clients fill any gap from the log.
+/// </summary>
+public sealed partial class ChatGrain
+{
+    private ObserverManager<IChatFeed>? feeds;
+
+    private ObserverManager<IChatFeed> Feeds => feeds ??= new ObserverManager<IChatFeed>(ChatFeeds.Expiry, logger);
+
+    public Task WatchAsync(IChatFeed feed)
+    {
+        Feeds.Subscribe(feed, feed);
+        return Task.CompletedTask;
+    }
+
+    public Task UnwatchAsync(IChatFeed feed)
+    {
+        Feeds.Unsubscribe(feed);
+        return Task.CompletedTask;
+    }
+
+    public Task BroadcastAsync(ChatEvent e)
+    {
+        Deliver([e]);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One one-way call per watching node, in commit order; each node fans the events out to its connections.</summary>
+    private void Deliver(IReadOnlyList<ChatEvent> events)
+    {
+        if (feeds is { Count: > 0 })
+        {
+            feeds.Notify(feed => feed.DeliverAsync(events));
+        }
+    }
+}
