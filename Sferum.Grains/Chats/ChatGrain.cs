@@ -332,6 +332,7 @@ public sealed partial class ChatGrain(
         {
             // The commit's outcome may be unknown (connection lost after COMMIT): read the log again before going on.
             logger.LogError(ex, "Chat {ChatId}: a batch of {Count} events was not acknowledged", ChatId, batch.Count);
+            store.ForgetIfServerLost(ex);
             lastSeq = await SafeLastSeqAsync();
             recentPosts.Clear();
             var error = new DomainException("message.not-saved", "Сообщение не сохранено: сервер базы данных недоступен. Повторите отправку.");

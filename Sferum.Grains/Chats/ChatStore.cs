@@ -9,6 +9,9 @@ public sealed class ChatStore(NpgsqlDataSource database)
 {
     private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text, poll_id, requires_ack, hidden_at IS NOT NULL";
 
+    /// <summary>See <see cref="Platform.DeadConnections"/>: a commit that failed because the server went away.</summary>
+    public void ForgetIfServerLost(Exception error) => Platform.DeadConnections.ForgetIfServerLost(database, error);
+
     public async Task<long> LastSeqAsync(Guid chatId)
     {
         await using var command = database.CreateCommand("SELECT coalesce(max(seq), 0) FROM chat_events WHERE chat_id = @chat");

@@ -22,8 +22,9 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
 
     /// <summary>
     /// Adds a connection (of a member: the hub has checked) to a chat's live delivery. With <paramref name="waitForFeed"/>
-    /// false the registration with the chat grain is made in the background: a connecting device must not wait for all
-    /// its chats.
+    /// false the registration with the chat grain is made in the background, once per chat: a connecting device must not
+    /// wait for all its chats. With it true (a person opening the chat) the feed is registered again and awaited: a chat
+    /// grain that was re-activated since (after a database outage, say) learns it then, not only at the next renewal.
     /// </summary>
     public async Task AddAsync(Guid chatId, string connectionId, Guid userId, bool waitForFeed = true)
     {
@@ -37,6 +38,10 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             }
 
             feed.Connections[connectionId] = userId;
+            if (waitForFeed && feed.Watching is { IsCompleted: true })
+            {
+                feed.Watching = null;
+            }
         }
 
         await hub.Groups.AddToGroupAsync(connectionId, Group(chatId));
@@ -191,12 +196,9 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
     {
         if (e.Type != ChatEventType.MembersChanged)
         {
+            // One message per event and device: the chat list raises its badge from this same event (not for the
+            // author's own devices, nor for the members the event lists as silent during quiet hours).
             await hub.Clients.Group(Group(e.ChatId)).SendAsync("chatEvent", e);
-            if (e.Type == ChatEventType.Posted && e.Message is { } message)
-            {
-                await NotifyAsync(e, message);
-            }
-
             return;
         }
 
@@ -235,29 +237,4 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             _ = EndAsync(emptied);
         }
     }
-
-    /// <summary>
-    /// "New message" for every device in the chat except the author's and, during the school's quiet hours, the
-    /// students' (the chat event itself still reaches an open chat: they see it when they look, they are not woken).
-    /// </summary>
-    private async Task NotifyAsync(ChatEvent e, ChatMessage message)
-    {
-        List<string> excluded;
-        var silent = e.Silent is { Count: > 0 } list ? list.ToHashSet() : [];
-        lock (gate)
-        {
-            if (!chats.TryGetValue(e.ChatId, out var feed))
-            {
-                return;
-            }
-
-            excluded = feed.Connections.Where(c => c.Value == message.AuthorId || silent.Contains(c.Value)).Select(c => c.Key).ToList();
-        }
-
-        var preview = message.Text is { Length: > 100 } text ? text[..100] + "…" : message.Text ?? "📎 файл";
-        await hub.Clients.GroupExcept(Group(e.ChatId), excluded).SendAsync("notify", new ChatNotification(e.ChatId, e.Seq, message.AuthorName, preview));
-    }
 }
-
-/// <summary>What a device shows for a new message in any of the person's chats (the chat list's badge, the page title).</summary>
-public sealed record ChatNotification(Guid ChatId, long Seq, string AuthorName, string Preview);

@@ -1,16 +1,21 @@
 // The chat list, live: a new message in any of the person's chats raises its unread badge, shows its first words and
-// counts in the tab's title. The server sends no such notification to students during the school's quiet hours; they
-// see the new messages when they open the list again.
+// counts in the tab's title. It reads the chat's own live event: not for the person's own messages, and not while the
+// event lists them as silent (students during the school's quiet hours: they see the new messages when they open the
+// list again).
 (() => {
   "use strict";
   const list = document.getElementById("chat-list");
   if (!list || !window.signalR) return;
   let fresh = 0;
   const title = document.title;
+  const me = list.dataset.userId;
+  const posted = 0;
   const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/chat").withAutomaticReconnect().build();
 
-  connection.on("notify", (n) => {
-    const link = list.querySelector(`a[data-chat-id="${n.chatId}"]`);
+  connection.on("chatEvent", (e) => {
+    const m = e.message;
+    if (e.type !== posted || !m || m.authorId === me || (e.silent || []).includes(me)) return;
+    const link = list.querySelector(`a[data-chat-id="${e.chatId}"]`);
     if (!link) return;
     let badge = link.querySelector(".unread");
     if (!badge) {
@@ -22,7 +27,8 @@
     badge.textContent = String(count);
     badge.setAttribute("aria-label", `непрочитанных: ${count}`);
     const last = link.querySelector(".chat-last");
-    if (last) last.textContent = `${n.authorName}: ${n.preview}`;
+    const preview = m.text ? (m.text.length > 100 ? m.text.slice(0, 100) + "…" : m.text) : "📎 файл";
+    if (last) last.textContent = `${m.authorName}: ${preview}`;
     list.prepend(link.closest("li"));
     fresh += 1;
     document.title = `(${fresh}) ${title}`;

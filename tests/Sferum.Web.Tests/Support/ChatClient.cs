@@ -15,13 +15,7 @@ public sealed class ChatClient : IAsyncDisposable
         Connection = connection;
         connection.On<ChatEvent>("chatEvent", e => Events.Writer.TryWrite(e));
         connection.On<Guid>("chatRemoved", id => Removed.Writer.TryWrite(id));
-        connection.On<Notification>("notify", n => Notifications.Writer.TryWrite(n));
     }
-
-    /// <summary>A "new message" notification as the chat list receives it.</summary>
-    public sealed record Notification(Guid ChatId, long Seq, string AuthorName, string Preview);
-
-    public Channel<Notification> Notifications { get; } = Channel.CreateUnbounded<Notification>();
 
     public HubConnection Connection { get; }
 
@@ -36,7 +30,10 @@ public sealed class ChatClient : IAsyncDisposable
     {
         var user = env.User(login);
         var browser = new OidcHttpBrowser(env.Stack.WebUrl);
-        await browser.SignInAsync(user.Login, user.Password);
+        var landed = await browser.SignInAsync(user.Login, user.Password);
+        Assert.True(landed.IsSuccessStatusCode && landed.RequestMessage!.RequestUri!.Host == new Uri(env.Stack.WebUrl).Host
+            && landed.RequestMessage.RequestUri.Port == new Uri(env.Stack.WebUrl).Port,
+            $"{login} was not signed in: {(int)landed.StatusCode} at {landed.RequestMessage!.RequestUri}\n{await landed.Content.ReadAsStringAsync()}");
         var connection = new HubConnectionBuilder()
             .WithUrl($"{env.Stack.WebUrl}/hubs/chat", o => o.Cookies = browser.Cookies)
             .Build();
