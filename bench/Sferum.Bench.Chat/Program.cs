@@ -80,14 +80,16 @@ async Task<BenchReport> RunAllAsync()
             $"{report.Throughput.Errors} errors, table +{report.Throughput.DbRowsAdded}");
     }
 
-    var rssBefore = servers.Values.Sum(ProcessCpu.Rss);
+    var rssBefore = servers.ToDictionary(s => s.Key, s => ProcessCpu.Rss(s.Value));
     var connect = System.Diagnostics.Stopwatch.StartNew();
     await using (var members = await BenchMembers.ConnectAsync(stack.WebUrl, rooms.SelectMany(r => r).ToList(), cookies, recorder, 0))
     {
         report.ConnectSeconds = Math.Round(connect.Elapsed.TotalSeconds, 1);
         await Task.Delay(TimeSpan.FromSeconds(5));
-        report.RssKbPerConnection = Math.Round((servers.Values.Sum(ProcessCpu.Rss) - rssBefore) / 1024.0 / members.All.Count, 1);
-        Console.WriteLine($"[connect] {members.All.Count} members in {report.ConnectSeconds} s; silo + web memory +{report.RssKbPerConnection} KB per connection");
+        report.RssKbPerConnectionByProcess = servers.ToDictionary(s => s.Key, s => Math.Round((ProcessCpu.Rss(s.Value) - rssBefore[s.Key]) / 1024.0 / members.All.Count, 1));
+        report.RssKbPerConnection = Math.Round(report.RssKbPerConnectionByProcess.Values.Sum(), 1);
+        Console.WriteLine($"[connect] {members.All.Count} members in {report.ConnectSeconds} s; memory per connection +{report.RssKbPerConnection} KB " +
+            $"(silo {report.RssKbPerConnectionByProcess["silo"]}, web {report.RssKbPerConnectionByProcess["web"]})");
         var byRoom = members.All.GroupBy(m => m.User.ChatId).Select(g => g.ToList()).ToList();
         var run = 0;
         foreach (var rate in o.Rates)
