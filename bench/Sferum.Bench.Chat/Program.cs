@@ -24,8 +24,10 @@ var stack = await SferumStack.StartAsync(new SferumStackOptions
     ClusterId = "bench",
     PostgresSettings = ["shared_buffers=256MB", "synchronous_commit=on", "fsync=on",
         .. (Environment.GetEnvironmentVariable("PG_SETTINGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)],
-    // Random senders: at 2,000 msg/s over 3,000 people someone now and then sends a 21st message within 10 s.
-    ExtraSiloArguments = ["--Sferum:Chats:RateLimitCount=100", "--Logging:LogLevel:Default=Warning"],
+    // The per-person limit (20 messages in 10 s) is an operator's setting, raised here: the acceptance measure has a
+    // few hundred people sending as fast as their commits come back, and random senders at 2,000 msg/s over 3,000
+    // people now and then send a 21st message within 10 s. Everything else a person's send goes through is unchanged.
+    ExtraSiloArguments = ["--Sferum:Chats:RateLimitCount=1000000", "--Logging:LogLevel:Default=Warning"],
     ExtraWebArguments = ["--Logging:LogLevel:Default=Warning"],
 }, loggerFactory.CreateLogger("stack"));
 
