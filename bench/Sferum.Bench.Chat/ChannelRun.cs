@@ -54,7 +54,7 @@ public static class ChannelRun
             DeliveredTotal: record.DeliveredTotal, ExpectedTotal: (long)receivers * o.Reps,
             DeliveredPerMsgMin: Enumerable.Range(0, o.Reps).Min(record.DeliveredOf), Duplicates: record.Extra,
             Acked: record.Acknowledged, Errors: record.Failed, Disconnects: probe.Recorder.Disconnects,
-            LastMemberMs: new LatencyFigures(Percentiles.Of(lasts, 50), Percentiles.Of(lasts, 95), Percentiles.Of(lasts, 99), lasts.Count > 0 ? lasts[^1] : null),
+            LastMemberMs: new LatencyFigures(Percentiles.Of(lasts, 50), Percentiles.Of(lasts, 95), Percentiles.Of(lasts, 99), lasts.Count > 0 ? Math.Round(lasts[^1], 2) : null),
             MedianMemberMsP50: Percentiles.Of(medians, 50), CpuPct: ProcessCpu.Percent(cpuFrom, cpuTo),
             DbRowsAdded: await probe.Table.CountAsync() - rowsBefore, RssMb: probe.RssMb());
     }

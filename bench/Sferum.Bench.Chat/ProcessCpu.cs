@@ -20,7 +20,9 @@ public sealed class ProcessCpu(IReadOnlyDictionary<string, int> roots, IReadOnly
             var ticks = Ticks(pid);
             if (withChildren.Contains(name))
             {
-                ticks += children.GetValueOrDefault(pid)?.Sum(Ticks) ?? 0;
+                // Live children now, plus what children that have ended used (the kernel adds it to the parent's
+                // cutime/cstime when it reaps them): an autovacuum worker that ends mid-window is not lost.
+                ticks += (children.GetValueOrDefault(pid)?.Sum(Ticks) ?? 0) + Ticks(pid, reapedChildren: true);
             }
 
             seconds[name] = ticks / TicksPerSecond;
@@ -43,14 +45,14 @@ public sealed class ProcessCpu(IReadOnlyDictionary<string, int> roots, IReadOnly
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
-    private static long Ticks(int pid)
+    private static long Ticks(int pid, bool reapedChildren = false)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             // The command name (field 2) may hold spaces; fields after its closing parenthesis are plain.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[11]) + long.Parse(fields[12]);
+            return reapedChildren ? long.Parse(fields[13]) + long.Parse(fields[14]) : long.Parse(fields[11]) + long.Parse(fields[12]);
         }
         catch (IOException)
         {
