@@ -22,7 +22,7 @@ public sealed class ProcessCpu(IReadOnlyDictionary<string, int> roots, IReadOnly
             {
                 // Live children now, plus what children that have ended used (the kernel adds it to the parent's
                 // cutime/cstime when it reaps them): an autovacuum worker that ends mid-window is not lost.
-                ticks += (children.GetValueOrDefault(pid)?.Sum(Ticks) ?? 0) + Ticks(pid, reapedChildren: true);
+                ticks += (children.GetValueOrDefault(pid)?.Sum(child => Ticks(child)) ?? 0) + Ticks(pid, reapedChildren: true);
             }
 
             seconds[name] = ticks / TicksPerSecond;
