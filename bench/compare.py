@@ -77,7 +77,8 @@ for name, c in (("ejabberd", peer_channel), ("Sferum", s_channel)):
         L = c["last_member_ms"]
         lines.append(f"| {name} | {c['connected']} | {c['delivered_total']:,} / {c['expected_total']:,} | {L['p50']} | **{L['p99']}** | {L['max']} | {c['median_member_ms_p50']} |")
 lines += ["", f"Memory per connected member: ejabberd {peer_kb} KB (beam.smp after connecting {first['connected'] if first else 0}, over its idle node), "
-          f"Sferum {sferum_kb} KB (silo + portal after connecting, over before).", "", "Targets:"]
+          f"Sferum {sferum_kb} KB (silo + portal after connecting all members to processes that had carried no load, over before; "
+          f"{sferum.get('rss_kb_per_more_connection')} KB per member over the second half of them).", "", "Targets:"]
 lines += [f"- {'✓' if ok else '✗'} {text}" for text, ok in verdicts]
 table = "\n".join(lines)
 print(table)

@@ -20,7 +20,8 @@ public sealed class BenchReport(BenchOptions options)
     /// <summary>Silo + web resident memory gained per connected member (after connecting, before any message).</summary>
     public double RssKbPerConnection { get; set; }
 
-    public Dictionary<string, double> RssKbPerConnectionByProcess { get; set; } = [];
+    /// <summary>Silo + web resident memory gained per member over the second half of them (warm processes).</summary>
+    public double RssKbPerMoreConnection { get; set; }
 
     public List<RoomsResult> Rooms { get; } = [];
 

@@ -82,17 +82,28 @@ async Task<BenchReport> RunAllAsync()
             $"{report.Throughput.Errors} errors, table +{report.Throughput.DbRowsAdded}");
     }
 
-    var rssBefore = servers.ToDictionary(s => s.Key, s => ProcessCpu.Rss(s.Value));
+    // Memory per connection two ways: the growth over all members from a portal and silo that have carried nothing
+    // yet (first-use costs included, as the peer measures), and the growth over the second half alone (what one more
+    // member costs once the processes are warm).
+    var everyone = rooms.SelectMany(r => r).ToList();
+    var rssBefore = servers.Values.Sum(ProcessCpu.Rss);
     var connect = System.Diagnostics.Stopwatch.StartNew();
-    await using (var members = await BenchMembers.ConnectAsync(stack.WebUrl, rooms.SelectMany(r => r).ToList(), cookies, recorder, 0))
+    var firstHalf = await BenchMembers.ConnectAsync(stack.WebUrl, everyone[..(everyone.Count / 2)], cookies, recorder, 0);
+    await Task.Delay(TimeSpan.FromSeconds(3));
+    var rssHalf = servers.Values.Sum(ProcessCpu.Rss);
+    var secondHalf = await BenchMembers.ConnectAsync(stack.WebUrl, everyone[(everyone.Count / 2)..], cookies, recorder, everyone.Count / 2);
+    await using (firstHalf)
+    await using (secondHalf)
     {
+        var members = firstHalf.All.Concat(secondHalf.All).ToList();
         report.ConnectSeconds = Math.Round(connect.Elapsed.TotalSeconds, 1);
         await Task.Delay(TimeSpan.FromSeconds(5));
-        report.RssKbPerConnectionByProcess = servers.ToDictionary(s => s.Key, s => Math.Round((ProcessCpu.Rss(s.Value) - rssBefore[s.Key]) / 1024.0 / members.All.Count, 1));
-        report.RssKbPerConnection = Math.Round(report.RssKbPerConnectionByProcess.Values.Sum(), 1);
-        Console.WriteLine($"[connect] {members.All.Count} members in {report.ConnectSeconds} s; memory per connection +{report.RssKbPerConnection} KB " +
-            $"(silo {report.RssKbPerConnectionByProcess["silo"]}, web {report.RssKbPerConnectionByProcess["web"]})");
-        var byRoom = members.All.GroupBy(m => m.User.ChatId).Select(g => g.ToList()).ToList();
+        var rssAfter = servers.Values.Sum(ProcessCpu.Rss);
+        report.RssKbPerConnection = Math.Round((rssAfter - rssBefore) / 1024.0 / members.Count, 1);
+        report.RssKbPerMoreConnection = Math.Round((rssAfter - rssHalf) / 1024.0 / secondHalf.All.Count, 1);
+        Console.WriteLine($"[connect] {members.Count} members in {report.ConnectSeconds} s; silo + portal memory +{report.RssKbPerConnection} KB per member over all of them, " +
+            $"+{report.RssKbPerMoreConnection} KB per member over the second {secondHalf.All.Count}");
+        var byRoom = members.GroupBy(m => m.User.ChatId).Select(g => g.ToList()).ToList();
         var run = 0;
         foreach (var rate in o.Rates)
         {
