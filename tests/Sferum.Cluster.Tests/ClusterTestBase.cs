@@ -53,6 +53,24 @@ public abstract class ClusterTestBase(PostgresServer postgres) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A teacher signed in through the identity index and a group chat of one school with her as its moderator, as the
+    /// school's chats grain would create it.
+    /// </summary>
+    protected async Task<(Guid ChatId, Guid TeacherId)> CreateGroupChatAsync(IClusterClient client)
+    {
+        var subject = $"teacher-{Guid.NewGuid()}";
+        var teacher = await client.GetGrain<Sferum.Identity.IIdentityIndexGrain>(Sferum.Identity.IIdentityIndexGrain.KeyFor("esia", subject))
+            .SignInAsync(new Sferum.Identity.ExternalIdentity("esia", subject, new Sferum.Identity.PersonName("Орлова", "Вера", null), null, null, false,
+                null, false, Sferum.Identity.TrustLevel.Standard));
+        var chatId = Guid.NewGuid();
+        await Sql.ExecuteAsync(ConnectionString, """
+            INSERT INTO chats (chat_id, school_id, kind, title, created_by) VALUES (@chat, @school, 3, 'Методобъединение', @user);
+            INSERT INTO chat_members (chat_id, user_id, moderator) VALUES (@chat, @user, true);
+            """, ("chat", chatId), ("school", Guid.NewGuid()), ("user", teacher.UserId));
+        return (chatId, teacher.UserId);
+    }
+
     protected async Task<(ServiceProcess Silo, int SiloPort, int GatewayPort)> StartSiloAsync(params string[] extraArguments)
     {
         var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Sferum.Chats;
-using Sferum.Identity;
 using Sferum.Testing;
 using Sferum.Web.Chats;
 
@@ -20,7 +19,7 @@ public sealed class LiveDeliveryAfterRestartTests(PostgresServer postgres) : Clu
         var (silo, _, _) = await StartSiloAsync();
         var webNode = await ConnectThroughMembershipAsync();
         var sender = await ConnectThroughMembershipAsync();
-        var (chatId, teacherId) = await CreateChatAsync(sender);
+        var (chatId, teacherId) = await CreateGroupChatAsync(sender);
         var hub = new RecordingHubContext();
         var relay = new ChatRelay(webNode, hub, NullLogger<ChatRelay>.Instance);
         await relay.AddAsync(chatId, "connection-1", teacherId);
@@ -43,7 +42,7 @@ public sealed class LiveDeliveryAfterRestartTests(PostgresServer postgres) : Clu
     {
         await StartSiloAsync();
         var webNode = await ConnectThroughMembershipAsync();
-        var (chatId, teacherId) = await CreateChatAsync(webNode);
+        var (chatId, teacherId) = await CreateGroupChatAsync(webNode);
         var hub = new RecordingHubContext();
         var relay = new ChatRelay(webNode, hub, NullLogger<ChatRelay>.Instance);
         await relay.AddAsync(chatId, "connection-1", teacherId);
@@ -58,20 +57,6 @@ public sealed class LiveDeliveryAfterRestartTests(PostgresServer postgres) : Clu
 
         Assert.Equal(1, relay.SubscribedChats);
         Assert.DoesNotContain(hub.Sent, s => s.Args.FirstOrDefault() is ChatEvent { Seq: 2 });
-    }
-
-    private async Task<(Guid ChatId, Guid TeacherId)> CreateChatAsync(IClusterClient client)
-    {
-        var subject = $"live-{Guid.NewGuid()}";
-        var teacher = await client.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor("esia", subject))
-            .SignInAsync(new ExternalIdentity("esia", subject, new PersonName("Орлова", "Вера", null), null, null, false, null, false, TrustLevel.Standard));
-        // A group chat of one school with the teacher as its moderator, as the school's chats grain would create it.
-        var chatId = Guid.NewGuid();
-        await Sql.ExecuteAsync(ConnectionString, """
-            INSERT INTO chats (chat_id, school_id, kind, title, created_by) VALUES (@chat, @school, 3, 'Методобъединение', @user);
-            INSERT INTO chat_members (chat_id, user_id, moderator) VALUES (@chat, @user, true);
-            """, ("chat", chatId), ("school", Guid.NewGuid()), ("user", teacher.UserId));
-        return (chatId, teacher.UserId);
     }
 
     private static Task SendAsync(IClusterClient client, Guid chatId, Guid userId, string text) =>

@@ -1,4 +1,3 @@
-using Sferum.Identity;
 using Sferum.Scheduling;
 using Sferum.Testing;
 
@@ -16,19 +15,11 @@ public sealed class ScheduledMessageRestartTests(PostgresServer postgres) : Clus
     {
         var (silo, _, gateway) = await StartSiloAsync();
         var client = await ConnectToGatewayAsync(gateway);
-        var subject = $"sched-{Guid.NewGuid()}";
-        var teacher = await client.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor("esia", subject))
-            .SignInAsync(new ExternalIdentity("esia", subject, new PersonName("Орлова", "Вера", null), null, null, false, null, false, TrustLevel.Standard));
-        // A group chat of one school with the teacher as its moderator, as the school's chats grain would create it.
-        var chatId = Guid.NewGuid();
-        await Sql.ExecuteAsync(ConnectionString, """
-            INSERT INTO chats (chat_id, school_id, kind, title, created_by) VALUES (@chat, @school, 3, 'Методобъединение', @user);
-            INSERT INTO chat_members (chat_id, user_id, moderator) VALUES (@chat, @user, true);
-            """, ("chat", chatId), ("school", Guid.NewGuid()), ("user", teacher.UserId));
+        var (chatId, teacherId) = await CreateGroupChatAsync(client);
 
         const string text = "Доброе утро, коллеги: педсовет в 15:00";
-        await client.GetGrain<IScheduledMessageGrain>(ScheduledIds.For(chatId, teacher.UserId, "m1"))
-            .ScheduleAsync(teacher.UserId, chatId, "m1", text, DateTimeOffset.UtcNow.AddSeconds(5));
+        await client.GetGrain<IScheduledMessageGrain>(ScheduledIds.For(chatId, teacherId, "m1"))
+            .ScheduleAsync(teacherId, chatId, "m1", text, DateTimeOffset.UtcNow.AddSeconds(5));
         silo.Kill();
         await Task.Delay(TimeSpan.FromSeconds(8)); // its time passes while no silo runs
 
