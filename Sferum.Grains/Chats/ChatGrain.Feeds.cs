@@ -30,7 +30,17 @@ public sealed partial class ChatGrain
 
     public Task BroadcastAsync(ChatEvent e)
     {
-        Deliver([e]);
+        // Only what has no place in the log may come from outside it: a poll's tally, for this chat. Everything else
+        // reaches members only through a commit here.
+        if (e is { Type: ChatEventType.PollUpdated, Poll: not null } && e.ChatId == ChatId)
+        {
+            Deliver([e]);
+        }
+        else
+        {
+            logger.LogWarning("Chat {ChatId}: a live-only event of type {Type} for chat {Target} was refused", ChatId, e.Type, e.ChatId);
+        }
+
         return Task.CompletedTask;
     }
 
