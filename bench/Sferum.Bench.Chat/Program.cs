@@ -10,6 +10,8 @@ using Sferum.Local;
 // processes, and every member of the load its own signed-in WebSocket connection from this process.
 // Usage: ROOMS=100 MEMBERS=30 RATES="200 500 1000" DURATION=60 WARMUP=5 CHANNEL=2000 REPS=20 \
 //        dotnet run -c Release --project bench/Sferum.Bench.Chat [-- --out results.json]
+// For diagnosis: THROUGHPUT=0 skips the acceptance measure, PG_SETTINGS="log_min_duration_statement=3 ..." adds server
+// settings (after the peer's, so they win), KEEP=1 keeps the data folder (PostgreSQL's log and database) afterwards.
 var o = BenchOptions.Parse(args);
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 var data = Path.Combine(Path.GetTempPath(), $"sferum-chat-bench-{Guid.NewGuid():N}");
