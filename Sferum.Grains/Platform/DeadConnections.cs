@@ -14,7 +14,9 @@ public static class DeadConnections
     {
         for (var ex = error; ex is not null; ex = ex.InnerException)
         {
-            if (ex is NpgsqlException { IsTransient: true } or PostgresException { SqlState: "57P01" or "57P02" or "57P03" } or IOException)
+            // A server that shut down or crashed, or a connection that broke; not a timeout under load (clearing every
+            // pool then would only add reconnections to the load).
+            if (ex is PostgresException { SqlState: "57P01" or "57P02" or "57P03" } or IOException or System.Net.Sockets.SocketException)
             {
                 database.Clear();
                 NpgsqlConnection.ClearAllPools();
