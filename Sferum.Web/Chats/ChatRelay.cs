@@ -92,7 +92,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             knownHosts = hosts;
         }
 
-        logger.LogInformation("The cluster changed; registering the feeds of {Count} chats again", SubscribedChats);
+        logger.LogInformation("The cluster changed; registering the feeds of {Count} chats again", WatchedChats);
         await RenewAsync();
     }
 
@@ -115,7 +115,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         }
     }
 
-    public int SubscribedChats
+    public int WatchedChats
     {
         get
         {

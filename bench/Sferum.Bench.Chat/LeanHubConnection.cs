@@ -116,7 +116,8 @@ public sealed class LeanHubConnection : IAsyncDisposable
 
     private async Task ReadHandshakeAsync()
     {
-        while (Array.IndexOf(buffer, RecordSeparator, 0, filled) is var end && end < 0)
+        int separator;
+        while ((separator = Array.IndexOf(buffer, RecordSeparator, 0, filled)) < 0)
         {
             var result = await socket.ReceiveAsync(buffer.AsMemory(filled), CancellationToken.None);
             if (result.MessageType == WebSocketMessageType.Close)
@@ -127,7 +128,6 @@ public sealed class LeanHubConnection : IAsyncDisposable
             filled += result.Count;
         }
 
-        var separator = Array.IndexOf(buffer, RecordSeparator, 0, filled);
         var answer = Encoding.UTF8.GetString(buffer, 0, separator);
         if (answer != "{}")
         {

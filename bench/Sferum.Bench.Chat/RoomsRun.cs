@@ -47,7 +47,7 @@ public static class RoomsRun
         var measuredSeconds = (cpuTo.At - cpuFrom.At) / (double)Stopwatch.Frequency;
         var expected = (long)(total - warmup) * receivers;
         var drainUntil = Stopwatch.GetTimestamp() + (long)(o.Drain * Stopwatch.Frequency);
-        while ((Delivered(record, warmup, total) < expected || record.Acknowledged + record.Failed + sendFailures < total)
+        while ((record.MeasuredDelivered < expected || record.Acknowledged + record.Failed + sendFailures < total)
                && Stopwatch.GetTimestamp() < drainUntil)
         {
             await Task.Delay(50);
@@ -61,7 +61,7 @@ public static class RoomsRun
         var result = new RoomsResult(
             Rooms: rooms.Count, Members: receivers + 1, Connected: rooms.Sum(r => r.Count(m => m.Connection.IsOpen)),
             RateTarget: rate, RateAchieved: Math.Round((total - warmup) / measuredSeconds, 1), Sent: total - warmup, SentWithWarmup: total,
-            Expected: expected, Delivered: Delivered(record, warmup, total),
+            Expected: expected, Delivered: record.MeasuredDelivered,
             IncompleteMsgs: Enumerable.Range(warmup, total - warmup).Count(m => record.DeliveredOf(m) < receivers),
             Duplicates: record.Extra, Echo: record.Echoes, Acked: record.Acknowledged, Errors: record.Failed + Interlocked.Read(ref sendFailures),
             Disconnects: probe.Recorder.Disconnects, LatMs: Percentiles.Figures(latencies),
@@ -80,17 +80,6 @@ public static class RoomsRun
                 Interlocked.Increment(ref sendFailures);
             }
         }
-    }
-
-    private static long Delivered(RunRecord record, int from, int to)
-    {
-        long sum = 0;
-        for (var m = from; m < to; m++)
-        {
-            sum += record.DeliveredOf(m);
-        }
-
-        return sum;
     }
 }
 

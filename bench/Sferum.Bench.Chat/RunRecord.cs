@@ -12,6 +12,7 @@ public sealed class RunRecord(int run, int messages, int receiversPerMessage, in
     private readonly long[] latencies = new long[(long)messages * receiversPerMessage];
     private readonly long[] ackLatencies = new long[messages];
     private long deliveredTotal;
+    private long measuredDelivered;
     private long echoes;
     private long acknowledged;
     private long measuredAcks;
@@ -28,6 +29,9 @@ public sealed class RunRecord(int run, int messages, int receiversPerMessage, in
     public int MeasuredFrom { get; } = measuredFrom;
 
     public long DeliveredTotal => Interlocked.Read(ref deliveredTotal);
+
+    /// <summary>Deliveries of the messages sent in the measured window (at most one per receiver and message).</summary>
+    public long MeasuredDelivered => Interlocked.Read(ref measuredDelivered);
 
     public long Echoes => Interlocked.Read(ref echoes);
 
@@ -60,6 +64,10 @@ public sealed class RunRecord(int run, int messages, int receiversPerMessage, in
 
         latencies[(long)message * ReceiversPerMessage + slot] = ticks;
         Interlocked.Increment(ref deliveredTotal);
+        if (message >= MeasuredFrom)
+        {
+            Interlocked.Increment(ref measuredDelivered);
+        }
     }
 
     public void CountAck(long? ticks)

@@ -55,7 +55,7 @@ public sealed class LiveDeliveryAfterRestartTests(PostgresServer postgres) : Clu
         await SendAsync(webNode, chatId, teacherId, "третье");
         await WaitForAsync(hub, chatId, 3);
 
-        Assert.Equal(1, relay.SubscribedChats);
+        Assert.Equal(1, relay.WatchedChats);
         Assert.DoesNotContain(hub.Sent, s => s.Args.FirstOrDefault() is ChatEvent { Seq: 2 });
     }
 
