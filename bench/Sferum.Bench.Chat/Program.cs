@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Sferum.Bench;
 using Sferum.Bench.Chat;
 using Sferum.Local;
 
@@ -67,7 +68,8 @@ async Task<BenchReport> RunAllAsync()
     using var client = host.Build();
     await client.StartAsync();
     var cluster = client.Services.GetRequiredService<IClusterClient>();
-    var (rooms, channel) = await BenchSchool.CreateAsync(cluster, stack.ConnectionString, o);
+    var school = await BenchSchool.CreateAsync(cluster, stack.ConnectionString, o.Rooms, o.Members, o.Channel);
+    var (rooms, channel) = (school.Classes, school.ChannelMembers);
     var cookies = new SessionCookies(stack.ConnectionString, cluster);
     var recorder = new DeliveryRecorder();
     var servers = new Dictionary<string, int> { ["silo"] = stack.Silos[0].Pid, ["web"] = stack.Web!.Pid };

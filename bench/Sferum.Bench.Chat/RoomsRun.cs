@@ -1,3 +1,4 @@
+using Sferum.Bench;
 using System.Diagnostics;
 
 namespace Sferum.Bench.Chat;

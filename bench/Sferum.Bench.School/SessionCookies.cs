@@ -8,7 +8,7 @@ using Sferum.Identity;
 using Sferum.Web.DataProtection;
 using Sferum.Web.Identity;
 
-namespace Sferum.Bench.Chat;
+namespace Sferum.Bench;
 
 /// <summary>
 /// Session cookies for thousands of simulated users, minted the way the portal would after an OIDC sign-in: the same

@@ -1,0 +1,68 @@
+namespace Sferum.Faults;
+
+/// <summary>What one fault cost the people using the chats.</summary>
+/// <param name="Written">Messages first written while the fault lasted and until the next one.</param>
+/// <param name="Acked">Of those, acknowledged (after retries) by the end.</param>
+/// <param name="Refused">Attempts answered «not saved» in that time (each retried).</param>
+/// <param name="Unanswered">Attempts with no answer (connection lost, timed out) in that time (each retried).</param>
+/// <param name="UnavailableSeconds">
+/// The longest any message written during the fault (and in the 10 s after it was undone) waited for its
+/// acknowledgement, retries included: how long sending was unavailable to the unluckiest person.
+/// </param>
+/// <param name="CatchUpSeconds">
+/// From the moment sending worked again everywhere (injection + <paramref name="UnavailableSeconds"/>) until every
+/// member had every message acknowledged until then (null: someone never had them before the run ended).
+/// </param>
+public sealed record FaultFigures(
+    string Kind, string Target, double Injected, double Restored, int Written, int Acked, int Refused, int Unanswered,
+    double? UnavailableSeconds, double? CatchUpSeconds)
+{
+    private const double AfterRestore = 10;
+
+    public static FaultFigures Measure(
+        FaultWindow fault, double windowEnd, IReadOnlyCollection<SendAttempt> attempts, IReadOnlyCollection<MemberViews> members,
+        IReadOnlyCollection<Move> moves)
+    {
+        var messages = attempts.GroupBy(a => (a.ChatId, a.ClientId))
+            .Select(g => (g.Key.ChatId, First: g.Min(a => a.Start), Ack: g.Where(a => a.Outcome == AttemptOutcome.Acked).Select(a => (double?)a.End).Min(),
+                Seq: g.Where(a => a.Outcome == AttemptOutcome.Acked).Select(a => a.Seq).FirstOrDefault()))
+            .ToList();
+        var inWindow = messages.Where(m => m.First >= fault.Injected && m.First < windowEnd).ToList();
+        var duringFault = messages.Where(m => m.First >= fault.Injected && m.First < fault.Restored + AfterRestore).ToList();
+        var waits = duringFault.Select(m => m.Ack - m.First).ToList();
+        double? unavailable = waits.Count == 0 || waits.Any(w => w is null) ? null : Math.Round(waits.Max()!.Value, 2);
+
+        double? catchUp = null;
+        if (unavailable is { } u)
+        {
+            var resumed = fault.Injected + u;
+            var targets = messages.Where(m => m.Ack <= resumed).GroupBy(m => m.ChatId).ToDictionary(g => g.Key, g => g.Max(m => m.Seq));
+            var movedNow = moves.Where(m => m.End >= fault.Injected && m.Start <= windowEnd).Select(m => m.Member).ToHashSet();
+            var caughtUp = fault.Injected;
+            foreach (var member in members.Where(m => !movedNow.Contains(m.Member)))
+            {
+                var view = member.Views.FirstOrDefault(v => v.ChatId == member.CurrentChat);
+                if (view is null || !targets.TryGetValue(member.CurrentChat, out var target) || target <= view.StartAfter)
+                {
+                    continue;
+                }
+
+                var reached = view.Entries.FirstOrDefault(e => e.Seq >= target);
+                if (reached is null)
+                {
+                    caughtUp = double.PositiveInfinity;
+                    break;
+                }
+
+                caughtUp = Math.Max(caughtUp, reached.At);
+            }
+
+            catchUp = double.IsPositiveInfinity(caughtUp) ? null : Math.Round(Math.Max(0, caughtUp - resumed), 2);
+        }
+
+        var window = attempts.Where(a => a.Start >= fault.Injected && a.Start < windowEnd).ToList();
+        return new FaultFigures(fault.Kind, fault.Target, Math.Round(fault.Injected, 2), Math.Round(fault.Restored, 2), inWindow.Count,
+            inWindow.Count(m => m.Ack is not null), window.Count(a => a.Outcome == AttemptOutcome.Refused),
+            window.Count(a => a.Outcome == AttemptOutcome.Unknown), unavailable, catchUp);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace Sferum.Faults;
+
+/// <summary>
+/// The fault test's knobs: environment variables, each overridden by <c>--name value</c> (<c>--rounds 3</c>). The
+/// defaults are the full run; CI passes a shorter one (README: Reliability).
+/// </summary>
+public sealed class FaultOptions
+{
+    /// <summary>Class chats under load.</summary>
+    public int Chats { get; set; } = 30;
+
+    /// <summary>Students per chat, each a simulated person with their own connection.</summary>
+    public int Members { get; set; } = 10;
+
+    /// <summary>Messages written per second over all chats.</summary>
+    public double Rate { get; set; } = 50;
+
+    /// <summary>Rounds of the four faults (silo kill, web node kill, database stop, silo pause).</summary>
+    public int Rounds { get; set; } = 3;
+
+    /// <summary>Seconds of undisturbed load before the first fault and after each one.</summary>
+    public double Settle { get; set; } = 20;
+
+    /// <summary>Seconds a killed process stays down before it is started again.</summary>
+    public double Down { get; set; } = 10;
+
+    /// <summary>Seconds PostgreSQL stays stopped.</summary>
+    public double DbOutage { get; set; } = 10;
+
+    /// <summary>Seconds a silo stays paused: longer than the membership's probe timeout times its missed-probe limit.</summary>
+    public double Pause { get; set; } = 15;
+
+    /// <summary>Students the journal moves to another class in each round.</summary>
+    public int Moves { get; set; } = 2;
+
+    /// <summary>Where the report goes as JSON, with the history beside it (null: printed only).</summary>
+    public string? Out { get; set; }
+
+    public static FaultOptions Parse(string[] args)
+    {
+        var o = new FaultOptions();
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var knob in new[] { "CHATS", "MEMBERS", "RATE", "ROUNDS", "SETTLE", "DOWN", "DB_OUTAGE", "PAUSE", "MOVES", "OUT" })
+        {
+            if (Environment.GetEnvironmentVariable(knob) is { Length: > 0 } value)
+            {
+                values[knob.Replace("_", "", StringComparison.Ordinal)] = value;
+            }
+        }
+
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"Expected --name value, got '{args[i]}'.");
+            }
+
+            values[args[i][2..].Replace("-", "", StringComparison.Ordinal)] = args[i + 1];
+        }
+
+        foreach (var (name, value) in values)
+        {
+            switch (name.ToUpperInvariant())
+            {
+                case "CHATS": o.Chats = Positive(name, value); break;
+                case "MEMBERS": o.Members = Positive(name, value); break;
+                case "RATE": o.Rate = Seconds(name, value); break;
+                case "ROUNDS": o.Rounds = Positive(name, value); break;
+                case "SETTLE": o.Settle = Seconds(name, value); break;
+                case "DOWN": o.Down = Seconds(name, value); break;
+                case "DBOUTAGE": o.DbOutage = Seconds(name, value); break;
+                case "PAUSE": o.Pause = Seconds(name, value); break;
+                case "MOVES": o.Moves = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "OUT": o.Out = value; break;
+                default: throw new ArgumentException($"Unknown setting '{name}'.");
+            }
+        }
+
+        if (o.Members < 2)
+        {
+            throw new ArgumentException("MEMBERS must be at least 2: a chat needs someone to read what is sent.");
+        }
+
+        return o;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{name} must be a positive whole number, got '{value}'.");
+
+    private static double Seconds(string name, string value) =>
+        double.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{name} must be a positive number, got '{value}'.");
+}
