@@ -105,10 +105,19 @@ public interface IChatGrain : IGrainWithGuidKey
 
     /// <summary>
     /// A web node with connections of this chat's members asks for its live events. A node renews its feeds every
-    /// <see cref="ChatFeeds.RenewEvery"/>; one not renewed within <see cref="ChatFeeds.Expiry"/> is forgotten.
+    /// <see cref="ChatFeeds.RenewEvery"/>; one not renewed within <see cref="ChatFeeds.Expiry"/> is forgotten. Returns
+    /// the last committed sequence number, so that a node registering again can fetch what it missed meanwhile.
     /// </summary>
     [Alias("Watch")]
-    Task WatchAsync(IChatFeed feed);
+    Task<long> WatchAsync(IChatFeed feed);
+
+    /// <summary>
+    /// Log entries after <paramref name="afterSeq"/> for a web node filling a gap in its live delivery (a registration
+    /// lost with a silo, events overtaking each other). For the node, not for a person: it has already checked that
+    /// each connection it feeds belongs to a member, and people's own catch-up goes through <see cref="CatchupAsync"/>.
+    /// </summary>
+    [Alias("FeedCatchup"), AlwaysInterleave]
+    Task<IReadOnlyList<ChatEvent>> FeedCatchupAsync(long afterSeq, int limit);
 
     /// <summary>The node's last connection of the chat has gone.</summary>
     [Alias("Unwatch")]

@@ -16,10 +16,18 @@ public sealed partial class ChatGrain
 
     private ObserverManager<IChatFeed> Feeds => feeds ??= new ObserverManager<IChatFeed>(ChatFeeds.Expiry, logger);
 
-    public Task WatchAsync(IChatFeed feed)
+    public Task<long> WatchAsync(IChatFeed feed)
     {
         Feeds.Subscribe(feed, feed);
-        return Task.CompletedTask;
+        return Task.FromResult(lastSeq);
+    }
+
+    public async Task<IReadOnlyList<ChatEvent>> FeedCatchupAsync(long afterSeq, int limit)
+    {
+        var events = await store.EventsAfterAsync(ChatId, Math.Max(0, afterSeq), Math.Clamp(limit, 1, 500));
+        // As live: no notification for the members that the school's quiet hours silence now.
+        var silent = SilentNow();
+        return events.Select(e => e.Type == ChatEventType.Posted ? e with { Silent = silent } : e).ToList();
     }
 
     public Task UnwatchAsync(IChatFeed feed)

@@ -25,6 +25,12 @@ public sealed partial class ChatGrain(
     TimeProvider clock,
     ILogger<ChatGrain> logger) : Grain, IChatGrain, Audit.ISchoolScoped
 {
+    /// <summary>A send refused because the database was away; the log shows it holds nothing of it.</summary>
+    public const string NotSaved = "message.not-saved";
+
+    /// <summary>A send whose commit could not be confirmed (the database went away during it); retrying is safe.</summary>
+    public const string Unconfirmed = "message.unconfirmed";
+
     private static readonly HashSet<string> Reactions = ["👍", "❤️", "😂", "😮", "😢", "🙏", "✅", "👏"];
     private readonly List<PendingEvent> pending = [];
     private readonly Dictionary<Guid, string> authorNames = [];
@@ -333,9 +339,16 @@ public sealed partial class ChatGrain(
             // The commit's outcome may be unknown (connection lost after COMMIT): read the log again before going on.
             logger.LogError(ex, "Chat {ChatId}: a batch of {Count} events was not acknowledged", ChatId, batch.Count);
             store.ForgetIfServerLost(ex);
+            var before = lastSeq;
             lastSeq = await SafeLastSeqAsync();
             recentPosts.Clear();
-            var error = new DomainException("message.not-saved", "Сообщение не сохранено: сервер базы данных недоступен. Повторите отправку.");
+            // Say "not saved" only when the log shows it: this grain is the log's single writer, so a log that still
+            // ends where it did holds none of the batch. Otherwise (it committed after all, or the database cannot be
+            // asked) the outcome is unconfirmed; a retry with the same client id returns what was stored, never a copy.
+            var error = !positionUnknown && lastSeq == before
+                ? new DomainException(NotSaved, "Сообщение не сохранено: сервер базы данных недоступен. Повторите отправку.")
+                : new DomainException(Unconfirmed, "Не удалось подтвердить, что сообщение сохранено: сервер базы данных недоступен. " +
+                    "Повторите отправку — копии не появится.");
             foreach (var e in batch)
             {
                 e.Completion.TrySetException(error);
@@ -508,7 +521,7 @@ public sealed partial class ChatGrain(
         {
             return await send;
         }
-        catch (DomainException ex) when (ex.Code == "message.not-saved")
+        catch (DomainException ex) when (ex.Code is NotSaved or Unconfirmed)
         {
             recentSends.GetValueOrDefault(userId)?.Remove(stamp);
             throw;

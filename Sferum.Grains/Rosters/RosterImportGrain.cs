@@ -27,6 +27,9 @@ public sealed class RosterImportGrain(
 
     public const int MaxFiles = 20;
 
+    // A second apart: enough to outlast the declaration of a dead silo (README: Reliability).
+    private const int RefreshAttempts = 30;
+
     private (Guid ImportId, ImportProgress Progress)? running;
 
     private Guid SchoolId => this.GetPrimaryKey();
@@ -87,6 +90,7 @@ public sealed class RosterImportGrain(
         }
 
         running = (importId, new ImportProgress("Подготовка", 0.05));
+        var committed = false;
         await imports.SetStatusAsync(importId, ImportStatus.Applying);
         try
         {
@@ -116,12 +120,14 @@ public sealed class RosterImportGrain(
                 return (await imports.GetAsync(SchoolId, importId))!.ToReport(null);
             }
 
+            // Committed: from here on the import is applied whatever fails, and is never reported otherwise.
+            committed = true;
             running = (importId, new ImportProgress("Обновление классов", 0.95));
             await RefreshClassesAsync(analysis);
             logger.LogInformation("School {SchoolId} import {ImportId} applied", SchoolId, importId);
             return (await imports.GetAsync(SchoolId, importId))!.ToReport(null);
         }
-        catch (Exception ex) when (ex is not DomainException)
+        catch (Exception ex) when (ex is not DomainException && !committed)
         {
             logger.LogError(ex, "School {SchoolId} import {ImportId} failed; nothing was written", SchoolId, importId);
             await imports.SetStatusAsync(importId, ImportStatus.Failed, error: "Не удалось применить загрузку; ничего не изменено. Попробуйте ещё раз.");
@@ -206,7 +212,34 @@ public sealed class RosterImportGrain(
     {
         // Every class of the year: cheap (one query each) and it also wakes classes whose people were renamed.
         var classIds = await roster.ClassIdsAsync(SchoolId, analysis.AcademicYear, includeRemoved: true);
-        await Task.WhenAll(classIds.Select(id => GrainFactory.GetGrain<IClassGrain>(id).RefreshAsync()));
+        await Task.WhenAll(classIds.Select(RefreshClassAsync));
+    }
+
+    /// <summary>
+    /// Tells one class (and through it its chats) that the roster changed. A class on a silo that just died cannot
+    /// answer until the cluster has declared the silo dead (seconds): it is asked again meanwhile, because until it
+    /// hears, someone who left the class could still read its chat. A class that re-activates reads the roster afresh.
+    /// </summary>
+    private async Task RefreshClassAsync(Guid classId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IClassGrain>(classId).RefreshAsync();
+                return;
+            }
+            catch (Exception ex) when (ex is not DomainException && attempt < RefreshAttempts)
+            {
+                logger.LogWarning(ex, "Class {ClassId} did not take the new roster (attempt {Attempt}); asking again", classId, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+            catch (Exception ex) when (ex is not DomainException)
+            {
+                logger.LogError(ex, "Class {ClassId} did not take the new roster; it reads it when it next activates", classId);
+                return;
+            }
+        }
     }
 
     private async Task<SchoolSummary> AuthorizeAsync(ImportRequester requester)

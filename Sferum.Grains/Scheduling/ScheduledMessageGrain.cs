@@ -98,7 +98,7 @@ public sealed class ScheduledMessageGrain(ScheduledMessageStore store, IOptions<
             await store.MarkSentAsync(Id, sent.Seq, clock.GetUtcNow());
             await StopReminderAsync();
         }
-        catch (DomainException ex) when (ex.Code != "message.not-saved" && !ex.Code.EndsWith("rate-limited", StringComparison.Ordinal))
+        catch (DomainException ex) when (ex.Code is not (Chats.ChatGrain.NotSaved or Chats.ChatGrain.Unconfirmed) && !ex.Code.EndsWith("rate-limited", StringComparison.Ordinal))
         {
             // The author may no longer write there (left the class, muted): the message is not sent, and shows as cancelled.
             logger.LogWarning("Scheduled message {Id} was not sent: {Code}", Id, ex.Code);

@@ -4,11 +4,21 @@ namespace Sferum.Web.Chats;
 
 /// <summary>
 /// This node's feed of one chat: the connections here that belong to the chat's members, and the client object the
-/// chat grain calls with each commit's events. Orleans runs one object's calls one at a time, so a chat's events
-/// reach its SignalR group in order, while other chats' feeds deliver in parallel.
+/// chat grain calls with each commit's events. It passes the log's events to the connections strictly in sequence
+/// order and each once. Orleans does not promise that one-way calls arrive in the order they were made (the fault
+/// test saw them overtake each other while a silo died), and a registration lost with a silo misses what was committed
+/// until it is made again: an event past a gap, or a re-registration that finds the log ahead, makes the feed fetch
+/// the missing events from the chat first. Live-only events (members changed, a poll's tally) pass at once.
 /// </summary>
-public sealed class ChatFeed(Guid chatId, Func<IReadOnlyList<ChatEvent>, Task> deliver) : IChatFeed
+public sealed class ChatFeed(
+    Guid chatId, Func<ChatEvent, Task> deliver, Func<Guid, long, Task<IReadOnlyList<ChatEvent>>> fetch, ILogger logger) : IChatFeed
 {
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly SortedDictionary<long, ChatEvent> ahead = [];
+
+    // The last sequence number passed to the connections; -1 until the first registration or event says where the log is.
+    private long delivered = -1;
+
     public Guid ChatId { get; } = chatId;
 
     /// <summary>Connection id → user id (guarded by the relay's lock).</summary>
@@ -20,5 +30,112 @@ public sealed class ChatFeed(Guid chatId, Func<IReadOnlyList<ChatEvent>, Task> d
     /// <summary>The latest registration with the chat grain; null when it failed and must be made again.</summary>
     public Task? Watching { get; set; }
 
-    public Task DeliverAsync(IReadOnlyList<ChatEvent> events) => deliver(events);
+    public async Task DeliverAsync(IReadOnlyList<ChatEvent> events)
+    {
+        await turn.WaitAsync();
+        try
+        {
+            foreach (var e in events)
+            {
+                if (e.Type >= ChatEventType.MembersChanged)
+                {
+                    await deliver(e);
+                }
+                else if (delivered < 0 || e.Seq == delivered + 1)
+                {
+                    await PassAsync(e);
+                }
+                else if (e.Seq > delivered + 1)
+                {
+                    ahead[e.Seq] = e;
+                }
+
+                // An event at or below what was passed already is a late copy: dropped.
+            }
+
+            if (ahead.Count > 0)
+            {
+                await FillAsync();
+            }
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    /// <summary>The chat grain has (again) registered this feed and says where its log ends: fetch anything missed.</summary>
+    public async Task RegisteredAsync(long lastSeq)
+    {
+        await turn.WaitAsync();
+        try
+        {
+            if (delivered < 0)
+            {
+                // Connections opened the chat and catch up by themselves up to here.
+                delivered = lastSeq;
+                ahead.Clear();
+            }
+            else if (lastSeq > delivered)
+            {
+                await FillAsync();
+            }
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task PassAsync(ChatEvent e)
+    {
+        await deliver(e);
+        delivered = e.Seq;
+        while (ahead.Remove(delivered + 1, out var next))
+        {
+            await deliver(next);
+            delivered = next.Seq;
+        }
+    }
+
+    /// <summary>Fetches what lies between the last passed event and the log's end (or the events waiting ahead).</summary>
+    private async Task FillAsync()
+    {
+        try
+        {
+            IReadOnlyList<ChatEvent> missing;
+            do
+            {
+                missing = await fetch(ChatId, delivered);
+                foreach (var e in missing.Where(e => e.Seq > delivered))
+                {
+                    ahead[e.Seq] = e;
+                }
+
+                while (ahead.Remove(delivered + 1, out var next))
+                {
+                    await deliver(next);
+                    delivered = next.Seq;
+                }
+            }
+            while (missing.Count == ChatRelay.FetchLimit);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Chat {ChatId}: events missed by this node could not be fetched; clients will catch up by themselves", ChatId);
+        }
+
+        if (ahead.Count > 0)
+        {
+            // A hole the log could not fill now (the database is away): pass what is here; each client sees the gap
+            // and asks for it itself.
+            foreach (var e in ahead.Values)
+            {
+                await deliver(e);
+                delivered = e.Seq;
+            }
+
+            ahead.Clear();
+        }
+    }
 }

@@ -18,6 +18,9 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
     private readonly Dictionary<Guid, ChatFeed> chats = [];
     private HashSet<string>? knownHosts;
 
+    /// <summary>Events a feed fetches at a time to fill a gap in its live delivery.</summary>
+    public const int FetchLimit = 500;
+
     public static string Group(Guid chatId) => $"chat:{chatId}";
 
     /// <summary>
@@ -33,7 +36,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         {
             if (!chats.TryGetValue(chatId, out feed!))
             {
-                chats[chatId] = feed = new ChatFeed(chatId, DeliverAsync);
+                chats[chatId] = feed = new ChatFeed(chatId, DeliverAsync, FetchAsync, logger);
                 feed.Reference = cluster.CreateObjectReference<IChatFeed>(feed);
             }
 
@@ -131,7 +134,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         Task watching;
         lock (gate)
         {
-            watching = feed.Watching ??= cluster.GetGrain<IChatGrain>(feed.ChatId).WatchAsync(feed.Reference!);
+            watching = feed.Watching ??= WatchAsync(feed);
         }
 
         try
@@ -153,6 +156,15 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             _ = RetryLaterAsync(feed);
         }
     }
+
+    private async Task WatchAsync(ChatFeed feed)
+    {
+        var lastSeq = await cluster.GetGrain<IChatGrain>(feed.ChatId).WatchAsync(feed.Reference!);
+        await feed.RegisteredAsync(lastSeq);
+    }
+
+    private Task<IReadOnlyList<ChatEvent>> FetchAsync(Guid chatId, long afterSeq) =>
+        cluster.GetGrain<IChatGrain>(chatId).FeedCatchupAsync(afterSeq, FetchLimit);
 
     private async Task RetryLaterAsync(ChatFeed feed)
     {
@@ -182,14 +194,6 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         }
 
         cluster.DeleteObjectReference<IChatFeed>(feed.Reference!);
-    }
-
-    private async Task DeliverAsync(IReadOnlyList<ChatEvent> events)
-    {
-        foreach (var e in events)
-        {
-            await DeliverAsync(e);
-        }
     }
 
     private async Task DeliverAsync(ChatEvent e)

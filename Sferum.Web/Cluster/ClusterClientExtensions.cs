@@ -22,6 +22,9 @@ public static class ClusterClientExtensions
                 o.ClusterId = clusterId;
                 o.ServiceId = serviceId;
             });
+            // How often the list of gateways is read again: a silo that was declared dead (killed, or frozen past
+            // its probes) stops receiving this node's calls within this period. Orleans' default is a minute.
+            client.Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"));
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";

@@ -107,12 +107,15 @@ public sealed class BenchSchool
 
         var imports = cluster.GetGrain<IRosterImportGrain>(SchoolId);
         var preview = await imports.PreviewAsync(ImportRequester.Journal("bench"), [new ImportFile("students.csv", Encoding.UTF8.GetBytes(csv.ToString()))]);
-        if (preview.Status != ImportStatus.Previewed)
+        if (preview.Status == ImportStatus.Previewed)
         {
+            await imports.ApplyAsync(ImportRequester.Journal("bench"), preview.ImportId);
+        }
+        else if (preview.Status != ImportStatus.Unchanged)
+        {
+            // Unchanged: an earlier push that seemed to fail had been applied, as a journal's retry would find.
             throw new InvalidOperationException($"Bench roster not accepted: {preview.Status} {preview.Problems.FirstOrDefault()?.Message}");
         }
-
-        await imports.ApplyAsync(ImportRequester.Journal("bench"), preview.ImportId);
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

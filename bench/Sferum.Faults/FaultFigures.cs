@@ -1,7 +1,7 @@
 namespace Sferum.Faults;
 
 /// <summary>What one fault cost the people using the chats.</summary>
-/// <param name="Written">Messages first written while the fault lasted and until the next one.</param>
+/// <param name="Written">Messages written while the fault lasted and until the next one.</param>
 /// <param name="Acked">Of those, acknowledged (after retries) by the end.</param>
 /// <param name="Refused">Attempts answered «not saved» in that time (each retried).</param>
 /// <param name="Unanswered">Attempts with no answer (connection lost, timed out) in that time (each retried).</param>
@@ -24,7 +24,7 @@ public sealed record FaultFigures(
         IReadOnlyCollection<Move> moves)
     {
         var messages = attempts.GroupBy(a => (a.ChatId, a.ClientId))
-            .Select(g => (g.Key.ChatId, First: g.Min(a => a.Start), Ack: g.Where(a => a.Outcome == AttemptOutcome.Acked).Select(a => (double?)a.End).Min(),
+            .Select(g => (g.Key.ChatId, First: g.Min(a => a.Written), Ack: g.Where(a => a.Outcome == AttemptOutcome.Acked).Select(a => (double?)a.End).Min(),
                 Seq: g.Where(a => a.Outcome == AttemptOutcome.Acked).Select(a => a.Seq).FirstOrDefault()))
             .ToList();
         var inWindow = messages.Where(m => m.First >= fault.Injected && m.First < windowEnd).ToList();

@@ -35,6 +35,9 @@ public sealed class FaultOptions
     /// <summary>Students the journal moves to another class in each round.</summary>
     public int Moves { get; set; } = 2;
 
+    /// <summary>Which faults each round injects, in this order (default: all four).</summary>
+    public List<string> Faults { get; set; } = [.. FaultRun.Kinds];
+
     /// <summary>Where the report goes as JSON, with the history beside it (null: printed only).</summary>
     public string? Out { get; set; }
 
@@ -42,7 +45,7 @@ public sealed class FaultOptions
     {
         var o = new FaultOptions();
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var knob in new[] { "CHATS", "MEMBERS", "RATE", "ROUNDS", "SETTLE", "DOWN", "DB_OUTAGE", "PAUSE", "MOVES", "OUT" })
+        foreach (var knob in new[] { "CHATS", "MEMBERS", "RATE", "ROUNDS", "SETTLE", "DOWN", "DB_OUTAGE", "PAUSE", "MOVES", "FAULTS", "OUT" })
         {
             if (Environment.GetEnvironmentVariable(knob) is { Length: > 0 } value)
             {
@@ -73,6 +76,7 @@ public sealed class FaultOptions
                 case "DBOUTAGE": o.DbOutage = Seconds(name, value); break;
                 case "PAUSE": o.Pause = Seconds(name, value); break;
                 case "MOVES": o.Moves = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "FAULTS": o.Faults = Kinds(value); break;
                 case "OUT": o.Out = value; break;
                 default: throw new ArgumentException($"Unknown setting '{name}'.");
             }
@@ -84,6 +88,15 @@ public sealed class FaultOptions
         }
 
         return o;
+    }
+
+    private static List<string> Kinds(string value)
+    {
+        var kinds = value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).ToList();
+        var unknown = kinds.Except(FaultRun.Kinds).ToList();
+        return kinds.Count > 0 && unknown.Count == 0
+            ? kinds
+            : throw new ArgumentException($"FAULTS lists {string.Join(", ", FaultRun.Kinds)}; got '{value}'.");
     }
 
     private static int Positive(string name, string value) =>

@@ -21,7 +21,7 @@ public sealed class FaultRun(FaultCluster cluster, BenchSchool school, IReadOnly
     {
         for (var round = 0; round < o.Rounds; round++)
         {
-            foreach (var kind in Kinds)
+            foreach (var kind in o.Faults)
             {
                 // Students move while a silo or a web node is down: the journal does not wait for a quiet moment.
                 var moving = kind is "silo-kill" or "web-kill" ? MoveStudentsAsync(kind == "silo-kill" ? (o.Moves + 1) / 2 : o.Moves / 2) : Task.CompletedTask;

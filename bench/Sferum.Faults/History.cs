@@ -16,8 +16,12 @@ public enum AttemptOutcome
     Unknown,
 }
 
-/// <summary>One attempt to send the message <paramref name="ClientId"/>; times in seconds on the harness clock.</summary>
-public sealed record SendAttempt(int Member, Guid ChatId, string ClientId, double Start, double End, AttemptOutcome Outcome, long Seq, string? Error);
+/// <summary>
+/// One attempt to send the message <paramref name="ClientId"/>, written by its person at <paramref name="Written"/>
+/// (it may wait in the outbox for a connection first); times in seconds on the harness clock.
+/// </summary>
+public sealed record SendAttempt(
+    int Member, Guid ChatId, string ClientId, double Written, double Start, double End, AttemptOutcome Outcome, long Seq, string? Error);
 
 /// <summary>A log entry as one member's client applied it to its view of a chat, live or fetched after a gap or reconnect.</summary>
 public sealed record ViewEntry(long Seq, Guid AuthorId, string? ClientId, double At, bool Live);

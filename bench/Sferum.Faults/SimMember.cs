@@ -21,7 +21,7 @@ public sealed class SimMember : IAsyncDisposable
     private readonly History history;
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, ChatView> views = [];
-    private readonly Channel<(Guid ChatId, string ClientId)> outbox = Channel.CreateUnbounded<(Guid, string)>();
+    private readonly Channel<(Guid ChatId, string ClientId, double Written)> outbox = Channel.CreateUnbounded<(Guid, string, double)>();
     private readonly CancellationTokenSource stopping = new();
     private readonly HashSet<Guid> catchingUp = [];
     private TaskCompletionSource<HubConnection> connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -65,7 +65,7 @@ public sealed class SimMember : IAsyncDisposable
     public void Write(string clientId)
     {
         Interlocked.Increment(ref pending);
-        outbox.Writer.TryWrite((ChatId, clientId));
+        outbox.Writer.TryWrite((ChatId, clientId, history.Now));
     }
 
     /// <summary>The journal has moved the member to another class: its chat is opened from the newest message on.</summary>
@@ -283,9 +283,9 @@ public sealed class SimMember : IAsyncDisposable
 
     private async Task SendLoopAsync()
     {
-        await foreach (var (chatId, clientId) in outbox.Reader.ReadAllAsync())
+        await foreach (var (chatId, clientId, written) in outbox.Reader.ReadAllAsync())
         {
-            while (!stopping.IsCancellationRequested && !await TrySendAsync(chatId, clientId))
+            while (!stopping.IsCancellationRequested && !await TrySendAsync(chatId, clientId, written))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500));
             }
@@ -295,7 +295,7 @@ public sealed class SimMember : IAsyncDisposable
     }
 
     /// <summary>One attempt; true when the message needs no more attempts (acknowledged, or refused for good).</summary>
-    private async Task<bool> TrySendAsync(Guid chatId, string clientId)
+    private async Task<bool> TrySendAsync(Guid chatId, string clientId, double written)
     {
         HubConnection connection;
         try
@@ -316,7 +316,7 @@ public sealed class SimMember : IAsyncDisposable
         {
             using var timeout = new CancellationTokenSource(AttemptTimeout);
             var stored = await connection.InvokeAsync<ChatMessage>("Send", chatId, clientId, $"f:{clientId}", null, timeout.Token);
-            history.Attempts.Enqueue(new SendAttempt(Index, chatId, clientId, start, history.Now, AttemptOutcome.Acked, stored.Seq, null));
+            history.Attempts.Enqueue(new SendAttempt(Index, chatId, clientId, written, start, history.Now, AttemptOutcome.Acked, stored.Seq, null));
             return true;
         }
         catch (HubException ex) when (ex.Message.Contains("message.not-saved:", StringComparison.Ordinal) ||
@@ -324,13 +324,13 @@ public sealed class SimMember : IAsyncDisposable
         {
             // The server says the message was not stored. Not saved: the person presses «send» again. Forbidden
             // (moved to another class meanwhile): the message is dropped, as the page would show the refusal.
-            history.Attempts.Enqueue(new SendAttempt(Index, chatId, clientId, start, history.Now, AttemptOutcome.Refused, 0, ex.Message));
+            history.Attempts.Enqueue(new SendAttempt(Index, chatId, clientId, written, start, history.Now, AttemptOutcome.Refused, 0, ex.Message));
             return ex.Message.Contains("forbidden:", StringComparison.Ordinal);
         }
         catch (Exception ex)
         {
             // No answer or an error that does not say whether it was stored: retry with the same client id.
-            history.Attempts.Enqueue(new SendAttempt(Index, chatId, clientId, start, history.Now, AttemptOutcome.Unknown, 0, ex.Message));
+            history.Attempts.Enqueue(new SendAttempt(Index, chatId, clientId, written, start, history.Now, AttemptOutcome.Unknown, 0, ex.Message));
             return false;
         }
     }

@@ -28,7 +28,7 @@ public sealed class ChatDatabaseOutageTests(WebTestEnvironment env)
             await env.Postgres.Server.StartAgainAsync();
         }
 
-        Assert.Matches("message.not-saved|database.unavailable", refused.Message);
+        Assert.Matches("message.not-saved|message.unconfirmed|database.unavailable", refused.Message);
         var stored = await RetryAsync(() => teacher.Connection.InvokeAsync<ChatMessage>("Send", chat.ChatId, clientId, "Во время аварии", null));
         var again = await teacher.Connection.InvokeAsync<ChatMessage>("Send", chat.ChatId, clientId, "Во время аварии", null);
         var history = await teacher.Connection.InvokeAsync<ChatPage>("History", chat.ChatId, null, null, 50);
