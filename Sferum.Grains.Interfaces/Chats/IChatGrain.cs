@@ -105,11 +105,11 @@ public interface IChatGrain : IGrainWithGuidKey
 
     /// <summary>
     /// A web node with connections of this chat's members asks for its live events. A node renews its feeds every
-    /// <see cref="ChatFeeds.RenewEvery"/>; one not renewed within <see cref="ChatFeeds.Expiry"/> is forgotten. Returns
-    /// the last committed sequence number, so that a node registering again can fetch what it missed meanwhile.
+    /// <see cref="ChatFeeds.RenewEvery"/>; one not renewed within <see cref="ChatFeeds.Expiry"/> is forgotten. The node
+    /// names the people it serves in the chat; the answer says which of them are not members now, and where the log ends.
     /// </summary>
     [Alias("Watch")]
-    Task<long> WatchAsync(IChatFeed feed);
+    Task<FeedRegistration> WatchAsync(IChatFeed feed, IReadOnlyList<Guid> userIds);
 
     /// <summary>
     /// Log entries after <paramref name="afterSeq"/> for a web node filling a gap in its live delivery (a registration

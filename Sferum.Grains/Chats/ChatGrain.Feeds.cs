@@ -16,10 +16,10 @@ public sealed partial class ChatGrain
 
     private ObserverManager<IChatFeed> Feeds => feeds ??= new ObserverManager<IChatFeed>(ChatFeeds.Expiry, logger);
 
-    public Task<long> WatchAsync(IChatFeed feed)
+    public Task<FeedRegistration> WatchAsync(IChatFeed feed, IReadOnlyList<Guid> userIds)
     {
         Feeds.Subscribe(feed, feed);
-        return Task.FromResult(lastSeq);
+        return Task.FromResult(new FeedRegistration(lastSeq, userIds.Where(u => !membership.IsMember(u)).ToList()));
     }
 
     public async Task<IReadOnlyList<ChatEvent>> FeedCatchupAsync(long afterSeq, int limit)

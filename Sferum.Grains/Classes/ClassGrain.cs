@@ -50,10 +50,20 @@ public sealed class ClassGrain(ClassRosterReader reader) : Grain, IClassGrain, A
         if (roster is not null && (!before.SetEquals(after) || (unknownBefore && after.Count > 0)))
         {
             // The class's chats follow at once: someone who left stops receiving, someone who joined can read.
-            await Task.WhenAll(
-                GrainFactory.GetGrain<IChatGrain>(roster.ClassChatId).MembersChangedAsync(),
-                GrainFactory.GetGrain<IChatGrain>(roster.ParentsChatId).MembersChangedAsync(),
-                GrainFactory.GetGrain<ISchoolChatsGrain>(roster.SchoolId).RefreshChannelAsync());
+            try
+            {
+                await Task.WhenAll(
+                    GrainFactory.GetGrain<IChatGrain>(roster.ClassChatId).MembersChangedAsync(),
+                    GrainFactory.GetGrain<IChatGrain>(roster.ParentsChatId).MembersChangedAsync(),
+                    GrainFactory.GetGrain<ISchoolChatsGrain>(roster.SchoolId).RefreshChannelAsync());
+            }
+            catch
+            {
+                // A chat did not hear (its silo is dying): the caller asks again, and this grain must not think the
+                // chats already follow the roster it has just read.
+                refreshedSinceActivation = false;
+                throw;
+            }
         }
     }
 

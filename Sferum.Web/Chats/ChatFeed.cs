@@ -19,6 +19,10 @@ public sealed class ChatFeed(
     // The last sequence number passed to the connections; -1 until the first registration or event says where the log is.
     private long delivered = -1;
 
+    // While a registration is under way the chat may already call: its log events wait until the answer has said who
+    // is no longer a member.
+    private bool registering;
+
     public Guid ChatId { get; } = chatId;
 
     /// <summary>Connection id → user id (guarded by the relay's lock).</summary>
@@ -41,6 +45,10 @@ public sealed class ChatFeed(
                 {
                     await deliver(e);
                 }
+                else if (registering)
+                {
+                    ahead[e.Seq] = e;
+                }
                 else if (delivered < 0 || e.Seq == delivered + 1)
                 {
                     await PassAsync(e);
@@ -53,7 +61,7 @@ public sealed class ChatFeed(
                 // An event at or below what was passed already is a late copy: dropped.
             }
 
-            if (ahead.Count > 0)
+            if (ahead.Count > 0 && !registering)
             {
                 await FillAsync();
             }
@@ -64,19 +72,54 @@ public sealed class ChatFeed(
         }
     }
 
-    /// <summary>The chat grain has (again) registered this feed and says where its log ends: fetch anything missed.</summary>
+    /// <summary>The relay is about to register the feed with the chat: hold log events until it has the answer.</summary>
+    public async Task BeginRegistrationAsync()
+    {
+        await turn.WaitAsync();
+        registering = true;
+        turn.Release();
+    }
+
+    /// <summary>
+    /// The chat grain has (again) registered this feed, the relay has dropped the connections of people who left, and
+    /// the log ends at <paramref name="lastSeq"/>: pass what waited, and fetch anything missed before it.
+    /// </summary>
     public async Task RegisteredAsync(long lastSeq)
     {
         await turn.WaitAsync();
         try
         {
+            registering = false;
             if (delivered < 0)
             {
                 // Connections opened the chat and catch up by themselves up to here.
                 delivered = lastSeq;
-                ahead.Clear();
             }
-            else if (lastSeq > delivered)
+
+            if (lastSeq > delivered || ahead.Count > 0)
+            {
+                await FillAsync();
+            }
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    /// <summary>The registration failed (the relay tries again later): pass what waited rather than keep it.</summary>
+    public async Task RegistrationFailedAsync()
+    {
+        await turn.WaitAsync();
+        try
+        {
+            registering = false;
+            if (delivered < 0 && ahead.Count > 0)
+            {
+                delivered = ahead.Keys.First() - 1;
+            }
+
+            if (ahead.Count > 0)
             {
                 await FillAsync();
             }

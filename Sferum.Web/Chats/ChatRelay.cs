@@ -157,10 +157,35 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         }
     }
 
+    /// <summary>
+    /// Registers the feed and, before anything is passed on, drops the connections of people the chat says are not
+    /// members: a chat re-activated after its silo died never sends the removal that happened meanwhile.
+    /// </summary>
     private async Task WatchAsync(ChatFeed feed)
     {
-        var lastSeq = await cluster.GetGrain<IChatGrain>(feed.ChatId).WatchAsync(feed.Reference!);
-        await feed.RegisteredAsync(lastSeq);
+        List<Guid> users;
+        lock (gate)
+        {
+            users = feed.Connections.Values.Distinct().ToList();
+        }
+
+        await feed.BeginRegistrationAsync();
+        FeedRegistration registration;
+        try
+        {
+            registration = await cluster.GetGrain<IChatGrain>(feed.ChatId).WatchAsync(feed.Reference!, users).WaitAsync(WatchTimeout);
+            if (registration.NotMembers.Count > 0)
+            {
+                await DeliverAsync(new ChatEvent(feed.ChatId, registration.LastSeq, ChatEventType.MembersChanged, null, registration.NotMembers));
+            }
+        }
+        catch
+        {
+            await feed.RegistrationFailedAsync();
+            throw;
+        }
+
+        await feed.RegisteredAsync(registration.LastSeq);
     }
 
     private Task<IReadOnlyList<ChatEvent>> FetchAsync(Guid chatId, long afterSeq) =>

@@ -3,6 +3,7 @@ namespace Sferum.Faults;
 /// <summary>What one fault cost the people using the chats.</summary>
 /// <param name="Written">Messages written while the fault lasted and until the next one.</param>
 /// <param name="Acked">Of those, acknowledged (after retries) by the end.</param>
+/// <param name="Dropped">Of those, refused for good because the writer had left the chat (moved by the journal).</param>
 /// <param name="Refused">Attempts answered «not saved» in that time (each retried).</param>
 /// <param name="Unanswered">Attempts with no answer (connection lost, timed out) in that time (each retried).</param>
 /// <param name="UnavailableSeconds">
@@ -14,7 +15,7 @@ namespace Sferum.Faults;
 /// member had every message acknowledged until then (null: someone never had them before the run ended).
 /// </param>
 public sealed record FaultFigures(
-    string Kind, string Target, double Injected, double Restored, int Written, int Acked, int Refused, int Unanswered,
+    string Kind, string Target, double Injected, double Restored, int Written, int Acked, int Dropped, int Refused, int Unanswered,
     double? UnavailableSeconds, double? CatchUpSeconds)
 {
     private const double AfterRestore = 10;
@@ -25,10 +26,11 @@ public sealed record FaultFigures(
     {
         var messages = attempts.GroupBy(a => (a.ChatId, a.ClientId))
             .Select(g => (g.Key.ChatId, First: g.Min(a => a.Written), Ack: g.Where(a => a.Outcome == AttemptOutcome.Acked).Select(a => (double?)a.End).Min(),
-                Seq: g.Where(a => a.Outcome == AttemptOutcome.Acked).Select(a => a.Seq).FirstOrDefault()))
+                Seq: g.Where(a => a.Outcome == AttemptOutcome.Acked).Select(a => a.Seq).FirstOrDefault(),
+                Dropped: g.Any(a => a.Outcome == AttemptOutcome.Refused && a.Error?.Contains("forbidden:", StringComparison.Ordinal) == true)))
             .ToList();
         var inWindow = messages.Where(m => m.First >= fault.Injected && m.First < windowEnd).ToList();
-        var duringFault = messages.Where(m => m.First >= fault.Injected && m.First < fault.Restored + AfterRestore).ToList();
+        var duringFault = messages.Where(m => !m.Dropped && m.First >= fault.Injected && m.First < fault.Restored + AfterRestore).ToList();
         var waits = duringFault.Select(m => m.Ack - m.First).ToList();
         double? unavailable = waits.Count == 0 || waits.Any(w => w is null) ? null : Math.Round(waits.Max()!.Value, 2);
 
@@ -62,7 +64,7 @@ public sealed record FaultFigures(
 
         var window = attempts.Where(a => a.Start >= fault.Injected && a.Start < windowEnd).ToList();
         return new FaultFigures(fault.Kind, fault.Target, Math.Round(fault.Injected, 2), Math.Round(fault.Restored, 2), inWindow.Count,
-            inWindow.Count(m => m.Ack is not null), window.Count(a => a.Outcome == AttemptOutcome.Refused),
+            inWindow.Count(m => m.Ack is not null), inWindow.Count(m => m.Dropped && m.Ack is null), window.Count(a => a.Outcome == AttemptOutcome.Refused),
             window.Count(a => a.Outcome == AttemptOutcome.Unknown), unavailable, catchUp);
     }
 }

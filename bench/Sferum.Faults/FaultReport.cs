@@ -24,11 +24,11 @@ public sealed record FaultReport(
         w.WriteLine($"{Members} members in {Options.Chats} chats, {Options.Rate} msg/s, {Options.Rounds} round(s): written {Written}, acknowledged {Acked}; " +
             $"{LiveCompleteMembers}/{Members} members had every message live, before any final catch-up");
         w.WriteLine();
-        w.WriteLine("| fault | target | injected s | undone s | written | acked | «not saved» | unanswered | unavailable s | caught up s |");
-        w.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        w.WriteLine("| fault | target | injected s | undone s | written | acked | dropped (writer left) | «not saved» | unanswered | unavailable s | caught up s |");
+        w.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var f in Faults)
         {
-            w.WriteLine($"| {f.Kind} | {f.Target} | {f.Injected:F1} | {f.Restored:F1} | {f.Written} | {f.Acked} | {f.Refused} | {f.Unanswered} | " +
+            w.WriteLine($"| {f.Kind} | {f.Target} | {f.Injected:F1} | {f.Restored:F1} | {f.Written} | {f.Acked} | {f.Dropped} | {f.Refused} | {f.Unanswered} | " +
                 $"{Show(f.UnavailableSeconds)} | {Show(f.CatchUpSeconds)} |");
         }
 

@@ -18,7 +18,7 @@ public sealed class ChatFeedTests(GrainTestEnvironment env)
         var chat = env.Grains.GetGrain<IChatGrain>(fx.ClassChat);
         var feed = new RecordingFeed();
         var reference = env.Cluster.Client.CreateObjectReference<IChatFeed>(feed);
-        await chat.WatchAsync(reference);
+        await chat.WatchAsync(reference, []);
 
         var first = await chat.SendAsync(fx.Teacher, new SendMessage("f-1", "Первое", null));
         var second = await chat.SendAsync(fx.Student, new SendMessage("f-2", "Второе", null));
@@ -27,7 +27,7 @@ public sealed class ChatFeedTests(GrainTestEnvironment env)
 
         await chat.UnwatchAsync(reference);
         await chat.SendAsync(fx.Teacher, new SendMessage("f-3", "После", null));
-        await chat.WatchAsync(reference);
+        await chat.WatchAsync(reference, []);
         var fourth = await chat.SendAsync(fx.Teacher, new SendMessage("f-4", "Снова", null));
         Assert.Equal(fourth.Seq, (await feed.NextAsync()).Seq); // the one sent while it was away never came
     }
@@ -38,7 +38,7 @@ public sealed class ChatFeedTests(GrainTestEnvironment env)
         var fx = await ChatFixture.CreateAsync(env);
         var chat = env.Grains.GetGrain<IChatGrain>(fx.ClassChat);
         var feed = new RecordingFeed();
-        await chat.WatchAsync(env.Cluster.Client.CreateObjectReference<IChatFeed>(feed));
+        await chat.WatchAsync(env.Cluster.Client.CreateObjectReference<IChatFeed>(feed), []);
         var forged = new ChatMessage(fx.ClassChat, 99, fx.Teacher, "Учитель", "Поддельное", null, DateTimeOffset.UtcNow, null, false, "x", new Dictionary<string, IReadOnlyList<Guid>>());
 
         await chat.BroadcastAsync(new ChatEvent(fx.ClassChat, 99, ChatEventType.Posted, forged, []));
