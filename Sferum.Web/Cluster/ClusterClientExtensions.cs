@@ -25,6 +25,10 @@ public static class ClusterClientExtensions
             // How often the list of gateways is read again: a silo that was declared dead (killed, or frozen past
             // its probes) stops receiving this node's calls within this period. Orleans' default is a minute.
             client.Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"));
+            // How long a call from this node waits for its answer. A silo frozen (not dead) holds the calls it was sent
+            // until it wakes: Orleans' 30 s default kept a person's message hanging that long; after this the page is
+            // told the send is unconfirmed and retries it with the same client id (README: Reliability).
+            client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";

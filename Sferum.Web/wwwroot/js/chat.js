@@ -238,11 +238,18 @@
       render(m);
     } catch (err) {
       const li = list.querySelector(`li[data-client-id="${CSS.escape(clientId)}"]`);
-      if (li) li.querySelector(".state").textContent = "не отправлено — повторю при связи";
-      if (connection.state === signalR.HubConnectionState.Connected) {
+      // The database or a server was away: the message may or may not be stored. It stays here and goes again with
+      // the same client id, which never makes a copy. A refusal (not a member, too long, too many) is final.
+      const transient = /message\.(not-saved|unconfirmed)|database\.unavailable|unexpected error/i.test(String(err?.message ?? err));
+      if (connection.state === signalR.HubConnectionState.Connected && !transient) {
         pending.delete(clientId);
         li?.remove();
         showError(err);
+        return;
+      }
+      if (li) li.querySelector(".state").textContent = "не отправлено — повторю";
+      if (connection.state === signalR.HubConnectionState.Connected) {
+        setTimeout(() => { if (pending.has(clientId)) send(clientId, text, reply, files, ack); }, 2000);
       }
     }
   }
