@@ -29,6 +29,8 @@ public sealed class SimMember : IAsyncDisposable
     private int connectionNumber;
     private int pending;
     private Task running = Task.CompletedTask;
+    private readonly Lock chatIdGate = new();
+    private Guid chatId;
 
     public SimMember(int index, BenchUser user, string cookie, IReadOnlyList<string> webUrls, History history)
     {
@@ -47,7 +49,24 @@ public sealed class SimMember : IAsyncDisposable
     public Guid UserId { get; }
 
     /// <summary>The class chat the member is in now (changes when the journal moves them).</summary>
-    public Guid ChatId { get; private set; }
+    public Guid ChatId
+    {
+        get
+        {
+            lock (chatIdGate)
+            {
+                return chatId;
+            }
+        }
+
+        private set
+        {
+            lock (chatIdGate)
+            {
+                chatId = value;
+            }
+        }
+    }
 
     /// <summary>Messages written but not yet acknowledged.</summary>
     public int Pending => Volatile.Read(ref pending);
@@ -71,12 +90,13 @@ public sealed class SimMember : IAsyncDisposable
     /// <summary>The journal has moved the member to another class: its chat is opened from the newest message on.</summary>
     public async Task JoinAsync(Guid chatId)
     {
+        // From now on a reconnect opens the new class's chat (the old one would be refused).
+        ChatId = chatId;
         var connection = await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var newest = await connection.InvokeAsync<ChatPage>("History", chatId, null, null, 1);
         lock (gate)
         {
-            views[chatId] = new ChatView(chatId, newest.Messages.LastOrDefault()?.Seq ?? 0);
-            ChatId = chatId;
+            views.TryAdd(chatId, new ChatView(chatId, newest.Messages.LastOrDefault()?.Seq ?? 0));
         }
 
         await connection.InvokeAsync("Open", chatId);
@@ -102,7 +122,7 @@ public sealed class SimMember : IAsyncDisposable
         {
             lock (gate)
             {
-                return views[ChatId].LastSeq;
+                return views.TryGetValue(ChatId, out var view) ? view.LastSeq : 0;
             }
         }
     }
@@ -113,7 +133,7 @@ public sealed class SimMember : IAsyncDisposable
         bool quiet;
         lock (gate)
         {
-            quiet = force || history.Now - views[ChatId].LastHeard > QuietCatchupSeconds;
+            quiet = views.TryGetValue(ChatId, out var view) && (force || history.Now - view.LastHeard > QuietCatchupSeconds);
         }
 
         return quiet && IsConnected ? CatchupAsync(ChatId) : Task.CompletedTask;
@@ -250,7 +270,13 @@ public sealed class SimMember : IAsyncDisposable
                 long after;
                 lock (gate)
                 {
-                    after = views[chatId].LastSeq;
+                    if (!views.TryGetValue(chatId, out var view))
+                    {
+                        // Just moved here: the view starts once the newest message is known.
+                        break;
+                    }
+
+                    after = view.LastSeq;
                 }
 
                 var events = await connected.Task.Result.InvokeAsync<List<ChatEvent>>("Catchup", chatId, after, stopping.Token);

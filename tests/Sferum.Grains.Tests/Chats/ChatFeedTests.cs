@@ -33,6 +33,23 @@ public sealed class ChatFeedTests(GrainTestEnvironment env)
     }
 
     [Fact]
+    public async Task Registering_says_where_the_log_ends_and_who_of_the_node_s_people_is_not_a_member()
+    {
+        var fx = await ChatFixture.CreateAsync(env);
+        var chat = env.Grains.GetGrain<IChatGrain>(fx.ClassChat);
+        var sent = await chat.SendAsync(fx.Teacher, new SendMessage("r-1", "До регистрации", null));
+        var outsider = Guid.NewGuid();
+
+        var registration = await chat.WatchAsync(env.Cluster.Client.CreateObjectReference<IChatFeed>(new RecordingFeed()), [fx.Student, outsider]);
+
+        Assert.Equal(sent.Seq, registration.LastSeq);
+        Assert.Equal([outsider], registration.NotMembers);
+        // A node that missed the event (its registration was lost with a silo) fetches it from the chat.
+        var missed = Assert.Single(await chat.FeedCatchupAsync(sent.Seq - 1, 10));
+        Assert.Equal(("r-1", sent.Seq), (missed.Message!.ClientId, missed.Seq));
+    }
+
+    [Fact]
     public async Task Only_a_poll_tally_for_this_chat_passes_from_outside_the_log()
     {
         var fx = await ChatFixture.CreateAsync(env);
