@@ -7,8 +7,8 @@ namespace Sferum.Web.Chats;
 /// <summary>
 /// This web node's bridge from chats to SignalR: one <see cref="ChatFeed"/> per chat that has at least one connection
 /// here (reference-counted, dropped with the last one), registered with the chat grain, which calls it after each
-/// commit; the feed fans the events out to the chat's SignalR group. When a chat's members change, the connections of
-/// people who left are taken out of the group at once. The bookkeeping lock is never held across a call to the
+/// commit; the feed fans the events out to its own connections. When a chat's members change, the connections of
+/// people who left are taken out at once. The bookkeeping lock is never held across a call to the
 /// cluster: a slow registration (after a database outage, say) delays only its chat.
 /// </summary>
 public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, ILogger<ChatRelay> logger)
@@ -20,8 +20,6 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
 
     /// <summary>Events a feed fetches at a time to fill a gap in its live delivery.</summary>
     public const int FetchLimit = 500;
-
-    public static string Group(Guid chatId) => $"chat:{chatId}";
 
     /// <summary>
     /// Adds a connection (of a member: the hub has checked) to a chat's live delivery. With <paramref name="waitForFeed"/>
@@ -36,7 +34,9 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         {
             if (!chats.TryGetValue(chatId, out feed!))
             {
-                chats[chatId] = feed = new ChatFeed(chatId, DeliverAsync, FetchAsync, logger);
+                ChatFeed created = null!;
+                created = new ChatFeed(chatId, e => DeliverAsync(created, e), FetchAsync, logger);
+                chats[chatId] = feed = created;
                 feed.Reference = cluster.CreateObjectReference<IChatFeed>(feed);
             }
 
@@ -47,7 +47,6 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             }
         }
 
-        await hub.Groups.AddToGroupAsync(connectionId, Group(chatId));
         var watching = EnsureWatchedAsync(feed);
         if (waitForFeed)
         {
@@ -176,7 +175,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             registration = await cluster.GetGrain<IChatGrain>(feed.ChatId).WatchAsync(feed.Reference!, users).WaitAsync(WatchTimeout);
             if (registration.NotMembers.Count > 0)
             {
-                await DeliverAsync(new ChatEvent(feed.ChatId, registration.LastSeq, ChatEventType.MembersChanged, null, registration.NotMembers));
+                await DeliverAsync(feed, new ChatEvent(feed.ChatId, registration.LastSeq, ChatEventType.MembersChanged, null, registration.NotMembers));
             }
         }
         catch
@@ -221,13 +220,28 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         cluster.DeleteObjectReference<IChatFeed>(feed.Reference!);
     }
 
-    private async Task DeliverAsync(ChatEvent e)
+    /// <summary>
+    /// Passes one event of <paramref name="feed"/> to that feed's own connections. Not to a SignalR group of the chat:
+    /// a feed that was just emptied may still be called while a new one serves the chat's next connection, and the
+    /// fault test saw both reach the same connection (an event twice, out of order).
+    /// </summary>
+    private async Task DeliverAsync(ChatFeed feed, ChatEvent e)
     {
         if (e.Type != ChatEventType.MembersChanged)
         {
+            string[] connections;
+            lock (gate)
+            {
+                connections = [.. feed.Connections.Keys];
+            }
+
             // One message per event and device: the chat list raises its badge from this same event (not for the
             // author's own devices, nor for the members the event lists as silent during quiet hours).
-            await hub.Clients.Group(Group(e.ChatId)).SendAsync("chatEvent", e);
+            if (connections.Length > 0)
+            {
+                await hub.Clients.Clients(connections).SendAsync("chatEvent", e);
+            }
+
             return;
         }
 
@@ -235,7 +249,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         ChatFeed? emptied = null;
         lock (gate)
         {
-            if (!chats.TryGetValue(e.ChatId, out var feed))
+            if (!chats.TryGetValue(e.ChatId, out var current) || current != feed)
             {
                 return;
             }
@@ -255,7 +269,6 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
 
         foreach (var (connectionId, userId) in leaving)
         {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, Group(e.ChatId));
             await hub.Clients.Client(connectionId).SendAsync("chatRemoved", e.ChatId);
             logger.LogInformation("User {UserId} left chat {ChatId}; connection {ConnectionId} removed", userId, e.ChatId, connectionId);
         }

@@ -98,6 +98,17 @@ public sealed class FaultCluster : IAsyncDisposable
         await Web(i).WaitForExitAsync();
     }
 
+    /// <summary>Kills every process at once and stops PostgreSQL: the harness itself is being stopped.</summary>
+    public void KillAll()
+    {
+        foreach (var service in webs.Concat(silos).OfType<ServiceProcess>())
+        {
+            service.Kill();
+        }
+
+        Postgres.StopAsync().GetAwaiter().GetResult();
+    }
+
     public async ValueTask DisposeAsync()
     {
         var services = webs.Concat(silos).OfType<ServiceProcess>().ToList();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,9 @@ var data = Path.Combine(Path.GetTempPath(), $"sferum-faults-{Guid.NewGuid():N}")
 var history = new History();
 var verbose = Environment.GetEnvironmentVariable("VERBOSE") == "1";
 var cluster = await FaultCluster.StartAsync(data, 3, 2, loggerFactory.CreateLogger("faults"), verbose ? Console.WriteLine : null);
+// Stopped from outside (Ctrl-C, SIGTERM): the silos, web nodes and PostgreSQL must not outlive the harness.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => cluster.KillAll());
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cluster.KillAll());
 Console.WriteLine($"[start] PostgreSQL, 3 silos and 2 web nodes up at {history.Now:F1} s");
 try
 {

@@ -73,6 +73,9 @@ public sealed class SimMember : IAsyncDisposable
 
     public bool IsConnected => connected.Task.IsCompletedSuccessfully;
 
+    /// <summary>What the connection is doing (for a report when something waits too long).</summary>
+    public string State { get; private set; } = "new";
+
     /// <summary>Connects (retrying until a web node answers), opens the chat and starts the outbox.</summary>
     public async Task StartAsync()
     {
@@ -92,7 +95,16 @@ public sealed class SimMember : IAsyncDisposable
     {
         // From now on a reconnect opens the new class's chat (the old one would be refused).
         ChatId = chatId;
-        var connection = await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        HubConnection connection;
+        try
+        {
+            connection = await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Member {Index} has had no connection for 30 s; last: {State}");
+        }
+
         var newest = await connection.InvokeAsync<ChatPage>("History", chatId, null, null, 1);
         lock (gate)
         {
@@ -189,16 +201,21 @@ public sealed class SimMember : IAsyncDisposable
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
                 timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                State = $"connecting to {webUrls[node]}";
                 await connection.StartAsync(timeout.Token);
+                State = $"opening the chat at {webUrls[node]}";
                 await connection.InvokeAsync("Open", ChatId, timeout.Token);
                 connected.TrySetResult(connection);
                 first.TrySetResult();
+                State = $"catching up at {webUrls[node]}";
                 await CatchupAsync(ChatId);
+                State = $"connected to {webUrls[node]}";
                 await closed.Task.WaitAsync(stopping.Token);
             }
-            catch (Exception) when (!stopping.IsCancellationRequested)
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
                 // The node is down or refused: try the other one.
+                State = $"failed at {webUrls[node]}: {ex.GetType().Name}: {ex.Message}";
             }
             catch (OperationCanceledException)
             {
@@ -213,7 +230,16 @@ public sealed class SimMember : IAsyncDisposable
                 }
             }
 
-            await connection.DisposeAsync();
+            State = "closing";
+            try
+            {
+                await connection.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception ex)
+            {
+                State = $"closing failed: {ex.GetType().Name}";
+            }
+
             node = (node + 1) % webUrls.Count;
             if (!stopping.IsCancellationRequested)
             {

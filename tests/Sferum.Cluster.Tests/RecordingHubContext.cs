@@ -26,7 +26,7 @@ public sealed class RecordingHubContext : IHubContext<ChatHub>
 
         public IClientProxy Client(string connectionId) => Proxy($"client:{connectionId}");
 
-        public IClientProxy Clients(IReadOnlyList<string> connectionIds) => Proxy("clients");
+        public IClientProxy Clients(IReadOnlyList<string> connectionIds) => Proxy($"clients:{string.Join(',', connectionIds)}");
 
         public IClientProxy Group(string groupName) => Proxy(groupName);
 
