@@ -9,6 +9,16 @@ public sealed class ChatStore(NpgsqlDataSource database)
 {
     private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text, poll_id, requires_ack, hidden_at IS NOT NULL";
 
+    /// <summary>
+    /// A post whose client id is already in the log: a unique violation of the client-id index, which on the partitioned
+    /// log (migration 0700) is each partition's own index, named by PostgreSQL. The primary key (chat, seq) is not it:
+    /// that would be two writers of one chat.
+    /// </summary>
+    private static bool IsRepeatedPost(PostgresException ex) =>
+        ex.SqlState == PostgresErrorCodes.UniqueViolation
+        && ex.TableName?.StartsWith("chat_events", StringComparison.Ordinal) == true
+        && ex.ConstraintName?.EndsWith("_pkey", StringComparison.Ordinal) == false;
+
     /// <summary>See <see cref="Platform.DeadConnections"/>: a commit that failed because the server went away.</summary>
     public void ForgetIfServerLost(Exception error) => Platform.DeadConnections.ForgetIfServerLost(database, error);
 
@@ -93,7 +103,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
             {
                 await insert.ExecuteNonQueryAsync();
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "chat_events_client")
+            catch (PostgresException ex) when (IsRepeatedPost(ex))
             {
                 // A post repeats one already stored. The statement failed as a whole, so nothing of the batch is written.
                 if (transaction is not null)

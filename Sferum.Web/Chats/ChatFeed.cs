@@ -25,6 +25,9 @@ public sealed class ChatFeed(
 
     public Guid ChatId { get; } = chatId;
 
+    /// <summary>This feed's SignalR group of connections (its own: a successor feed of the same chat has another).</summary>
+    public string Group { get; } = $"chat:{chatId:N}:{Guid.NewGuid():N}";
+
     /// <summary>Connection id → user id (guarded by the relay's lock).</summary>
     public Dictionary<string, Guid> Connections { get; } = [];
 

@@ -7,8 +7,8 @@ namespace Sferum.Web.Chats;
 /// <summary>
 /// This web node's bridge from chats to SignalR: one <see cref="ChatFeed"/> per chat that has at least one connection
 /// here (reference-counted, dropped with the last one), registered with the chat grain, which calls it after each
-/// commit; the feed fans the events out to its own connections. When a chat's members change, the connections of
-/// people who left are taken out at once. The bookkeeping lock is never held across a call to the
+/// commit; the feed fans the events out to its own SignalR group. When a chat's members change, the connections of
+/// people who left are taken out of it at once. The bookkeeping lock is never held across a call to the
 /// cluster: a slow registration (after a database outage, say) delays only its chat.
 /// </summary>
 public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, ILogger<ChatRelay> logger)
@@ -47,6 +47,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             }
         }
 
+        await hub.Groups.AddToGroupAsync(connectionId, feed.Group);
         var watching = EnsureWatchedAsync(feed);
         if (waitForFeed)
         {
@@ -221,27 +222,18 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
     }
 
     /// <summary>
-    /// Passes one event of <paramref name="feed"/> to that feed's own connections. Not to a SignalR group of the chat:
-    /// a feed that was just emptied may still be called while a new one serves the chat's next connection, and the
-    /// fault test saw both reach the same connection (an event twice, out of order).
+    /// Passes one event of <paramref name="feed"/> to that feed's own SignalR group. The group is the feed's, not the
+    /// chat's: a feed that was just emptied may still be called while a new one serves the chat's next connection, and
+    /// with one group per chat the fault test saw both reach the same connection (an event twice, out of order).
+    /// (Not <c>Clients(connectionIds)</c>: SignalR matches such a list against every connection of the node.)
     /// </summary>
     private async Task DeliverAsync(ChatFeed feed, ChatEvent e)
     {
         if (e.Type != ChatEventType.MembersChanged)
         {
-            string[] connections;
-            lock (gate)
-            {
-                connections = [.. feed.Connections.Keys];
-            }
-
             // One message per event and device: the chat list raises its badge from this same event (not for the
             // author's own devices, nor for the members the event lists as silent during quiet hours).
-            if (connections.Length > 0)
-            {
-                await hub.Clients.Clients(connections).SendAsync("chatEvent", e);
-            }
-
+            await hub.Clients.Group(feed.Group).SendAsync("chatEvent", e);
             return;
         }
 
@@ -269,6 +261,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
 
         foreach (var (connectionId, userId) in leaving)
         {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, feed.Group);
             await hub.Clients.Client(connectionId).SendAsync("chatRemoved", e.ChatId);
             logger.LogInformation("User {UserId} left chat {ChatId}; connection {ConnectionId} removed", userId, e.ChatId, connectionId);
         }

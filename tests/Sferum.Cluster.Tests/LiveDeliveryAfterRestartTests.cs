@@ -84,7 +84,7 @@ public sealed class LiveDeliveryAfterRestartTests(PostgresServer postgres) : Clu
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            if (hub.Sent.Any(s => s.Target.StartsWith("clients:", StringComparison.Ordinal) && s.Args.FirstOrDefault() is ChatEvent e && e.ChatId == chatId && e.Seq == seq))
+            if (hub.Sent.Any(s => s.Target.StartsWith("chat:", StringComparison.Ordinal) && s.Args.FirstOrDefault() is ChatEvent e && e.ChatId == chatId && e.Seq == seq))
             {
                 return;
             }
