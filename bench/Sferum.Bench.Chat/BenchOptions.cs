@@ -41,28 +41,10 @@ public sealed class BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var knob in new[] { "ROOMS", "MEMBERS", "RATES", "DURATION", "WARMUP", "DRAIN", "CHANNEL", "REPS", "INTERVAL", "THROUGHPUT", "SENDERS", "OUT" })
-        {
-            if (Environment.GetEnvironmentVariable(knob) is { Length: > 0 } value)
-            {
-                values[knob] = value;
-            }
-        }
-
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"Expected --name value, got {args[i]}");
-            }
-
-            values[args[i][2..]] = args[i + 1];
-        }
-
+        var values = Knobs.Read(["ROOMS", "MEMBERS", "RATES", "DURATION", "WARMUP", "DRAIN", "CHANNEL", "REPS", "INTERVAL", "THROUGHPUT", "SENDERS", "OUT"], args);
         foreach (var (name, value) in values)
         {
-            switch (name.ToUpperInvariant())
+            switch (name)
             {
                 case "ROOMS": o.Rooms = int.Parse(value); break;
                 case "MEMBERS": o.Members = int.Parse(value); break;

@@ -44,28 +44,10 @@ public sealed class FaultOptions
     public static FaultOptions Parse(string[] args)
     {
         var o = new FaultOptions();
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var knob in new[] { "CHATS", "MEMBERS", "RATE", "ROUNDS", "SETTLE", "DOWN", "DB_OUTAGE", "PAUSE", "MOVES", "FAULTS", "OUT" })
-        {
-            if (Environment.GetEnvironmentVariable(knob) is { Length: > 0 } value)
-            {
-                values[knob.Replace("_", "", StringComparison.Ordinal)] = value;
-            }
-        }
-
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"Expected --name value, got '{args[i]}'.");
-            }
-
-            values[args[i][2..].Replace("-", "", StringComparison.Ordinal)] = args[i + 1];
-        }
-
+        var values = Sferum.Bench.Knobs.Read(["CHATS", "MEMBERS", "RATE", "ROUNDS", "SETTLE", "DOWN", "DB_OUTAGE", "PAUSE", "MOVES", "FAULTS", "OUT"], args);
         foreach (var (name, value) in values)
         {
-            switch (name.ToUpperInvariant())
+            switch (name)
             {
                 case "CHATS": o.Chats = Positive(name, value); break;
                 case "MEMBERS": o.Members = Positive(name, value); break;
