@@ -32,6 +32,8 @@ public sealed record Verdict(IReadOnlyList<Violation> Violations, int Acked, int
 /// <item><c>seen-after-removal</c>: a member the journal moved out of a class saw a message of its chat that was sent
 /// after the move had completed. (Joining is not checked the other way: a pupil who joins a class reads its past, by
 /// design.)</item>
+/// <item><c>standby-differs</c> (HA test, <see cref="CompareStandby"/>): the synchronous standby's copy of the log
+/// lacks a row the primary has, or has one the primary lacks.</item>
 /// </list>
 /// </summary>
 public static class Checker
@@ -117,6 +119,16 @@ public static class Checker
         }
 
         return new Verdict(violations, acked, stored.Count, views, entries);
+    }
+
+    /// <summary>The standby's copy of the chat log must hold exactly the primary's rows once it has replayed.</summary>
+    public static IReadOnlyList<Violation> CompareStandby(IReadOnlyCollection<StoredEvent> primary, IReadOnlyCollection<StoredEvent> standby)
+    {
+        var onStandby = standby.ToHashSet();
+        var onPrimary = primary.ToHashSet();
+        return primary.Where(e => !onStandby.Contains(e)).Select(e => new Violation("standby-differs", $"seq {e.Seq} of chat {e.ChatId} is not on the standby"))
+            .Concat(standby.Where(e => !onPrimary.Contains(e)).Select(e => new Violation("standby-differs", $"seq {e.Seq} of chat {e.ChatId} is only on the standby")))
+            .ToList();
     }
 
     private static void CheckView(MemberViews member, ChatView view, Dictionary<(Guid, long), StoredEvent> byPlace,

@@ -4,7 +4,8 @@ using Sferum.Local;
 namespace Sferum.Faults;
 
 /// <summary>
-/// The system under test on this one machine: a private PostgreSQL, three silos and two web nodes, each a real process
+/// The system under test on this one machine: a database (one private PostgreSQL, or a pg_auto_failover pair), three
+/// silos and two web nodes, each a real process
 /// on its own loopback ports, with the product's own settings (membership timings included). Processes can be killed,
 /// paused and started again on the same ports, as an operator's supervisor would restart them.
 /// </summary>
@@ -20,20 +21,20 @@ public sealed class FaultCluster : IAsyncDisposable
     private readonly ServiceProcess?[] silos;
     private readonly ServiceProcess?[] webs;
 
-    private FaultCluster(string dataDirectory, LocalPostgres postgres, int siloCount, int webCount, Action<string>? echo)
+    private FaultCluster(string dataDirectory, FaultDatabase database, int siloCount, int webCount, Action<string>? echo)
     {
         this.dataDirectory = dataDirectory;
         this.echo = echo;
-        Postgres = postgres;
+        Database = database;
         siloPorts = Enumerable.Range(0, siloCount).Select(_ => (FreePorts.Next(), FreePorts.Next())).ToArray();
         webPorts = Enumerable.Range(0, webCount).Select(_ => FreePorts.Next()).ToArray();
         silos = new ServiceProcess?[siloCount];
         webs = new ServiceProcess?[webCount];
     }
 
-    public LocalPostgres Postgres { get; }
+    public FaultDatabase Database { get; }
 
-    public string ConnectionString => Postgres.ConnectionString;
+    public string ConnectionString => Database.ConnectionString;
 
     public IReadOnlyList<string> WebUrls => webPorts.Select(p => $"http://127.0.0.1:{p}").ToList();
 
@@ -45,14 +46,11 @@ public sealed class FaultCluster : IAsyncDisposable
 
     public ServiceProcess Web(int i) => webs[i] ?? throw new InvalidOperationException($"Web node {i} is not running.");
 
-    public static async Task<FaultCluster> StartAsync(string dataDirectory, int siloCount, int webCount, ILogger logger, Action<string>? echo)
+    public static async Task<FaultCluster> StartAsync(
+        string dataDirectory, string databaseKind, int siloCount, int webCount, ILogger logger, Action<string>? echo)
     {
-        var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions
-        {
-            RootDirectory = Path.Combine(dataDirectory, "postgres"),
-            Port = FreePorts.Next(),
-        }, logger);
-        var cluster = new FaultCluster(dataDirectory, postgres, siloCount, webCount, echo);
+        var database = await FaultDatabase.StartAsync(databaseKind, dataDirectory, logger);
+        var cluster = new FaultCluster(dataDirectory, database, siloCount, webCount, echo);
         try
         {
             // The first silo migrates the schema; the others join once it is up.
@@ -98,7 +96,7 @@ public sealed class FaultCluster : IAsyncDisposable
         await Web(i).WaitForExitAsync();
     }
 
-    /// <summary>Kills every process at once and stops PostgreSQL: the harness itself is being stopped.</summary>
+    /// <summary>Kills every process at once and stops the database: the harness itself is being stopped.</summary>
     public void KillAll()
     {
         foreach (var service in webs.Concat(silos).OfType<ServiceProcess>())
@@ -106,7 +104,7 @@ public sealed class FaultCluster : IAsyncDisposable
             service.Kill();
         }
 
-        Postgres.StopAsync().GetAwaiter().GetResult();
+        Database.KillAll();
     }
 
     public async ValueTask DisposeAsync()
@@ -118,6 +116,6 @@ public sealed class FaultCluster : IAsyncDisposable
             await service.DisposeAsync();
         }
 
-        await Postgres.DisposeAsync();
+        await Database.DisposeAsync();
     }
 }

@@ -5,7 +5,10 @@ namespace Sferum.Faults;
 /// <param name="Acked">Of those, acknowledged (after retries) by the end.</param>
 /// <param name="Dropped">Of those, refused for good because the writer had left the chat (moved by the journal).</param>
 /// <param name="Refused">Attempts answered «not saved» in that time (each retried).</param>
-/// <param name="Unanswered">Attempts with no answer (connection lost, timed out) in that time (each retried).</param>
+/// <param name="Unanswered">
+/// Attempts with no answer (connection lost, timed out) or answered «could not confirm» (message.unconfirmed) in that
+/// time (each retried with the same client id).
+/// </param>
 /// <param name="UnavailableSeconds">
 /// The longest any message written during the fault (and in the 10 s after it was undone) waited for its
 /// acknowledgement, retries included: how long sending was unavailable to the unluckiest person.
@@ -14,9 +17,10 @@ namespace Sferum.Faults;
 /// From the moment sending worked again everywhere (injection + <paramref name="UnavailableSeconds"/>) until every
 /// member had every message acknowledged until then (null: someone never had them before the run ended).
 /// </param>
+/// <param name="Errors">What the failed attempts in that time were told, by error code (message.not-saved, …) or exception.</param>
 public sealed record FaultFigures(
     string Kind, string Target, double Injected, double Restored, int Written, int Acked, int Dropped, int Refused, int Unanswered,
-    double? UnavailableSeconds, double? CatchUpSeconds)
+    double? UnavailableSeconds, double? CatchUpSeconds, IReadOnlyDictionary<string, int> Errors)
 {
     private const double AfterRestore = 10;
 
@@ -65,6 +69,17 @@ public sealed record FaultFigures(
         var window = attempts.Where(a => a.Start >= fault.Injected && a.Start < windowEnd).ToList();
         return new FaultFigures(fault.Kind, fault.Target, Math.Round(fault.Injected, 2), Math.Round(fault.Restored, 2), inWindow.Count,
             inWindow.Count(m => m.Ack is not null), inWindow.Count(m => m.Dropped && m.Ack is null), window.Count(a => a.Outcome == AttemptOutcome.Refused),
-            window.Count(a => a.Outcome == AttemptOutcome.Unknown), unavailable, catchUp);
+            window.Count(a => a.Outcome == AttemptOutcome.Unknown), unavailable, catchUp,
+            window.Where(a => a.Error is not null).GroupBy(a => ErrorCode(a.Error!)).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    /// <summary>"message.not-saved" out of "… HubException: message.not-saved: Сообщение не сохранено…"; else the exception's first words.</summary>
+    public static string ErrorCode(string error)
+    {
+        var hub = error.IndexOf("HubException: ", StringComparison.Ordinal);
+        var text = hub >= 0 ? error[(hub + "HubException: ".Length)..] : error;
+        var colon = text.IndexOf(':');
+        var code = (hub >= 0 && colon > 0 ? text[..colon] : text.Split('\n')[0]).Trim();
+        return code.Length > 80 ? code[..80] : code;
     }
 }

@@ -35,8 +35,17 @@ public sealed class FaultOptions
     /// <summary>Students the journal moves to another class in each round.</summary>
     public int Moves { get; set; } = 2;
 
-    /// <summary>Which faults each round injects, in this order (default: all four).</summary>
-    public List<string> Faults { get; set; } = [.. FaultRun.Kinds];
+    /// <summary>
+    /// <c>single</c>: one private PostgreSQL (the fault test); <c>ha</c>: a pg_auto_failover monitor, primary and
+    /// synchronous standby (the HA test).
+    /// </summary>
+    public string Database { get; set; } = FaultDatabase.Single;
+
+    /// <summary>
+    /// Which faults each round injects, in this order. Default: the four of the fault test, or with DATABASE=ha the
+    /// HA test's db-failover and db-node-loss. db-stop needs the single server, the db-* HA faults need the pair.
+    /// </summary>
+    public List<string> Faults { get; set; } = [];
 
     /// <summary>Where the report goes as JSON, with the history beside it (null: printed only).</summary>
     public string? Out { get; set; }
@@ -44,7 +53,8 @@ public sealed class FaultOptions
     public static FaultOptions Parse(string[] args)
     {
         var o = new FaultOptions();
-        var values = Sferum.Bench.Knobs.Read(["CHATS", "MEMBERS", "RATE", "ROUNDS", "SETTLE", "DOWN", "DB_OUTAGE", "PAUSE", "MOVES", "FAULTS", "OUT"], args);
+        var values = Sferum.Bench.Knobs.Read(
+            ["CHATS", "MEMBERS", "RATE", "ROUNDS", "SETTLE", "DOWN", "DB_OUTAGE", "PAUSE", "MOVES", "FAULTS", "DATABASE", "OUT"], args);
         foreach (var (name, value) in values)
         {
             switch (name)
@@ -59,6 +69,8 @@ public sealed class FaultOptions
                 case "PAUSE": o.Pause = Seconds(name, value); break;
                 case "MOVES": o.Moves = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "FAULTS": o.Faults = Kinds(value); break;
+                case "DATABASE": o.Database = value is FaultDatabase.Single or FaultDatabase.Ha
+                    ? value : throw new ArgumentException($"DATABASE is {FaultDatabase.Single} or {FaultDatabase.Ha}, got '{value}'."); break;
                 case "OUT": o.Out = value; break;
                 default: throw new ArgumentException($"Unknown setting '{name}'.");
             }
@@ -69,16 +81,30 @@ public sealed class FaultOptions
             throw new ArgumentException("MEMBERS must be at least 2: a chat needs someone to read what is sent.");
         }
 
+        var ha = o.Database == FaultDatabase.Ha;
+        if (o.Faults.Count == 0)
+        {
+            o.Faults = ha ? [.. DatabaseFaults.Kinds] : [.. FaultRun.Kinds];
+        }
+
+        var misplaced = o.Faults.Where(f => ha ? f == "db-stop" : DatabaseFaults.Kinds.Contains(f)).ToList();
+        if (misplaced.Count > 0)
+        {
+            throw new ArgumentException(ha
+                ? "db-stop stops the single server; with DATABASE=ha use db-failover or db-node-loss."
+                : $"{string.Join(", ", misplaced)} need the pg_auto_failover pair: set DATABASE=ha.");
+        }
+
         return o;
     }
 
     private static List<string> Kinds(string value)
     {
         var kinds = value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).ToList();
-        var unknown = kinds.Except(FaultRun.Kinds).ToList();
+        var unknown = kinds.Except(FaultRun.AllKinds).ToList();
         return kinds.Count > 0 && unknown.Count == 0
             ? kinds
-            : throw new ArgumentException($"FAULTS lists {string.Join(", ", FaultRun.Kinds)}; got '{value}'.");
+            : throw new ArgumentException($"FAULTS lists {string.Join(", ", FaultRun.AllKinds)}; got '{value}'.");
     }
 
     private static int Positive(string name, string value) =>

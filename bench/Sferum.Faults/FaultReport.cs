@@ -4,13 +4,14 @@ namespace Sferum.Faults;
 
 /// <summary>The run's figures and the checker's verdict, printed as a table and written as JSON.</summary>
 public sealed record FaultReport(
-    FaultOptions Options, int Members, int Written, int Acked, int LiveCompleteMembers, Verdict Verdict, IReadOnlyList<FaultFigures> Faults)
+    FaultOptions Options, int Members, int Written, int Acked, int LiveCompleteMembers, Verdict Verdict, IReadOnlyList<FaultFigures> Faults,
+    IReadOnlyList<FailoverRecord> Failovers)
 {
-    /// <summary>The targets of the issue: sending back within 10 s of a silo kill, members caught up 10 s after that.</summary>
+    /// <summary>The targets of the issues: sending back within 10 s of a silo kill or a database failover, members caught up 10 s after that.</summary>
     public const double TargetSeconds = 10;
 
     public IEnumerable<string> TargetsMissed => Faults
-        .Where(f => f.Kind == "silo-kill")
+        .Where(f => f.Kind is "silo-kill" or "db-failover" or "db-node-loss")
         .SelectMany(f => new[]
         {
             f.UnavailableSeconds is null or > TargetSeconds ? $"{f.Kind} {f.Target}: sending unavailable {Show(f.UnavailableSeconds)} s (target ≤ {TargetSeconds})" : null,
@@ -30,6 +31,23 @@ public sealed record FaultReport(
         {
             w.WriteLine($"| {f.Kind} | {f.Target} | {f.Injected:F1} | {f.Restored:F1} | {f.Written} | {f.Acked} | {f.Dropped} | {f.Refused} | {f.Unanswered} | " +
                 $"{Show(f.UnavailableSeconds)} | {Show(f.CatchUpSeconds)} |");
+        }
+
+        foreach (var f in Faults.Where(f => f.Errors.Count > 0))
+        {
+            w.WriteLine($"  told during {f.Kind} {f.Target}: {string.Join(", ", f.Errors.Select(e => $"{e.Key} ×{e.Value}"))}");
+        }
+
+        if (Failovers.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("| database fault | killed primary | synchronous standby before | promoted after s | ran alone s | rejoined | standby again after s | synchronous after |");
+            w.WriteLine("|---|---|---|---|---|---|---|---|");
+            foreach (var f in Failovers)
+            {
+                w.WriteLine($"| {f.Kind} | {f.OldPrimary} | {string.Join(", ", f.SynchronousBefore)} | {f.PromotedAfter:F1} (→ {f.NewPrimary}) | " +
+                    $"{(f.AloneSeconds is { } alone ? $"{alone:F1}" : "—")} | {f.Rejoined} | {f.RejoinedAfter:F1} | {string.Join(", ", f.SynchronousAfter)} |");
+            }
         }
 
         w.WriteLine();

@@ -12,6 +12,9 @@ namespace Sferum.Faults;
 public sealed class FaultRun(FaultCluster cluster, BenchSchool school, IReadOnlyList<SimMember> members, History history, FaultOptions o)
 {
     public static readonly string[] Kinds = ["silo-kill", "web-kill", "db-stop", "silo-pause"];
+
+    /// <summary>Every fault the harness knows: the fault test's four and the HA test's two (DatabaseFaults).</summary>
+    public static readonly string[] AllKinds = [.. Kinds, .. DatabaseFaults.Kinds];
     private readonly Random random = new(11);
 
     // Each student moves at most once: the checker's "after removal" rule then reads one departure per member.
@@ -60,12 +63,16 @@ public sealed class FaultRun(FaultCluster cluster, BenchSchool school, IReadOnly
 
             case "db-stop":
             {
+                var server = cluster.Database.Server!;
                 var injected = history.Now;
-                await cluster.Postgres.StopAsync();
+                await server.StopAsync();
                 await Task.Delay(TimeSpan.FromSeconds(o.DbOutage));
-                await cluster.Postgres.StartAgainAsync();
+                await server.StartAgainAsync();
                 return new FaultWindow(kind, "postgresql", injected, history.Now);
             }
+
+            case "db-failover" or "db-node-loss":
+                return await new DatabaseFaults(cluster.Database.Pair!, history, o).InjectAsync(kind);
 
             default:
             {

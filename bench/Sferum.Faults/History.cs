@@ -46,6 +46,9 @@ public sealed class History
 
     public ConcurrentQueue<FaultWindow> Faults { get; } = new();
 
+    /// <summary>The HA test's failovers as the pg_auto_failover monitor reported them.</summary>
+    public ConcurrentQueue<FailoverRecord> Failovers { get; } = new();
+
     /// <summary>The same event twice on one connection (not across a reconnect, where a client expects overlap).</summary>
     public ConcurrentQueue<string> RepeatedOnConnection { get; } = new();
 

@@ -16,11 +16,12 @@ using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.Si
 var data = Path.Combine(Path.GetTempPath(), $"sferum-faults-{Guid.NewGuid():N}");
 var history = new History();
 var verbose = Environment.GetEnvironmentVariable("VERBOSE") == "1";
-var cluster = await FaultCluster.StartAsync(data, 3, 2, loggerFactory.CreateLogger("faults"), verbose ? Console.WriteLine : null);
+var cluster = await FaultCluster.StartAsync(data, o.Database, 3, 2, loggerFactory.CreateLogger("faults"), verbose ? Console.WriteLine : null);
 // Stopped from outside (Ctrl-C, SIGTERM): the silos, web nodes and PostgreSQL must not outlive the harness.
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => cluster.KillAll());
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cluster.KillAll());
-Console.WriteLine($"[start] PostgreSQL, 3 silos and 2 web nodes up at {history.Now:F1} s");
+Console.WriteLine($"[start] {(o.Database == FaultDatabase.Ha ? "pg_auto_failover (monitor, primary, synchronous standby)" : "PostgreSQL")}, " +
+    $"3 silos and 2 web nodes up at {history.Now:F1} s");
 try
 {
     var report = await RunAsync();
@@ -91,6 +92,11 @@ async Task<FaultReport> RunAsync()
     var attempts = history.Attempts.ToList();
     var moves = history.Moves.ToList();
     var verdict = Checker.Check(stored, attempts, views, moves, history.RepeatedOnConnection.ToList());
+    if (cluster.Database.Pair is { } pair)
+    {
+        verdict = verdict with { Violations = [.. verdict.Violations, .. await CompareStandbyAsync(pair, stored)] };
+    }
+
     var faults = history.Faults.ToList();
     var figures = faults.Select((f, i) => FaultFigures.Measure(f, i + 1 < faults.Count ? faults[i + 1].Injected : loadEnded, attempts, views, moves)).ToList();
     var written = attempts.Select(a => a.ClientId).Distinct().Count();
@@ -105,7 +111,7 @@ async Task<FaultReport> RunAsync()
     }
 
     await client.StopAsync();
-    return new FaultReport(o, members.Count, written, verdict.Acked, liveComplete, verdict, figures);
+    return new FaultReport(o, members.Count, written, verdict.Acked, liveComplete, verdict, figures, history.Failovers.ToList());
 }
 
 static async Task QuietCatchupAsync(IReadOnlyList<SimMember> members, CancellationToken stop)
@@ -122,6 +128,25 @@ static async Task QuietCatchupAsync(IReadOnlyList<SimMember> members, Cancellati
             break;
         }
     }
+}
+
+// The standby applies what it has received a moment after the primary commits: compare again until it has caught up.
+static async Task<IReadOnlyList<Violation>> CompareStandbyAsync(Sferum.Local.AutoFailover.AutoFailoverCluster pair, List<StoredEvent> stored)
+{
+    IReadOnlyList<Violation> differences = [];
+    for (var attempt = 0; attempt < 30; attempt++)
+    {
+        differences = Checker.CompareStandby(stored, await ReadStoredAsync(pair.StandbyConnectionString));
+        if (differences.Count == 0)
+        {
+            Console.WriteLine($"[end] the standby holds the same {stored.Count} chat log rows as the primary");
+            break;
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
+    return differences;
 }
 
 static async Task<List<StoredEvent>> ReadStoredAsync(string connectionString)

@@ -177,6 +177,27 @@ public sealed class CheckerTests
                 new Dictionary<string, IReadOnlyList<Guid>>()), []);
 
     /// <summary>Two members of one chat (0 is Anna, 1 is Boris) who both saw everything sent, and the database agreeing.</summary>
+    [Fact]
+    public void A_standby_copy_that_lacks_a_row_or_has_an_extra_one_is_caught()
+    {
+        var a1 = new StoredEvent(Chat, 1, Anna, "a1");
+        var b1 = new StoredEvent(Chat, 2, Boris, "b1");
+        var other = new StoredEvent(OtherChat, 1, Boris, "x");
+
+        Assert.Empty(Checker.CompareStandby([a1, b1], [b1, a1]));
+        var missing = Assert.Single(Checker.CompareStandby([a1, b1], [a1]));
+        Assert.Equal("standby-differs", missing.Rule);
+        Assert.Contains("not on the standby", missing.Detail);
+        Assert.Contains(Checker.CompareStandby([a1], [a1, other]), v => v.Detail.Contains("only on the standby"));
+    }
+
+    [Theory]
+    [InlineData("An unexpected error occurred invoking 'Send' on the server. HubException: message.not-saved: Сообщение не сохранено", "message.not-saved")]
+    [InlineData("An unexpected error occurred invoking 'Send' on the server. HubException: message.unconfirmed: Не удалось", "message.unconfirmed")]
+    [InlineData("The operation was canceled.", "The operation was canceled.")]
+    public void What_a_failed_attempt_was_told_is_read_as_its_error_code(string error, string code) =>
+        Assert.Equal(code, FaultFigures.ErrorCode(error));
+
     private sealed class Run
     {
         public List<StoredEvent> Stored { get; } = [];

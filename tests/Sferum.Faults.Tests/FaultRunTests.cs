@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Sferum.Local;
 
 namespace Sferum.Faults.Tests;
 
@@ -15,31 +13,10 @@ public sealed class FaultRunTests
     [Fact]
     public async Task Under_every_fault_no_acknowledged_message_is_lost_duplicated_reordered_or_shown_to_a_former_member()
     {
-        var layout = SolutionLayout.Locate();
-        var report = Path.Combine(Path.GetTempPath(), $"sferum-faults-{Guid.NewGuid():N}.json");
-        var harness = Path.Combine(layout.Root, "bench", "Sferum.Faults", "bin", layout.Configuration, "net10.0", "Sferum.Faults.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { harness, "--out", report })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (knob, value) in new[] { ("CHATS", "8"), ("MEMBERS", "5"), ("RATE", "15"), ("ROUNDS", "1"), ("SETTLE", "8"),
-                     ("DOWN", "6"), ("DB_OUTAGE", "6"), ("PAUSE", "10"), ("MOVES", "2") })
-        {
-            start.Environment[knob] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(8));
-        var printed = await output + await errors;
-        Assert.True(process.ExitCode == 0, $"The fault test failed ({process.ExitCode}):\n{printed}");
-
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
-        File.Delete(report);
-        File.Delete(Path.ChangeExtension(report, ".history.jsonl"));
+        var (json, printed) = await FaultHarness.RunAsync(
+            [("CHATS", "8"), ("MEMBERS", "5"), ("RATE", "15"), ("ROUNDS", "1"), ("SETTLE", "8"), ("DOWN", "6"), ("DB_OUTAGE", "6"), ("PAUSE", "10"), ("MOVES", "2")],
+            TimeSpan.FromMinutes(8));
+        using var _ = json;
         var verdict = json.RootElement.GetProperty("verdict");
         Assert.True(verdict.GetProperty("passed").GetBoolean(), printed);
         Assert.True(verdict.GetProperty("acked").GetInt32() > 500, printed);
