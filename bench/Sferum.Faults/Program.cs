@@ -10,13 +10,25 @@ using Sferum.Faults;
 // The fault test (README: Reliability): PostgreSQL, three silos and two web nodes as processes on loopback, simulated
 // people writing in many chats over SignalR, faults injected under load (silo kill, web node kill, database stopped,
 // silo paused past its probe timeout), then a checker over everything they recorded. Exit code 0 only when the
-// checker finds nothing. Usage: ROUNDS=3 dotnet run -c Release --project bench/Sferum.Faults [-- --out report.json]
+// checker finds nothing. With DATABASE=ha it is the HA test: the database is a pg_auto_failover pair whose primary is
+// killed (README: Reliability). Usage: ROUNDS=3 dotnet run -c Release --project bench/Sferum.Faults [-- --out report.json]
 var o = FaultOptions.Parse(args);
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 var data = Path.Combine(Path.GetTempPath(), $"sferum-faults-{Guid.NewGuid():N}");
 var history = new History();
 var verbose = Environment.GetEnvironmentVariable("VERBOSE") == "1";
-var cluster = await FaultCluster.StartAsync(data, o.Database, 3, 2, loggerFactory.CreateLogger("faults"), verbose ? Console.WriteLine : null);
+FaultCluster cluster;
+try
+{
+    cluster = await FaultCluster.StartAsync(data, o.Database, 3, 2, loggerFactory.CreateLogger("faults"), verbose ? Console.WriteLine : null);
+}
+catch
+{
+    // What started has been stopped; its folders go too.
+    Directory.Delete(data, recursive: true);
+    throw;
+}
+
 // Stopped from outside (Ctrl-C, SIGTERM): the silos, web nodes and PostgreSQL must not outlive the harness.
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => cluster.KillAll());
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cluster.KillAll());
