@@ -1,7 +1,7 @@
 namespace Sferum.Local;
 
 /// <summary>Finds the machine's PostgreSQL server programs (initdb, pg_ctl).</summary>
-internal static class PostgresBinaries
+public static class PostgresBinaries
 {
     public static string FindBinDirectory(string? configured)
     {

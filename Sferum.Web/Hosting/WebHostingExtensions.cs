@@ -22,6 +22,9 @@ public static class WebHostingExtensions
         }
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        var proxies = builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        proxies.ApplyTo(new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions()); // a malformed address stops the node now, not at the first request
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(proxies.ApplyTo);
         builder.AddSferumCluster(connectionString);
         builder.AddSferumAuthentication();
         builder.Services.AddSferumDataProtection();
@@ -62,6 +65,9 @@ public static class WebHostingExtensions
 
     public static WebApplication UseSferumWeb(this WebApplication app)
     {
+        // First: the client's address and scheme (https at the proxy) are right for everything after, the sign-in's
+        // redirect address included.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

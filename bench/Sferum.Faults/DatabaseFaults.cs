@@ -9,7 +9,10 @@ namespace Sferum.Faults;
 /// <param name="SynchronousBefore">The standbys the primary waited for at commit just before the kill.</param>
 /// <param name="PromotedAfter">Until the monitor reported the standby as the new primary.</param>
 /// <param name="AloneSeconds">How long the new primary ran without a standby (the lost node dropped), or null.</param>
-/// <param name="RejoinedAfter">Until a second node was a healthy synchronous standby again.</param>
+/// <param name="RejoinedAfter">
+/// From starting the old node's keeper again (db-failover) or creating the replacement (db-node-loss, a base backup of
+/// the primary included) until it was a healthy synchronous standby.
+/// </param>
 /// <param name="SynchronousAfter">The standbys the primary waits for once the pair is whole again.</param>
 public sealed record FailoverRecord(
     string Kind, string OldPrimary, string NewPrimary, IReadOnlyList<string> SynchronousBefore, double PromotedAfter,
@@ -39,6 +42,7 @@ public sealed class DatabaseFaults(AutoFailoverCluster pair, History history, Fa
         Console.WriteLine($"[db] {oldName} killed; {pair.NodeName(promoted)} primary after {promotedAfter:F1} s");
 
         double? alone = null;
+        double rejoinFrom;
         if (kind == "db-node-loss")
         {
             await pair.DropNodeAsync(old);
@@ -46,15 +50,17 @@ public sealed class DatabaseFaults(AutoFailoverCluster pair, History history, Fa
             var aloneFrom = history.Now;
             await Task.Delay(TimeSpan.FromSeconds(o.Down));
             alone = history.Now - aloneFrom;
+            // The replacement is built from a base backup of the primary taken under load.
+            rejoinFrom = history.Now;
             await pair.ReplaceNodeAsync(old);
         }
         else
         {
             await Task.Delay(TimeSpan.FromSeconds(o.Down));
+            rejoinFrom = history.Now;
             pair.StartNode(old);
         }
 
-        var rejoinFrom = history.Now;
         await pair.WaitForStatesAsync(StateTimeout, "primary", "secondary");
         var rejoinedAfter = history.Now - rejoinFrom;
         var synchronousAfter = await pair.SynchronousStandbysAsync();

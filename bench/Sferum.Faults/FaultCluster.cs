@@ -66,12 +66,35 @@ public sealed class FaultCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts silo <paramref name="i"/> on its ports and waits until the membership table has it Active.</summary>
-    public async Task StartSiloAsync(int i)
+    /// <summary>
+    /// Starts silo <paramref name="i"/> on its ports (from <paramref name="buildDirectory"/>, a new release, when given)
+    /// and waits until the membership table has it Active.
+    /// </summary>
+    public async Task StartSiloAsync(int i, string? buildDirectory = null)
     {
         var (siloPort, gatewayPort) = siloPorts[i];
-        silos[i] = SiloProcess.Start(layout, ConnectionString, ClusterId, siloPort, gatewayPort, ["--Logging:LogLevel:Default=Warning"], echo);
+        silos[i] = SiloProcess.Start(layout, ConnectionString, ClusterId, siloPort, gatewayPort, ["--Logging:LogLevel:Default=Warning"], echo,
+            buildDirectory);
         await Membership.WaitForActiveSiloAsync(ConnectionString, ClusterId, siloPort, StartTimeout);
+    }
+
+    /// <summary>
+    /// An operator's upgrade step: silo <paramref name="i"/> is stopped the way systemd stops it (SIGTERM: it leaves the
+    /// cluster and hands its grains over) and started again from <paramref name="buildDirectory"/> on the same ports.
+    /// </summary>
+    public async Task ReplaceSiloAsync(int i, string? buildDirectory)
+    {
+        await Silo(i).StopAsync(TimeSpan.FromSeconds(60));
+        await Silo(i).DisposeAsync();
+        await StartSiloAsync(i, buildDirectory);
+    }
+
+    /// <summary>Web node <paramref name="i"/> stopped with SIGTERM (its people reconnect elsewhere) and started again.</summary>
+    public async Task RestartWebAsync(int i)
+    {
+        await Web(i).StopAsync(TimeSpan.FromSeconds(30));
+        await Web(i).DisposeAsync();
+        await StartWebAsync(i);
     }
 
     /// <summary>Starts web node <paramref name="i"/> and waits until it is ready (a silo answers through it).</summary>

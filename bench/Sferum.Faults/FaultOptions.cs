@@ -47,6 +47,12 @@ public sealed class FaultOptions
     /// </summary>
     public List<string> Faults { get; set; } = [];
 
+    /// <summary>
+    /// The rolling upgrade's new release: a folder with a build of Sferum.Silo (dll, appsettings.json) the silos are
+    /// replaced by one at a time (null: the solution's own build, i.e. a rolling restart).
+    /// </summary>
+    public string? NewBuild { get; set; }
+
     /// <summary>Where the report goes as JSON, with the history beside it (null: printed only).</summary>
     public string? Out { get; set; }
 
@@ -54,7 +60,7 @@ public sealed class FaultOptions
     {
         var o = new FaultOptions();
         var values = Sferum.Bench.Knobs.Read(
-            ["CHATS", "MEMBERS", "RATE", "ROUNDS", "SETTLE", "DOWN", "DB_OUTAGE", "PAUSE", "MOVES", "FAULTS", "DATABASE", "OUT"], args);
+            ["CHATS", "MEMBERS", "RATE", "ROUNDS", "SETTLE", "DOWN", "DB_OUTAGE", "PAUSE", "MOVES", "FAULTS", "DATABASE", "NEW_BUILD", "OUT"], args);
         foreach (var (name, value) in values)
         {
             switch (name)
@@ -71,6 +77,8 @@ public sealed class FaultOptions
                 case "FAULTS": o.Faults = Kinds(value); break;
                 case "DATABASE": o.Database = value is FaultDatabase.Single or FaultDatabase.Ha
                     ? value : throw new ArgumentException($"DATABASE is {FaultDatabase.Single} or {FaultDatabase.Ha}, got '{value}'."); break;
+                case "NEWBUILD": o.NewBuild = File.Exists(Path.Combine(value, "Sferum.Silo.dll"))
+                    ? Path.GetFullPath(value) : throw new ArgumentException($"NEW_BUILD must be a folder with Sferum.Silo.dll; '{value}' has none."); break;
                 case "OUT": o.Out = value; break;
                 default: throw new ArgumentException($"Unknown setting '{name}'.");
             }

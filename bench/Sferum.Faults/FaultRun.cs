@@ -13,8 +13,14 @@ public sealed class FaultRun(FaultCluster cluster, BenchSchool school, IReadOnly
 {
     public static readonly string[] Kinds = ["silo-kill", "web-kill", "db-stop", "silo-pause"];
 
-    /// <summary>Every fault the harness knows: the fault test's four and the HA test's two (DatabaseFaults).</summary>
-    public static readonly string[] AllKinds = [.. Kinds, .. DatabaseFaults.Kinds];
+    /// <summary>
+    /// The rolling upgrade (not a fault, but run and checked the same way): every silo in turn stopped gracefully and
+    /// started from NEW_BUILD, then every web node in turn restarted gracefully.
+    /// </summary>
+    public const string RollingUpgrade = "rolling-upgrade";
+
+    /// <summary>Every kind the harness knows: the fault test's four, the HA test's two (DatabaseFaults), the rolling upgrade.</summary>
+    public static readonly string[] AllKinds = [.. Kinds, .. DatabaseFaults.Kinds, RollingUpgrade];
     private readonly Random random = new(11);
 
     // Each student moves at most once: the checker's "after removal" rule then reads one departure per member.
@@ -69,6 +75,28 @@ public sealed class FaultRun(FaultCluster cluster, BenchSchool school, IReadOnly
                 await Task.Delay(TimeSpan.FromSeconds(o.DbOutage));
                 await server.StartAgainAsync();
                 return new FaultWindow(kind, "postgresql", injected, history.Now);
+            }
+
+            case RollingUpgrade:
+            {
+                var injected = history.Now;
+                for (var i = 0; i < cluster.SiloCount; i++)
+                {
+                    var step = history.Now;
+                    await cluster.ReplaceSiloAsync(i, o.NewBuild);
+                    Console.WriteLine($"[upgrade] silo {i} replaced by {(o.NewBuild is null ? "the same build" : o.NewBuild)} in {history.Now - step:F1} s");
+                    await Task.Delay(TimeSpan.FromSeconds(o.Settle / 4));
+                }
+
+                for (var i = 0; i < cluster.WebCount; i++)
+                {
+                    var step = history.Now;
+                    await cluster.RestartWebAsync(i);
+                    Console.WriteLine($"[upgrade] web node {i} restarted in {history.Now - step:F1} s");
+                    await Task.Delay(TimeSpan.FromSeconds(o.Settle / 4));
+                }
+
+                return new FaultWindow(kind, "every silo, then every web node", injected, history.Now);
             }
 
             case "db-failover" or "db-node-loss":

@@ -83,7 +83,7 @@ public sealed partial class ChatFilesTests(WebTestEnvironment env)
         return (await client.Connection.InvokeAsync<List<ChatSummary>>("Chats")).Single(c => c.Kind == ChatKind.Class).ChatId;
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(OidcHttpBrowser browser, Guid chatId, string name, byte[] bytes, string? tokenFrom = null)
+    internal static async Task<HttpResponseMessage> UploadAsync(OidcHttpBrowser browser, Guid chatId, string name, byte[] bytes, string? tokenFrom = null)
     {
         var page = await (await browser.GetAsync(tokenFrom ?? $"/Chats/{chatId}")).Content.ReadAsStringAsync();
         var token = TokenPattern().Match(page).Groups[1].Value;

@@ -26,16 +26,19 @@ public sealed class ChatClient : IAsyncDisposable
 
     public Channel<Guid> Removed { get; } = Channel.CreateUnbounded<Guid>();
 
-    public static async Task<ChatClient> ConnectAsync(WebTestEnvironment env, string login)
+    public static Task<ChatClient> ConnectAsync(WebTestEnvironment env, string login) => ConnectAsync(env, login, env.Stack.WebUrl);
+
+    /// <summary>Signs in at the web node <paramref name="webUrl"/> (its sign-in address registered at the provider) and connects.</summary>
+    public static async Task<ChatClient> ConnectAsync(WebTestEnvironment env, string login, string webUrl)
     {
         var user = env.User(login);
-        var browser = new OidcHttpBrowser(env.Stack.WebUrl);
+        var browser = new OidcHttpBrowser(webUrl);
         var landed = await browser.SignInAsync(user.Login, user.Password);
-        Assert.True(landed.IsSuccessStatusCode && landed.RequestMessage!.RequestUri!.Host == new Uri(env.Stack.WebUrl).Host
-            && landed.RequestMessage.RequestUri.Port == new Uri(env.Stack.WebUrl).Port,
+        Assert.True(landed.IsSuccessStatusCode && landed.RequestMessage!.RequestUri!.Host == new Uri(webUrl).Host
+            && landed.RequestMessage.RequestUri.Port == new Uri(webUrl).Port,
             $"{login} was not signed in: {(int)landed.StatusCode} at {landed.RequestMessage!.RequestUri}\n{await landed.Content.ReadAsStringAsync()}");
         var connection = new HubConnectionBuilder()
-            .WithUrl($"{env.Stack.WebUrl}/hubs/chat", o => o.Cookies = browser.Cookies)
+            .WithUrl($"{webUrl}/hubs/chat", o => o.Cookies = browser.Cookies)
             .Build();
         await connection.StartAsync();
         return new ChatClient(browser, connection);

@@ -13,6 +13,9 @@ public sealed class WebTestEnvironment : IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"sferum-web-tests-{Guid.NewGuid():N}");
 
+    /// <summary>The stack's data folder: its file store is <c>files/</c> in it.</summary>
+    public string DataDirectory => dataDirectory;
+
     public PostgresServer Postgres { get; } = new();
 
     public SferumStack Stack { get; private set; } = null!;
