@@ -30,7 +30,15 @@ public static class RestoreCommand
         var work = Directory.CreateTempSubdirectory("sferum-restore-");
         try
         {
-            await ExtractAsync(archive, work.FullName);
+            try
+            {
+                await ExtractAsync(archive, work.FullName);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException)
+            {
+                throw new BackupException($"{archive} is not a Sferum backup or is damaged: {ex.Message}");
+            }
+
             var manifestFile = Path.Combine(work.FullName, "manifest.json");
             var dump = Path.Combine(work.FullName, "database.dump");
             if (!File.Exists(manifestFile) || !File.Exists(dump))

@@ -55,7 +55,7 @@ public sealed class FaultCluster : IAsyncDisposable
         {
             // The first silo migrates the schema; the others join once it is up.
             await cluster.StartSiloAsync(0);
-            await Task.WhenAll(Enumerable.Range(1, siloCount - 1).Select(cluster.StartSiloAsync));
+            await Task.WhenAll(Enumerable.Range(1, siloCount - 1).Select(i => cluster.StartSiloAsync(i)));
             await Task.WhenAll(Enumerable.Range(0, webCount).Select(cluster.StartWebAsync));
             return cluster;
         }
