@@ -104,7 +104,8 @@ public sealed class AutoFailoverCluster : IAsyncDisposable
     /// <summary>The standbys the primary waits for at commit (pg_stat_replication rows in sync or quorum state).</summary>
     public async Task<IReadOnlyList<string>> SynchronousStandbysAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        // Not pooled: a pooled connection may predate a node's kill.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT application_name FROM pg_stat_replication WHERE sync_state IN ('sync', 'quorum') ORDER BY 1", connection);

@@ -164,7 +164,8 @@ static async Task<IReadOnlyList<Violation>> CompareStandbyAsync(Sferum.Local.Aut
 static async Task<List<StoredEvent>> ReadStoredAsync(string connectionString)
 {
     var stored = new List<StoredEvent>();
-    await using var connection = new NpgsqlConnection(connectionString);
+    // A fresh connection each time: a pooled one may predate a node's kill (the HA test kills both nodes in turn).
+    await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand("SELECT chat_id, seq, author_id, client_id FROM chat_events", connection);
     await using var reader = await command.ExecuteReaderAsync();

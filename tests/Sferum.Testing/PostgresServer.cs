@@ -24,7 +24,8 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"t_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(Server.ConnectionString))
+        // Not pooled: a test that stops and starts the server leaves dead connections in a pool.
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Pooling = false }.ConnectionString))
         {
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
