@@ -28,6 +28,8 @@ public static class SferumGrainsServiceCollectionExtensions
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.Configure<RosterReaderOptions>(configuration.GetSection(RosterReaderOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<GrainMetrics>();
         // Statements the grains run all the time (chat commits, history pages) are prepared once per connection.
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString)
         {

@@ -55,14 +55,21 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             throw new FileNotFoundException($"{name}: '{dll}' is not built. Run 'dotnet build -c Release Sferum.sln' first.", dll);
         }
 
-        var startInfo = new ProcessStartInfo("dotnet")
+        return StartProgram(name, "dotnet", workingDirectory, arguments.Prepend(dll), environment, echo);
+    }
+
+    /// <summary>Starts any program (Janus, say) the same way: output kept and echoed, stopped with SIGTERM.</summary>
+    public static ServiceProcess StartProgram(
+        string name, string fileName, string workingDirectory, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null, Action<string>? echo = null)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);

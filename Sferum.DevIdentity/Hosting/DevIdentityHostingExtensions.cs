@@ -3,6 +3,7 @@ using Sferum.DevIdentity.Clients;
 using Sferum.DevIdentity.Endpoints;
 using Sferum.DevIdentity.Keys;
 using Sferum.DevIdentity.Users;
+using Sferum.Telemetry;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Sferum.DevIdentity.Hosting;
@@ -19,6 +20,7 @@ public static class DevIdentityHostingExtensions
         var keys = DevKeys.LoadOrCreate(options.KeysFolder ?? Path.Combine(builder.Environment.ContentRootPath, "keys"));
         builder.Services.AddSingleton(clients);
         builder.Services.AddSingleton(users);
+        builder.AddSferumTelemetry("sferum-identity", web: true);
 
         builder.Services.AddAuthentication(CookieScheme).AddCookie(CookieScheme, o =>
         {

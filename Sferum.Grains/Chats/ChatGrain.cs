@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -23,6 +24,7 @@ public sealed partial class ChatGrain(
     ClassRosterReader rosters,
     IOptions<ChatOptions> options,
     TimeProvider clock,
+    Platform.GrainMetrics metrics,
     ILogger<ChatGrain> logger) : Grain, IChatGrain, Audit.ISchoolScoped
 {
     /// <summary>A send refused because the database was away; the log shows it holds nothing of it.</summary>
@@ -302,6 +304,8 @@ public sealed partial class ChatGrain(
             var toWrite = WithoutRepeats(batch, []);
             for (var attempt = 0; toWrite.Count > 0; attempt++)
             {
+                using var span = ChatTrace.StartCommit(ChatId, toWrite);
+                var started = Stopwatch.GetTimestamp();
                 var seq = lastSeq;
                 foreach (var e in toWrite)
                 {
@@ -311,6 +315,7 @@ public sealed partial class ChatGrain(
                 var messages = await store.CommitAsync(ChatId, toWrite, clock.GetUtcNow());
                 if (messages is not null)
                 {
+                    metrics.Committed(membership.Kind, toWrite.Select(e => e.Type), Stopwatch.GetElapsedTime(started));
                     lastSeq = seq;
                     for (var i = 0; i < toWrite.Count; i++)
                     {
@@ -506,6 +511,7 @@ public sealed partial class ChatGrain(
         times.RemoveAll(t => now - t > window);
         if (times.Count >= options.Value.RateLimitCount)
         {
+            metrics.RateLimited("chat.send");
             throw new DomainException("message.rate-limited",
                 $"Слишком много сообщений: не больше {options.Value.RateLimitCount} за {options.Value.RateLimitWindowSeconds} с. Подождите немного.");
         }

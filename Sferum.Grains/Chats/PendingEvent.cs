@@ -30,5 +30,8 @@ public sealed class PendingEvent(ChatEventType type, Guid authorId, string autho
 
     public long Seq { get; set; }
 
+    /// <summary>The sender's trace (none when nothing listens): the commit's span links to it.</summary>
+    public System.Diagnostics.ActivityContext Trace { get; } = ChatTrace.Current;
+
     public TaskCompletionSource<ChatMessage> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

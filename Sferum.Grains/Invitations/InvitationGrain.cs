@@ -17,6 +17,7 @@ public sealed class InvitationGrain(
     ParentLinks parents,
     AuditLog audit,
     IOptions<InvitationOptions> options,
+    Platform.GrainMetrics metrics,
     TimeProvider clock) : Grain, IInvitationGrain, ISchoolScoped
 {
     private InvitationRecord? record;
@@ -210,6 +211,7 @@ public sealed class InvitationGrain(
         if (!await GrainFactory.GetGrain<IAttemptLimitGrain>("invite-user:" + attempt.UserId).TryTakeAsync(o.AttemptsPerUser, window)
             || !await GrainFactory.GetGrain<IAttemptLimitGrain>("invite-address:" + attempt.Address).TryTakeAsync(o.AttemptsPerAddress, window))
         {
+            metrics.RateLimited("invitation.attempts");
             await audit.WriteAsync(new AuditEntry(record?.SchoolId, attempt.UserId, null, "invitation.rate-limited",
                 "Слишком много попыток открыть приглашения", Details(("address", attempt.Address))));
             throw new DomainException("invitation.rate-limited", $"Слишком много попыток. Попробуйте снова через {o.WindowMinutes} минут.");

@@ -20,6 +20,7 @@ public sealed class RosterImportGrain(
     AuditLog audit,
     IOptions<RosterReaderOptions> readerOptions,
     TimeProvider clock,
+    Platform.GrainMetrics metrics,
     ILogger<RosterImportGrain> logger) : Grain, IRosterImportGrain, Audit.ISchoolScoped
 {
     /// <summary>Keyed by the school: refusals here go to its audit log.</summary>
@@ -66,6 +67,7 @@ public sealed class RosterImportGrain(
                 new Dictionary<string, object?> { ["importId"] = importId, ["problems"] = analysis.Report.ProblemCount }));
             logger.LogInformation("School {SchoolId} import {ImportId} previewed: {Status}, {ProblemCount} problems",
                 SchoolId, importId, analysis.Status, analysis.Report.ProblemCount);
+            metrics.Imported("preview", record.Source, analysis.Status, analysis.Report.ProblemCount);
             return record.ToReport(null);
         }
         finally
@@ -100,6 +102,7 @@ public sealed class RosterImportGrain(
             {
                 await imports.SetStatusAsync(importId, ImportStatus.Superseded,
                     error: "После предпросмотра был применён другой импорт. Загрузите файлы снова, чтобы увидеть актуальные изменения.");
+                metrics.Imported("apply", record.Source, ImportStatus.Superseded, 0);
                 return (await imports.GetAsync(SchoolId, importId))!.ToReport(null);
             }
 
@@ -117,11 +120,13 @@ public sealed class RosterImportGrain(
             {
                 await imports.SetStatusAsync(importId, ImportStatus.Superseded,
                     error: "Пока шла проверка, был применён другой импорт. Загрузите файлы снова.");
+                metrics.Imported("apply", record.Source, ImportStatus.Superseded, 0);
                 return (await imports.GetAsync(SchoolId, importId))!.ToReport(null);
             }
 
             // Committed: from here on the import is applied whatever fails, and is never reported otherwise.
             committed = true;
+            metrics.Imported("apply", record.Source, ImportStatus.Applied, 0);
             running = (importId, new ImportProgress("Обновление классов", 0.95));
             await RefreshClassesAsync(analysis);
             logger.LogInformation("School {SchoolId} import {ImportId} applied", SchoolId, importId);
@@ -130,6 +135,7 @@ public sealed class RosterImportGrain(
         catch (Exception ex) when (ex is not DomainException && !committed)
         {
             logger.LogError(ex, "School {SchoolId} import {ImportId} failed; nothing was written", SchoolId, importId);
+            metrics.Imported("apply", record.Source, ImportStatus.Failed, 0);
             await imports.SetStatusAsync(importId, ImportStatus.Failed, error: "Не удалось применить загрузку; ничего не изменено. Попробуйте ещё раз.");
             throw new DomainException("import.failed", "Не удалось применить загрузку; ничего не изменено. Попробуйте ещё раз.");
         }

@@ -38,12 +38,6 @@ public sealed class SchoolDirectoryGrain(
         return summary;
     }
 
-    private async Task RequireOperatorAsync(Guid requesterUserId)
-    {
-        var profile = await GrainFactory.GetGrain<IUserGrain>(requesterUserId).GetProfileAsync();
-        if (profile is not { IsPlatformOperator: true, Trust: TrustLevel.Confirmed })
-        {
-            throw DomainException.Forbidden("Список школ доступен только операторам платформы.");
-        }
-    }
+    private Task RequireOperatorAsync(Guid requesterUserId) =>
+        Platform.Operators.RequireAsync(GrainFactory, requesterUserId, "Список школ доступен только операторам платформы.");
 }

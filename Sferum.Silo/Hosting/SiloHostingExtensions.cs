@@ -1,12 +1,14 @@
 using System.Net;
 using Orleans.Configuration;
+using Orleans.Dashboard;
+using Sferum.Telemetry;
 using Sferum.Silo.Demo;
 
 namespace Sferum.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>Everything a production silo needs: schema migration, ADO.NET clustering, storage, reminders, streams.</summary>
+    /// <summary>Everything a production silo needs: schema migration, ADO.NET clustering, storage, reminders, telemetry.</summary>
     public static HostApplicationBuilder AddSferumSilo(this HostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("Sferum");
@@ -20,6 +22,7 @@ public static class SiloHostingExtensions
         // Registered before Orleans so that it runs, and can fail, before the silo joins the cluster.
         builder.Services.AddHostedService(sp => new DatabaseMigrationService(connectionString, sp.GetRequiredService<ILogger<DatabaseMigrationService>>()));
         builder.Services.AddSferumGrains(builder.Configuration);
+        builder.AddSferumTelemetry("sferum-silo", web: false);
 
         builder.UseOrleans(silo =>
         {
@@ -38,6 +41,11 @@ public static class SiloHostingExtensions
                 o.ConnectionString = connectionString;
             });
             silo.UseSferumPersistence(connectionString);
+            // Trace context travels with grain calls: one trace from the hub through the grains to the delivering node.
+            silo.AddActivityPropagation();
+            // The Orleans dashboard, shown by the web nodes to operators (README: Observability). Its live log view
+            // stays off: logs are for the operator's log store, not a browser tab.
+            silo.AddDashboard(o => o.HideTrace = true);
         });
 
         // After Orleans: runs once the silo is up.

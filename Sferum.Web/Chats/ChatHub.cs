@@ -13,7 +13,9 @@ namespace Sferum.Web.Chats;
 /// sequence number: a client that sees a gap calls <see cref="Catchup"/>), "chatRemoved" when the user leaves a chat.
 /// </summary>
 [Authorize]
-public sealed class ChatHub(IClusterClient cluster, ChatRelay relay, UserChats userChats, Sessions.SessionConnections sessions, ILogger<ChatHub> logger) : Hub
+public sealed class ChatHub(
+    IClusterClient cluster, ChatRelay relay, UserChats userChats, Sessions.SessionConnections sessions, Telemetry.WebMetrics metrics, ILogger<ChatHub> logger)
+    : Hub
 {
     private Guid UserId => Context.User!.GetUserId();
 
@@ -21,6 +23,7 @@ public sealed class ChatHub(IClusterClient cluster, ChatRelay relay, UserChats u
     {
         // Ending the session (on another device, or by an admin) closes this connection: see SessionGuard.
         sessions.Add(Guid.Parse(Context.User!.FindFirst(SferumClaims.SessionId)!.Value), Context);
+        metrics.ConnectionOpened();
         // Only the ids: a connecting device needs live delivery, not the chat list's summaries.
         foreach (var chatId in await cluster.GetGrain<IUserGrain>(UserId).GetChatIdsAsync())
         {
@@ -33,6 +36,7 @@ public sealed class ChatHub(IClusterClient cluster, ChatRelay relay, UserChats u
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         sessions.Remove(Context.ConnectionId);
+        metrics.ConnectionClosed();
         await relay.RemoveConnectionAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Sferum.Chats;
 using Sferum.Common;
+using Sferum.Web.Telemetry;
 
 namespace Sferum.Web.Chats;
 
@@ -11,7 +12,7 @@ namespace Sferum.Web.Chats;
 /// people who left are taken out of it at once. The bookkeeping lock is never held across a call to the
 /// cluster: a slow registration (after a database outage, say) delays only its chat.
 /// </summary>
-public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, ILogger<ChatRelay> logger)
+public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, WebMetrics metrics, TimeProvider clock, ILogger<ChatRelay> logger)
 {
     private static readonly TimeSpan WatchTimeout = TimeSpan.FromSeconds(10);
     private readonly Lock gate = new();
@@ -37,6 +38,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
                 ChatFeed created = null!;
                 created = new ChatFeed(chatId, e => DeliverAsync(created, e), FetchAsync, logger);
                 chats[chatId] = feed = created;
+                metrics.FeedStarted();
                 feed.Reference = cluster.CreateObjectReference<IChatFeed>(feed);
             }
 
@@ -66,6 +68,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
                 if (feed.Connections.Count == 0)
                 {
                     chats.Remove(chatId);
+                    metrics.FeedEnded();
                     emptied.Add(feed);
                 }
             }
@@ -234,6 +237,11 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             // One message per event and device: the chat list raises its badge from this same event (not for the
             // author's own devices, nor for the members the event lists as silent during quiet hours).
             await hub.Clients.Group(feed.Group).SendAsync("chatEvent", e);
+            if (e is { Type: ChatEventType.Posted, Message: { } message })
+            {
+                metrics.Delivered(message.At, clock.GetUtcNow());
+            }
+
             return;
         }
 
@@ -255,6 +263,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             if (feed.Connections.Count == 0)
             {
                 chats.Remove(e.ChatId);
+                metrics.FeedEnded();
                 emptied = feed;
             }
         }

@@ -8,6 +8,8 @@ using Sferum.Web.DataProtection;
 using Sferum.Web.Health;
 using Sferum.Web.Identity;
 using Sferum.Web.Journal;
+using Sferum.Web.Operations;
+using Sferum.Telemetry;
 
 namespace Sferum.Web.Hosting;
 
@@ -25,6 +27,7 @@ public static class WebHostingExtensions
         var proxies = builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
         proxies.ApplyTo(new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions()); // a malformed address stops the node now, not at the first request
         builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(proxies.ApplyTo);
+        builder.AddSferumTelemetry("sferum-web", web: true);
         builder.AddSferumCluster(connectionString);
         builder.AddSferumAuthentication();
         builder.Services.AddSferumDataProtection();
@@ -36,6 +39,8 @@ public static class WebHostingExtensions
             // Pings every 5 s let browsers (server timeout 15 s in chat.js) notice a dead network quickly.
             o.KeepAliveInterval = TimeSpan.FromSeconds(5);
         });
+        builder.Services.AddSingleton<Telemetry.WebMetrics>();
+        builder.Services.AddSferumOperations();
         builder.Services.AddSingleton<ChatRelay>();
         builder.Services.AddHostedService<ChatRelayHealing>();
         builder.Services.AddSingleton<UserChats>();
@@ -86,6 +91,7 @@ public static class WebHostingExtensions
         app.MapOpenApi();
         app.MapJournalApi();
         app.MapHub<ChatHub>("/hubs/chat");
+        app.MapOperatorDashboard();
         app.MapChatFiles();
         app.MapPolls();
         app.MapAnnouncements();

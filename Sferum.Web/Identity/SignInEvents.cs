@@ -69,6 +69,7 @@ internal static class SignInEvents
         logger.LogWarning(context.Failure, "Sign-in failed");
         // Only a code travels in the URL (a free-text message there could be forged); the page words it.
         var code = context.Failure is SignInRefusedException refused ? refused.Code : SignInRefusedException.Unavailable;
+        context.HttpContext.RequestServices.GetRequiredService<Telemetry.WebMetrics>().LoginFailed(code);
         context.Response.Redirect("/Account/LoginFailed?reason=" + Uri.EscapeDataString(code));
         context.HandleResponse();
         return Task.CompletedTask;

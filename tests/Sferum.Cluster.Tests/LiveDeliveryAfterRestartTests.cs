@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sferum.Chats;
 using Sferum.Testing;
@@ -13,6 +14,11 @@ namespace Sferum.Cluster.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class LiveDeliveryAfterRestartTests(PostgresServer postgres) : ClusterTestBase(postgres)
 {
+    // The relay's instruments, on a meter nothing listens to.
+    private static readonly Sferum.Web.Telemetry.WebMetrics Metrics = new(
+        new ServiceCollection().AddMetrics().BuildServiceProvider()
+            .GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
     [Fact]
     public async Task The_relay_still_receives_a_chats_events_after_its_silo_was_killed_and_replaced()
     {
@@ -21,7 +27,7 @@ public sealed class LiveDeliveryAfterRestartTests(PostgresServer postgres) : Clu
         var sender = await ConnectThroughMembershipAsync();
         var (chatId, teacherId) = await CreateGroupChatAsync(sender);
         var hub = new RecordingHubContext();
-        var relay = new ChatRelay(webNode, hub, NullLogger<ChatRelay>.Instance);
+        var relay = new ChatRelay(webNode, hub, Metrics, TimeProvider.System, NullLogger<ChatRelay>.Instance);
         await relay.AddAsync(chatId, "connection-1", teacherId);
 
         await SendAsync(sender, chatId, teacherId, "до сбоя");
@@ -44,7 +50,7 @@ public sealed class LiveDeliveryAfterRestartTests(PostgresServer postgres) : Clu
         var webNode = await ConnectThroughMembershipAsync();
         var (chatId, teacherId) = await CreateGroupChatAsync(webNode);
         var hub = new RecordingHubContext();
-        var relay = new ChatRelay(webNode, hub, NullLogger<ChatRelay>.Instance);
+        var relay = new ChatRelay(webNode, hub, Metrics, TimeProvider.System, NullLogger<ChatRelay>.Instance);
         await relay.AddAsync(chatId, "connection-1", teacherId);
         await SendAsync(webNode, chatId, teacherId, "первое");
         await WaitForAsync(hub, chatId, 1);

@@ -18,6 +18,19 @@ public static class Sql
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    public static async Task<T> ScalarAsync<T>(string connectionString, string query, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(query, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public static async Task ExecuteAsync(string connectionString, string statement, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(connectionString);
