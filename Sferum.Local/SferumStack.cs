@@ -67,7 +67,7 @@ public sealed class SferumStack : IAsyncDisposable
 
         args.AddRange(options.Operators.Select((o, i) => $"--Sferum:Platform:Operators:{i}={o}"));
         args.AddRange(options.ExtraSiloArguments);
-        var silo = SiloProcess.Start(layout, ConnectionString, options.ClusterId, siloPort, gatewayPort, args, options.Echo);
+        var silo = SiloProcess.Start(layout, ConnectionString, options.ClusterId, siloPort, gatewayPort, args, options.Echo, environment: options.Environment);
         silos.Add(silo);
         return silo;
     }
@@ -126,7 +126,7 @@ public sealed class SferumStack : IAsyncDisposable
         args.AddRange(options.ExtraIdentityArguments);
 
         Identity = ServiceProcess.Start("identity", layout.BuiltDll("Sferum.DevIdentity"), layout.ProjectDirectory("Sferum.DevIdentity"), args,
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, options.Echo);
+            ChildEnvironment.With(options.Environment, ("ASPNETCORE_ENVIRONMENT", "Development")), options.Echo);
         await HttpWait.UntilOkAsync($"{IdentityUrl}/.well-known/openid-configuration", StartTimeout, Identity, cancellationToken);
     }
 
@@ -145,7 +145,7 @@ public sealed class SferumStack : IAsyncDisposable
     private async Task StartWebAsync(CancellationToken cancellationToken)
     {
         var webArguments = options.ExtraWebArguments.Prepend($"--Sferum:Files:Folder={Path.Combine(options.DataDirectory, "files")}").ToList();
-        Web = WebProcess.Start(layout, ConnectionString, options.ClusterId, options.WebPort, IdentityUrl, webArguments, options.Echo);
+        Web = WebProcess.Start(layout, ConnectionString, options.ClusterId, options.WebPort, IdentityUrl, webArguments, options.Echo, options.Environment);
         await HttpWait.UntilOkAsync($"{WebUrl}/health/ready", StartTimeout, Web, cancellationToken);
     }
 }

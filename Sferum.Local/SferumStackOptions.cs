@@ -45,6 +45,9 @@ public sealed class SferumStackOptions
     /// <summary>More <c>--Key=value</c> settings for the portal.</summary>
     public IReadOnlyList<string> ExtraWebArguments { get; init; } = [];
 
+    /// <summary>Environment variables for every service (e.g. <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>More <c>--Key=value</c> settings for Sferum.DevIdentity (e.g. another redirect URI).</summary>
     public IReadOnlyList<string> ExtraIdentityArguments { get; init; } = [];
 }

@@ -9,7 +9,8 @@ public static class SiloProcess
     /// </param>
     public static ServiceProcess Start(
         SolutionLayout layout, string connectionString, string clusterId, int siloPort, int gatewayPort,
-        IEnumerable<string>? extraArguments = null, Action<string>? echo = null, string? buildDirectory = null)
+        IEnumerable<string>? extraArguments = null, Action<string>? echo = null, string? buildDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var args = new List<string>
         {
@@ -20,7 +21,6 @@ public static class SiloProcess
         args.AddRange(extraArguments ?? []);
         var dll = buildDirectory is null ? layout.BuiltDll("Sferum.Silo") : Path.Combine(buildDirectory, "Sferum.Silo.dll");
         return ServiceProcess.Start($"silo:{siloPort}", dll, buildDirectory ?? layout.ProjectDirectory("Sferum.Silo"), args,
-            new Dictionary<string, string> { ["ConnectionStrings__Sferum"] = connectionString, ["DOTNET_ENVIRONMENT"] = "Development" },
-            echo);
+            ChildEnvironment.With(environment, ("ConnectionStrings__Sferum", connectionString), ("DOTNET_ENVIRONMENT", "Development")), echo);
     }
 }

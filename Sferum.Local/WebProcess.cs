@@ -9,7 +9,7 @@ public static class WebProcess
 
     public static ServiceProcess Start(
         SolutionLayout layout, string connectionString, string clusterId, int port, string identityUrl,
-        IEnumerable<string>? extraArguments = null, Action<string>? echo = null)
+        IEnumerable<string>? extraArguments = null, Action<string>? echo = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var args = new List<string>
         {
@@ -22,7 +22,6 @@ public static class WebProcess
         };
         args.AddRange(extraArguments ?? []);
         return ServiceProcess.Start($"web:{port}", layout.BuiltDll("Sferum.Web"), layout.ProjectDirectory("Sferum.Web"), args,
-            new Dictionary<string, string> { ["ConnectionStrings__Sferum"] = connectionString, ["ASPNETCORE_ENVIRONMENT"] = "Development" },
-            echo);
+            ChildEnvironment.With(environment, ("ConnectionStrings__Sferum", connectionString), ("ASPNETCORE_ENVIRONMENT", "Development")), echo);
     }
 }

@@ -47,7 +47,7 @@ public static class TelemetryExtensions
                         {
                             // Probes every few seconds would drown the traces people look for.
                             o.Filter = context => !context.Request.Path.StartsWithSegments("/health");
-                            o.EnrichWithHttpResponse = (activity, response) => SensitivePaths.Redact(activity, response.HttpContext);
+                            o.EnrichWithHttpResponse = (activity, response) => RequestRedaction.Apply(activity, response.HttpContext);
                         })
                         .AddHttpClientInstrumentation();
                 }

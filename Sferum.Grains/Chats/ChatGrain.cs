@@ -316,6 +316,7 @@ public sealed partial class ChatGrain(
                 if (messages is not null)
                 {
                     metrics.Committed(membership.Kind, toWrite.Select(e => e.Type), Stopwatch.GetElapsedTime(started));
+                    ChatTrace.Committed(span, toWrite[0].Seq, seq);
                     lastSeq = seq;
                     for (var i = 0; i < toWrite.Count; i++)
                     {

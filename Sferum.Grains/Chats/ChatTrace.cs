@@ -27,4 +27,11 @@ internal static class ChatTrace
         activity?.SetTag("sferum.chat.batch_size", batch.Count);
         return activity;
     }
+
+    /// <summary>The sequence numbers the commit gave out: an operator finds the commit of message N by them.</summary>
+    public static void Committed(Activity? commit, long firstSeq, long lastSeq)
+    {
+        commit?.SetTag("sferum.chat.seq.first", firstSeq);
+        commit?.SetTag("sferum.chat.seq.last", lastSeq);
+    }
 }

@@ -98,36 +98,11 @@ public sealed class JournalApiTests(WebTestEnvironment env)
         return schoolId;
     }
 
-    private async Task<HttpClient> JournalClientAsync()
-    {
-        using var identity = new HttpClient();
-        var token = await identity.PostAsync($"{env.Stack.IdentityUrl}/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = Client,
-            ["client_secret"] = "journal-demo-secret",
-            ["scope"] = "journal.push",
-        }));
-        var body = await token.Content.ReadAsStringAsync();
-        Assert.True(token.IsSuccessStatusCode, body);
-        var accessToken = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString();
-        var http = new HttpClient { BaseAddress = new Uri(env.Stack.WebUrl), Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return http;
-    }
+    private Task<HttpClient> JournalClientAsync() => JournalClient.CreateAsync(env);
 
     private static MultipartFormDataContent Files(string sample) => Content(SharedSamples.Files(sample).ToArray());
 
-    private static MultipartFormDataContent Content(params (string Name, byte[] Content)[] files)
-    {
-        var content = new MultipartFormDataContent();
-        foreach (var (name, bytes) in files)
-        {
-            content.Add(new ByteArrayContent(bytes), "files", name);
-        }
-
-        return content;
-    }
+    private static MultipartFormDataContent Content(params (string Name, byte[] Content)[] files) => JournalClient.Files(files);
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

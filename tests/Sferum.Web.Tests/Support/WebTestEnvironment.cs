@@ -12,6 +12,22 @@ namespace Sferum.Web.Tests.Support;
 public sealed class WebTestEnvironment : IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"sferum-web-tests-{Guid.NewGuid():N}");
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly Action<string>? echo;
+
+    public WebTestEnvironment()
+        : this(new Dictionary<string, string>(), null)
+    {
+    }
+
+    private WebTestEnvironment(IReadOnlyDictionary<string, string> environment, Action<string>? echo)
+    {
+        this.environment = environment;
+        this.echo = echo;
+    }
+
+    /// <summary>A stack of its own whose services get <paramref name="environment"/> and print every line to <paramref name="echo"/>.</summary>
+    public static WebTestEnvironment With(IReadOnlyDictionary<string, string> environment, Action<string> echo) => new(environment, echo);
 
     /// <summary>The stack's data folder: its file store is <c>files/</c> in it.</summary>
     public string DataDirectory => dataDirectory;
@@ -57,6 +73,8 @@ public sealed class WebTestEnvironment : IAsyncLifetime
             // Quiet-hours tests change the policy and expect chats to follow at once, not within the production minute.
             ExtraSiloArguments = ["--Sferum:Chats:QuietHoursRefreshSeconds=0"],
             ExtraIdentityArguments = [$"--DevIdentity:Clients:0:RedirectUris:1=http://127.0.0.1:{SpareWebPort}/signin-oidc"],
+            Environment = environment,
+            Echo = echo,
         }, NullLogger.Instance);
     }
 
