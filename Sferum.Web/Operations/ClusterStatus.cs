@@ -1,4 +1,3 @@
-using Orleans.Runtime.Placement;
 using Sferum.Health;
 
 namespace Sferum.Web.Operations;
@@ -27,13 +26,11 @@ public sealed class ClusterStatus(IClusterClient cluster)
             build.GetValueOrDefault(e.SiloAddress), load.GetValueOrDefault(e.SiloAddress))).ToList();
     }
 
-    // Its own async method: the placement hint is set in this call's request context only.
     private async Task<string> BuildAsync(SiloAddress silo, Guid operatorId)
     {
-        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
         try
         {
-            var info = await cluster.GetGrain<ISiloInfoGrain>(silo.ToParsableString()).GetAsync(operatorId).WaitAsync(TimeSpan.FromSeconds(3));
+            var info = await cluster.GetSiloInfoAsync(silo, operatorId).WaitAsync(TimeSpan.FromSeconds(3));
             return info.Version;
         }
         catch (Exception ex) when (ex is Common.DomainException or TimeoutException or OrleansException)

@@ -73,7 +73,7 @@ public sealed class FaultCluster : IAsyncDisposable
     public async Task StartSiloAsync(int i, string? buildDirectory = null)
     {
         var (siloPort, gatewayPort) = siloPorts[i];
-        silos[i] = SiloProcess.Start(layout, ConnectionString, ClusterId, siloPort, gatewayPort, ["--Logging:LogLevel:Default=Warning"], echo,
+        silos[i] = SiloProcess.Start(layout, ConnectionString, ClusterId, siloPort, gatewayPort, ["--Logging:LogLevel:Default=Warning", $"--Sferum:Platform:Operators:0={SiloBuilds.OperatorSubject}"], echo,
             buildDirectory);
         await Membership.WaitForActiveSiloAsync(ConnectionString, ClusterId, siloPort, StartTimeout);
     }

@@ -9,7 +9,8 @@ namespace Sferum.Faults;
 /// would: the process started again on its ports, the database started again, the paused silo let go (it finds itself
 /// declared dead and stops, and is started again).
 /// </summary>
-public sealed class FaultRun(FaultCluster cluster, BenchSchool school, IReadOnlyList<SimMember> members, History history, FaultOptions o)
+public sealed class FaultRun(
+    FaultCluster cluster, IClusterClient grains, BenchSchool school, IReadOnlyList<SimMember> members, History history, FaultOptions o)
 {
     public static readonly string[] Kinds = ["silo-kill", "web-kill", "db-stop", "silo-pause"];
 
@@ -79,6 +80,7 @@ public sealed class FaultRun(FaultCluster cluster, BenchSchool school, IReadOnly
 
             case RollingUpgrade:
             {
+                Console.WriteLine($"[upgrade] silos run {string.Join(", ", await SiloBuilds.ReadAsync(grains))}");
                 var injected = history.Now;
                 for (var i = 0; i < cluster.SiloCount; i++)
                 {
@@ -96,7 +98,9 @@ public sealed class FaultRun(FaultCluster cluster, BenchSchool school, IReadOnly
                     await Task.Delay(TimeSpan.FromSeconds(o.Settle / 4));
                 }
 
-                return new FaultWindow(kind, "every silo, then every web node", injected, history.Now);
+                var restored = history.Now;
+                Console.WriteLine($"[upgrade] silos run {string.Join(", ", await SiloBuilds.ReadAsync(grains))}");
+                return new FaultWindow(kind, "every silo, then every web node", injected, restored);
             }
 
             case "db-failover" or "db-node-loss":

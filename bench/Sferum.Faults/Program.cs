@@ -84,7 +84,7 @@ async Task<FaultReport> RunAsync()
     var quietCatchup = QuietCatchupAsync(members, quiet.Token);
     load.Start();
     await Task.Delay(TimeSpan.FromSeconds(o.Settle));
-    await new FaultRun(cluster, school, members, history, o).RunAsync();
+    await new FaultRun(cluster, grains, school, members, history, o).RunAsync();
     await load.StopAsync();
     var loadEnded = history.Now;
     await Task.WhenAll(members.Select(m => m.DrainAsync(TimeSpan.FromSeconds(60))));
