@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sferum;
+using Sferum.Bench;
 using Sferum.Bench.Rosters;
 using Sferum.Database;
 using Sferum.Local;

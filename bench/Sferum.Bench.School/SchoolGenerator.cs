@@ -1,14 +1,15 @@
 using System.Diagnostics;
 
-namespace Sferum.Bench.Rosters;
+namespace Sferum.Bench;
 
 /// <summary>Runs the team's generator (shared/tools/gen_rosters.py) and returns the files of one export format.</summary>
 public static class SchoolGenerator
 {
-    public static List<(string Name, byte[] Content)> Generate(string directory, int students, string format)
+    public static List<(string Name, byte[] Content)> Generate(string directory, int students, string format, int seed = 7, string? school = null)
     {
         var tool = Locate();
-        using var process = Process.Start(new ProcessStartInfo("python3", [tool, directory, "--students", students.ToString(), "--no-xlsx"])
+        string[] arguments = [tool, directory, "--students", students.ToString(), "--seed", seed.ToString(), "--no-xlsx", .. school is null ? [] : new[] { "--school", school }];
+        using var process = Process.Start(new ProcessStartInfo("python3", arguments)
         {
             RedirectStandardOutput = true,
         })!;
