@@ -12,6 +12,9 @@ for trx in "$folder"/*.trx; do
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
+  # Name what failed so that the tail of a long CI log says which test to look at.
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" \
+    | grep -o 'testName="[^"]*"' | sed 's/^testName="\(.*\)"$/FAILED: \1/' || true
 done
 expected=$(ls -d "$(dirname "$0")"/../tests/*.Tests 2>/dev/null | wc -l)
 if [ "$files" -lt "$expected" ]; then
