@@ -58,6 +58,11 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<People.MemberRelations>();
         services.AddSingleton<Polls.PollStore>();
         services.AddSingleton<Announcements.AcknowledgementStore>();
+        services.Configure<Meetings.VideoOptions>(configuration.GetSection(Meetings.VideoOptions.Section));
+        services.AddHttpClient<Meetings.JanusAdmin>(http => http.Timeout = TimeSpan.FromSeconds(5));
+        // Recordings go into the same store as the web nodes' files: the silo needs the same folder (a shared volume).
+        services.Configure<Files.FileStoreOptions>(configuration.GetSection(Files.FileStoreOptions.Section));
+        services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
         services.AddSingleton<InvitationStore>();
         services.AddSingleton<ParentLinks>();

@@ -13,7 +13,7 @@ internal static class JanusConfig
     private static readonly string[] UnusedEventHandlers = ["gelfevh", "mqttevh", "nanomsgevh", "rabbitmqevh", "sampleevh", "wsevh"];
 
     public static async Task WriteAsync(
-        string folder, int httpPort, int adminPort, string adminSecret, string roomAdminKey, string? mediaInterface, CancellationToken cancellationToken)
+        string folder, int httpPort, int adminPort, string adminSecret, string roomAdminKey, string apiSecret, string? mediaInterface, CancellationToken cancellationToken)
     {
         static string Disabled(IEnumerable<string> names, string prefix) => string.Join(",", names.Select(n => $"libjanus_{prefix}{n}.so"));
         var nat = mediaInterface is null ? "" : $"\n\tice_enforce_list = \"{mediaInterface}\"\n\tfull_trickle = true";
@@ -26,7 +26,8 @@ internal static class JanusConfig
             	transports_folder = "{{Libraries}}/transports"
             	events_folder = "{{Libraries}}/events"
             	loggers_folder = "{{Libraries}}/loggers"
-            	admin_secret = "{{adminSecret}}"{{general}}
+            	admin_secret = "{{adminSecret}}"
+            	api_secret = "{{apiSecret}}"{{general}}
             }
             media: {
             	rtp_port_range = "20000-20999"
@@ -70,6 +71,7 @@ internal static class JanusConfig
             general: {
             	admin_key = "{{roomAdminKey}}"
             	lock_rtp_forward = true
+            	string_ids = true
             }
             """, cancellationToken);
     }

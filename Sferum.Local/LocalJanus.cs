@@ -15,8 +15,11 @@ public sealed class LocalJanus : IAsyncDisposable
 
     private readonly ServiceProcess process;
 
-    private LocalJanus(ServiceProcess process, int httpPort, int adminPort, string adminSecret, string roomAdminKey)
+    private LocalJanus(ServiceProcess process, int httpPort, int adminPort, string adminSecret, string roomAdminKey, string apiSecret,
+        string recordings)
     {
+        ApiSecret = apiSecret;
+        RecordingsFolder = recordings;
         this.process = process;
         HttpUrl = $"http://127.0.0.1:{httpPort}/janus";
         AdminUrl = $"http://127.0.0.1:{adminPort}/admin";
@@ -31,6 +34,12 @@ public sealed class LocalJanus : IAsyncDisposable
     public string AdminUrl { get; }
 
     public string AdminSecret { get; }
+
+    /// <summary>Janus's <c>api_secret</c>: without it the client API refuses every request (only Sferum's proxy has it).</summary>
+    public string ApiSecret { get; }
+
+    /// <summary>Where rooms record (each meeting its own folder below).</summary>
+    public string RecordingsFolder { get; }
 
     /// <summary>The VideoRoom plugin's <c>admin_key</c>: only the backend creates rooms.</summary>
     public string RoomAdminKey { get; }
@@ -51,11 +60,14 @@ public sealed class LocalJanus : IAsyncDisposable
         Directory.CreateDirectory(config);
         var adminSecret = await SecretAsync(Path.Combine(rootDirectory, "admin-secret"), cancellationToken);
         var roomKey = await SecretAsync(Path.Combine(rootDirectory, "room-admin-key"), cancellationToken);
-        await JanusConfig.WriteAsync(config, httpPort, adminPort, adminSecret, roomKey, mediaInterface, cancellationToken);
+        var apiSecret = await SecretAsync(Path.Combine(rootDirectory, "api-secret"), cancellationToken);
+        var recordings = Path.Combine(rootDirectory, "recordings");
+        Directory.CreateDirectory(recordings);
+        await JanusConfig.WriteAsync(config, httpPort, adminPort, adminSecret, roomKey, apiSecret, mediaInterface, cancellationToken);
 
         var service = ServiceProcess.StartProgram("janus", Binary, rootDirectory,
             ["-C", Path.Combine(config, "janus.jcfg"), "-F", config, "-o", "-d", "3"], echo: echo);
-        var janus = new LocalJanus(service, httpPort, adminPort, adminSecret, roomKey);
+        var janus = new LocalJanus(service, httpPort, adminPort, adminSecret, roomKey, apiSecret, Path.GetFullPath(recordings));
         try
         {
             await HttpWait.UntilOkAsync($"{janus.HttpUrl}/info", StartTimeout, service, cancellationToken);

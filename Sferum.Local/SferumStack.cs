@@ -15,6 +15,7 @@ public sealed class SferumStack : IAsyncDisposable
     private readonly ILogger logger;
     private readonly List<ServiceProcess> silos = [];
     private LocalPostgres? postgres;
+    private LocalJanus? janus;
 
     private SferumStack(SferumStackOptions options, SolutionLayout layout, ILogger logger)
     {
@@ -31,6 +32,9 @@ public sealed class SferumStack : IAsyncDisposable
 
     public LocalPostgres? Postgres => postgres;
 
+    /// <summary>The private Janus when <see cref="SferumStackOptions.Video"/> is on.</summary>
+    public LocalJanus? Janus => janus;
+
     public ServiceProcess? Identity { get; private set; }
 
     public ServiceProcess? Web { get; private set; }
@@ -44,6 +48,7 @@ public sealed class SferumStack : IAsyncDisposable
         {
             await stack.StartDatabaseAsync(cancellationToken);
             await stack.StartIdentityAsync(cancellationToken);
+            await stack.StartJanusAsync(cancellationToken);
             stack.StartSilo(options.SiloPort, options.GatewayPort);
             await stack.StartWebAsync(cancellationToken);
             await stack.SeedDemoRosterAsync(cancellationToken);
@@ -66,6 +71,7 @@ public sealed class SferumStack : IAsyncDisposable
         }
 
         args.AddRange(options.Operators.Select((o, i) => $"--Sferum:Platform:Operators:{i}={o}"));
+        args.AddRange(VideoArguments(forSilo: true));
         args.AddRange(options.ExtraSiloArguments);
         var silo = SiloProcess.Start(layout, ConnectionString, options.ClusterId, siloPort, gatewayPort, args, options.Echo, environment: options.Environment);
         silos.Add(silo);
@@ -86,9 +92,58 @@ public sealed class SferumStack : IAsyncDisposable
             await service.DisposeAsync();
         }
 
+        if (janus is not null)
+        {
+            await janus.DisposeAsync();
+        }
+
         if (postgres is not null)
         {
             await postgres.DisposeAsync();
+        }
+    }
+
+    private async Task StartJanusAsync(CancellationToken cancellationToken)
+    {
+        if (options.Video)
+        {
+            janus = await LocalJanus.StartAsync(Path.Combine(options.DataDirectory, "janus"), options.JanusHttpPort, options.JanusAdminPort, logger,
+                options.JanusMediaInterface, options.Echo, cancellationToken);
+        }
+    }
+
+    /// <summary>Kills Janus (as a crash would) and starts it again with the same configuration and secrets; rooms are gone.</summary>
+    public async Task RestartJanusAsync(CancellationToken cancellationToken = default)
+    {
+        if (janus is null)
+        {
+            throw new InvalidOperationException("This stack runs without video.");
+        }
+
+        janus.Process.Kill();
+        await janus.Process.WaitForExitAsync(cancellationToken);
+        await janus.DisposeAsync();
+        janus = null;
+        await StartJanusAsync(cancellationToken);
+    }
+
+    /// <summary>Janus's addresses and secrets; silos also get the recordings folder and the file store they file recordings into.</summary>
+    private IEnumerable<string> VideoArguments(bool forSilo)
+    {
+        if (janus is null)
+        {
+            yield break;
+        }
+
+        yield return $"--Sferum:Video:JanusUrl={janus.HttpUrl}";
+        yield return $"--Sferum:Video:ApiSecret={janus.ApiSecret}";
+        if (forSilo)
+        {
+            yield return $"--Sferum:Video:AdminUrl={janus.AdminUrl}";
+            yield return $"--Sferum:Video:AdminSecret={janus.AdminSecret}";
+            yield return $"--Sferum:Video:RoomAdminKey={janus.RoomAdminKey}";
+            yield return $"--Sferum:Video:RecordingsFolder={janus.RecordingsFolder}";
+            yield return $"--Sferum:Files:Folder={Path.Combine(options.DataDirectory, "files")}";
         }
     }
 
@@ -144,7 +199,8 @@ public sealed class SferumStack : IAsyncDisposable
 
     private async Task StartWebAsync(CancellationToken cancellationToken)
     {
-        var webArguments = options.ExtraWebArguments.Prepend($"--Sferum:Files:Folder={Path.Combine(options.DataDirectory, "files")}").ToList();
+        var webArguments = VideoArguments(forSilo: false).Concat(options.ExtraWebArguments)
+            .Prepend($"--Sferum:Files:Folder={Path.Combine(options.DataDirectory, "files")}").ToList();
         Web = WebProcess.Start(layout, ConnectionString, options.ClusterId, options.WebPort, IdentityUrl, webArguments, options.Echo, options.Environment);
         await HttpWait.UntilOkAsync($"{WebUrl}/health/ready", StartTimeout, Web, cancellationToken);
     }

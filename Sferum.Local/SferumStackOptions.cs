@@ -48,6 +48,19 @@ public sealed class SferumStackOptions
     /// <summary>Environment variables for every service (e.g. <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Starts a private Janus for video meetings (its folder under <see cref="DataDirectory"/>) and gives every silo and
+    /// the portal its addresses and secrets. Off: video meetings are not offered.
+    /// </summary>
+    public bool Video { get; init; }
+
+    public int JanusHttpPort { get; init; } = 8088;
+
+    public int JanusAdminPort { get; init; } = 7088;
+
+    /// <summary>The interface Janus sends media on (Janus cannot use loopback; tests name their namespace's own).</summary>
+    public string? JanusMediaInterface { get; init; }
+
     /// <summary>More <c>--Key=value</c> settings for Sferum.DevIdentity (e.g. another redirect URI).</summary>
     public IReadOnlyList<string> ExtraIdentityArguments { get; init; } = [];
 }

@@ -27,6 +27,7 @@ public static class AttachmentRules
         [".webp"] = "image/webp",
         [".mp3"] = "audio/mpeg",
         [".mp4"] = "video/mp4",
+        [".webm"] = "video/webm",
     };
 
     /// <summary>The content type Sferum serves the file with (by extension, never the uploader's claim), or null when refused.</summary>

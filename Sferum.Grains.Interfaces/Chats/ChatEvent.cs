@@ -14,4 +14,5 @@ public sealed record ChatEvent(
     [property: Id(3)] ChatMessage? Message,
     [property: Id(4)] IReadOnlyList<Guid> RemovedMembers,
     [property: Id(5)] Polls.PollView? Poll = null,
-    [property: Id(6)] IReadOnlyList<Guid>? Silent = null);
+    [property: Id(6)] IReadOnlyList<Guid>? Silent = null,
+    [property: Id(7)] Guid? Meeting = null);

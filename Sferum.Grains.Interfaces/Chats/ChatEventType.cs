@@ -18,4 +18,7 @@ public enum ChatEventType
 
     /// <summary>Not in the log: a poll's results changed (a vote, closing). Carries the results, not anyone's own choice.</summary>
     PollUpdated = 101,
+
+    /// <summary>Not in the log: a meeting's card changed (it went live, ended, its recording is ready). Carries only the id.</summary>
+    MeetingUpdated = 102,
 }

@@ -38,9 +38,10 @@ public sealed partial class ChatGrain
 
     public Task BroadcastAsync(ChatEvent e)
     {
-        // Only what has no place in the log may come from outside it: a poll's tally, for this chat. Everything else
-        // reaches members only through a commit here.
-        if (e is { Type: ChatEventType.PollUpdated, Poll: not null } && e.ChatId == ChatId)
+        // Only what has no place in the log may come from outside it: a poll's tally or a nudge that a meeting's card
+        // changed (its id only: pages read the card, with their own rights), for this chat. Everything else reaches
+        // members only through a commit here.
+        if (e is { Type: ChatEventType.PollUpdated, Poll: not null } or { Type: ChatEventType.MeetingUpdated, Meeting: not null } && e.ChatId == ChatId)
         {
             Deliver([e]);
         }

@@ -82,6 +82,12 @@ public sealed partial class ChatGrain(
             throw new DomainException("poll.unknown", "Такого опроса нет.");
         }
 
+        // A meeting's card likewise: only the meeting's grain posts it, for the meeting's host.
+        if (message.MeetingId is { } meetingId && !await GrainFactory.GetGrain<Meetings.IMeetingGrain>(meetingId).IsPostableAsync(ChatId, userId))
+        {
+            throw new DomainException("meeting.unknown", "Такой встречи нет.");
+        }
+
         if (message.RequiresAck && !await MayAnnounceAsync(userId))
         {
             throw DomainException.Forbidden("Объявления с подтверждением публикуют учителя и администраторы школы.");
@@ -95,6 +101,7 @@ public sealed partial class ChatGrain(
             ReplyTo = message.ReplyTo,
             Attachments = attachments,
             PollId = message.PollId,
+            MeetingId = message.MeetingId,
             RequiresAck = message.RequiresAck,
         }));
     }
@@ -109,6 +116,11 @@ public sealed partial class ChatGrain(
         if (message.AuthorId != userId)
         {
             throw DomainException.Forbidden("Изменить сообщение может только его автор.");
+        }
+
+        if (message.MeetingId is not null)
+        {
+            throw new DomainException("meeting.not-editable", "Карточку встречи нельзя изменить.");
         }
 
         if (message.PollId is not null)

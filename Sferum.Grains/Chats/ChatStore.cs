@@ -7,7 +7,7 @@ namespace Sferum.Chats;
 /// <summary>Tables <c>chat_events</c>, <c>chat_messages</c> and <c>chat_reads</c>; the chat grain is the only writer.</summary>
 public sealed class ChatStore(NpgsqlDataSource database)
 {
-    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text, poll_id, requires_ack, hidden_at IS NOT NULL";
+    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text, poll_id, requires_ack, hidden_at IS NOT NULL, meeting_id";
 
     /// <summary>
     /// A post whose client id is already in the log: a unique violation of the client-id index, which on the partitioned
@@ -74,9 +74,9 @@ public sealed class ChatStore(NpgsqlDataSource database)
                 SELECT @chat, s, t, a, c, ts, b, @at FROM unnest(@seqs, @types, @authors, @clients, @targets, @bodies) AS x(s, t, a, c, ts, b)
                 RETURNING seq),
             messages AS (
-                INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at, attachments, poll_id, requires_ack)
-                SELECT @chat, x.s, x.a, x.n, x.c, x.t, x.r, @at, x.f::jsonb, x.p, x.k
-                FROM unnest(@postSeqs, @postAuthors, @names, @postClients, @texts, @replies, @files, @polls, @acks) AS x(s, a, n, c, t, r, f, p, k)
+                INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at, attachments, poll_id, requires_ack, meeting_id)
+                SELECT @chat, x.s, x.a, x.n, x.c, x.t, x.r, @at, x.f::jsonb, x.p, x.k, x.m
+                FROM unnest(@postSeqs, @postAuthors, @names, @postClients, @texts, @replies, @files, @polls, @acks, @meetings) AS x(s, a, n, c, t, r, f, p, k, m)
                 JOIN events e ON e.seq = x.s
                 RETURNING seq)
             SELECT 1
@@ -99,6 +99,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
             insert.Parameters.Add(NullableArray("replies", NpgsqlDbType.Bigint, posts.Select(e => (object?)e.ReplyTo)));
             insert.Parameters.Add(NullableArray("polls", NpgsqlDbType.Uuid, posts.Select(e => (object?)e.PollId)));
             insert.Parameters.AddWithValue("acks", posts.Select(e => e.RequiresAck).ToArray());
+            insert.Parameters.Add(NullableArray("meetings", NpgsqlDbType.Uuid, posts.Select(e => (object?)e.MeetingId)));
             try
             {
                 await insert.ExecuteNonQueryAsync();
@@ -120,7 +121,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
         {
             results.Add(e.Type == ChatEventType.Posted
                 ? new ChatMessage(chatId, e.Seq, e.AuthorId, e.AuthorName, e.Text, e.ReplyTo, at, null, false, e.ClientId, Empty, false, e.Attachments,
-                    e.PollId, e.RequiresAck)
+                    e.PollId, e.RequiresAck, MeetingId: e.MeetingId)
                 : await ApplyChangeAsync(connection, transaction!, chatId, e, at));
         }
 
@@ -263,7 +264,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
             ChatEventType.Edited => current with { Text = e.Text, EditedAt = at },
             ChatEventType.Deleted or ChatEventType.Hidden => current with
             {
-                Text = null, Deleted = true, Reactions = Empty, Pinned = false, Attachments = [], PollId = null, RequiresAck = false,
+                Text = null, Deleted = true, Reactions = Empty, Pinned = false, Attachments = [], PollId = null, MeetingId = null, RequiresAck = false,
                 Hidden = e.Type == ChatEventType.Hidden,
             },
             ChatEventType.Pinned => current with { Pinned = e.On },
@@ -273,7 +274,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
             UPDATE chat_messages SET text = @text, edited_at = @edited, reactions = @reactions::jsonb,
                 pinned_at = CASE WHEN @pinned THEN coalesce(pinned_at, @at) ELSE NULL END,
                 attachments = CASE WHEN @deleted THEN '[]'::jsonb ELSE attachments END,
-                poll_id = CASE WHEN @deleted THEN NULL ELSE poll_id END, requires_ack = requires_ack AND NOT @deleted,
+                poll_id = CASE WHEN @deleted THEN NULL ELSE poll_id END, meeting_id = CASE WHEN @deleted THEN NULL ELSE meeting_id END, requires_ack = requires_ack AND NOT @deleted,
                 deleted_at = CASE WHEN @deleted THEN @at ELSE deleted_at END, deleted_by = CASE WHEN @deleted THEN @by ELSE deleted_by END,
                 hidden_at = CASE WHEN @hidden THEN @at ELSE hidden_at END
             WHERE chat_id = @chat AND seq = @seq;
@@ -333,7 +334,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
         JsonSerializer.Deserialize<List<ChatAttachment>>(r.GetString(o + 12), Json)!,
         r.IsDBNull(o + 13) ? null : r.GetGuid(o + 13),
         r.GetBoolean(o + 14),
-        r.GetBoolean(o + 15));
+        r.GetBoolean(o + 15),
+        r.IsDBNull(o + 16) ? null : r.GetGuid(o + 16));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

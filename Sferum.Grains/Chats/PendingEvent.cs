@@ -25,6 +25,8 @@ public sealed class PendingEvent(ChatEventType type, Guid authorId, string autho
 
     public bool RequiresAck { get; init; }
 
+    public Guid? MeetingId { get; init; }
+
     /// <summary>For reactions and pins: set (true) or clear (false).</summary>
     public bool On { get; init; }
 

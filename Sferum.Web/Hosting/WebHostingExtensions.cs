@@ -49,6 +49,9 @@ public static class WebHostingExtensions
         builder.Services.Configure<FileStoreOptions>(builder.Configuration.GetSection(FileStoreOptions.Section));
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<Meetings.VideoProxyOptions>(builder.Configuration.GetSection(Meetings.VideoProxyOptions.Section));
+        // Janus holds a long poll up to 30 s before it answers "keepalive".
+        builder.Services.AddHttpClient(Meetings.JanusProxy.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(65));
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         // Russian text goes out as text, not as &#x…; entities (still HTML-encoded where it must be).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -98,6 +101,8 @@ public static class WebHostingExtensions
         app.MapModeration();
         app.MapScheduledMessages();
         app.MapCommunities();
+        Meetings.MeetingsApi.MapMeetings(app);
+        Meetings.JanusProxy.MapJanusProxy(app);
         Classes.MaterialsApi.MapMaterials(app);
         return app;
     }

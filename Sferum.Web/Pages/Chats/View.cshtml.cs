@@ -6,7 +6,7 @@ using Sferum.Web.Identity;
 namespace Sferum.Web.Pages.Chats;
 
 /// <summary>One chat. The page is a shell: messages come over SignalR (history, live events, catch-up).</summary>
-public sealed class ViewModel(IClusterClient cluster, TimeProvider clock) : PageModel
+public sealed class ViewModel(IClusterClient cluster, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Web.Meetings.VideoProxyOptions> video) : PageModel
 {
     [FromRoute]
     public Guid ChatId { get; set; }
@@ -26,6 +26,9 @@ public sealed class ViewModel(IClusterClient cluster, TimeProvider clock) : Page
     /// <summary>"08:00": when the quiet hours end, in the school's time.</summary>
     public string QuietEndsText { get; private set; } = "";
 
+    /// <summary>The meeting this person may start here (the chat's moderators, when video is configured); null for none.</summary>
+    public Sferum.Meetings.MeetingKind? MeetingKind { get; private set; }
+
     public async Task OnGetAsync()
     {
         UserId = User.GetUserId();
@@ -35,5 +38,6 @@ public sealed class ViewModel(IClusterClient cluster, TimeProvider clock) : Page
         Quiet = await Web.Chats.ScheduledMessagesApi.QuietHoursOfAsync(cluster, SchoolId, clock.GetUtcNow());
         ShowQuietHint = Chat.CanPost && Quiet.QuietNow && await cluster.GetGrain<ISchoolChatsGrain>(SchoolId).IsStaffAsync(UserId);
         QuietEndsText = Quiet.Window[^5..];
+        MeetingKind = Chat.CanModerate && video.Value.JanusUrl.Length > 0 ? Sferum.Meetings.MeetingKinds.For(Chat.Kind) : null;
     }
 }

@@ -74,6 +74,7 @@
   function onEvent(e) {
     lastHeard = Date.now();
     if (e.type === 101) { if (e.poll) SferumPolls.update(e.poll); return; } // poll results: not in the log
+    if (e.type === 102) { if (e.meeting) SferumMeetings.refresh(e.meeting); return; } // a meeting's card changed
     if (e.seq <= lastSeq) return;                 // already applied
     if (e.seq > lastSeq + 1) { catchUp(); return; } // a gap: fetch from the log
     apply(e);
@@ -125,6 +126,7 @@
     text.textContent = m.hidden ? "Сообщение скрыто модератором" : m.deleted ? "Сообщение удалено" : (m.text || ""); // text, never HTML
     li.append(text);
     if (m.pollId && !m.deleted) SferumPolls.mount(li, m.pollId);
+    if (m.meetingId && !m.deleted) SferumMeetings.mount(li, m.meetingId);
     if (m.requiresAck && !m.deleted) SferumAnnouncements.mount(li, m);
     (m.attachments || []).forEach((a, i) => {
       const link = document.createElement("a");
@@ -171,7 +173,7 @@
       bar.append(b);
     }
     if (form) bar.append(button("Ответить", () => startReply(m)));
-    if (m.authorId === me && !m.pollId) {
+    if (m.authorId === me && !m.pollId && !m.meetingId) {
       bar.append(button("Изменить", () => {
         const text = prompt("Новый текст", m.text);
         if (text && text.trim()) connection.invoke("Edit", chatId, m.seq, text).catch(showError);
@@ -212,6 +214,7 @@
   const fileInput = document.getElementById("attach");
   const token = root.querySelector("input[name=__RequestVerificationToken]")?.value;
   SferumPolls.init({ chatId, token, onError: showError }, newClientId);
+  SferumMeetings.init({ chatId, token, kind: root.dataset.meetingKind, onError: showError }, newClientId);
   SferumAnnouncements.init({ chatId, token, me, canModerate, onError: showError });
   SferumModeration.init({ chatId, token, me, canModerate, onError: showError, onNotice: setStatus });
   SferumSchedule.init({ chatId, token, input, newClientId, onError: showError, onNotice: setStatus, quietEndsAt: root.dataset.quietEndsAt });

@@ -1,0 +1,78 @@
+using Orleans.Concurrency;
+
+namespace Sferum.Meetings;
+
+/// <summary>
+/// One video meeting, keyed by its id: the only owner of its Janus room (created, re-created after a Janus restart and
+/// destroyed through the admin API), of who is inside, who waits in the lobby, who may publish, and of the attendance
+/// record. Every right is decided here; the web node's signalling proxy asks before it passes anything to Janus.
+/// </summary>
+[Alias("Sferum.IMeetingGrain")]
+public interface IMeetingGrain : IGrainWithGuidKey
+{
+    /// <summary>Starts (or plans) the meeting in a chat and posts its card there. Only the chat's moderators host.</summary>
+    [Alias("Create")]
+    Task<MeetingView> CreateAsync(Guid hostId, MeetingDraft draft);
+
+    /// <summary>The meeting as this person sees it; people who are not members of its chat are refused.</summary>
+    [Alias("Get"), AlwaysInterleave]
+    Task<MeetingView> GetAsync(Guid userId);
+
+    /// <summary>Opens a planned meeting now (the host), or lets a member knock: in a parent meeting they wait in the lobby.</summary>
+    [Alias("Enter")]
+    Task<MeetingView> EnterAsync(Guid userId);
+
+    /// <summary>
+    /// What the signalling proxy adds to a request of this person, who must be admitted and inside a live meeting.
+    /// With <paramref name="janusSession"/> the proxy also asks whether that Janus session is this person's own.
+    /// </summary>
+    [Alias("Grant")]
+    Task<SignalGrant> GrantAsync(Guid userId, long? janusSession);
+
+    /// <summary>The proxy opened a Janus session for this person: it is theirs, and is closed if they lose access.</summary>
+    [Alias("BindSession")]
+    Task BindSessionAsync(Guid userId, long janusSession);
+
+    /// <summary>The host admits one person from the lobby, or everyone waiting when <paramref name="userId"/> is null.</summary>
+    [Alias("Admit")]
+    Task AdmitAsync(Guid hostId, Guid? userId);
+
+    /// <summary>The host lets a person speak (publish camera and microphone) or stops them; stopping mutes them at once.</summary>
+    [Alias("AllowPublish")]
+    Task AllowPublishAsync(Guid hostId, Guid userId, bool allowed);
+
+    /// <summary>The host stops everyone but the host from publishing (and mutes those who are).</summary>
+    [Alias("LockPublishing")]
+    Task LockPublishingAsync(Guid hostId, bool locked);
+
+    /// <summary>A participant raises or lowers their hand.</summary>
+    [Alias("RaiseHand")]
+    Task RaiseHandAsync(Guid userId, bool raised);
+
+    /// <summary>The host removes a participant: their Janus sessions are closed and they cannot come back to this meeting.</summary>
+    [Alias("Remove")]
+    Task RemoveAsync(Guid hostId, Guid userId);
+
+    /// <summary>The host turns recording on or off; everyone inside sees «Идёт запись».</summary>
+    [Alias("SetRecording")]
+    Task SetRecordingAsync(Guid hostId, bool on);
+
+    /// <summary>The host ends the meeting for everyone; the room is destroyed and a recording, if any, is processed.</summary>
+    [Alias("End")]
+    Task EndAsync(Guid hostId);
+
+    /// <summary>Every join and leave, for the host (during and after the meeting).</summary>
+    [Alias("Attendance"), AlwaysInterleave]
+    Task<IReadOnlyList<AttendanceEntry>> AttendanceAsync(Guid hostId);
+
+    /// <summary>
+    /// For the chat grain: true when this meeting was created in <paramref name="chatId"/> by <paramref name="hostId"/>,
+    /// so that a message may be its card. Interleaves: the chat asks while this grain waits for the chat to post it.
+    /// </summary>
+    [Alias("IsPostable"), AlwaysInterleave]
+    Task<bool> IsPostableAsync(Guid chatId, Guid hostId);
+
+    /// <summary>The recording job finished (or gave up): called by <c>IRecordingGrain</c>.</summary>
+    [Alias("RecordingDone")]
+    Task RecordingDoneAsync(bool ok, string? problem);
+}

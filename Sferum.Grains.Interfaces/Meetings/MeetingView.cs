@@ -1,0 +1,27 @@
+namespace Sferum.Meetings;
+
+/// <summary>
+/// A meeting as one person sees it. Everyone allowed in sees its state and who is inside; the host also sees the lobby,
+/// raised hands and the children of waiting parents. <see cref="Admitted"/> says whether this person may enter the
+/// room now (false while they wait in the lobby).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Sferum.MeetingView")]
+public sealed record MeetingView(
+    [property: Id(0)] Guid MeetingId,
+    [property: Id(1)] Guid ChatId,
+    [property: Id(2)] MeetingKind Kind,
+    [property: Id(3)] MeetingState State,
+    [property: Id(4)] string Title,
+    [property: Id(5)] Guid HostId,
+    [property: Id(6)] string HostName,
+    [property: Id(7)] DateTimeOffset? StartsAt,
+    [property: Id(8)] DateTimeOffset? StartedAt,
+    [property: Id(9)] DateTimeOffset? EndedAt,
+    [property: Id(10)] bool Recording,
+    [property: Id(11)] RecordingStatus RecordingStatus,
+    [property: Id(12)] string? RecordingProblem,
+    [property: Id(13)] bool IsHost,
+    [property: Id(14)] bool Admitted,
+    [property: Id(15)] bool MayPublish,
+    [property: Id(16)] bool PublishingLocked,
+    [property: Id(17)] IReadOnlyList<MeetingParticipant> Participants);

@@ -1,0 +1,348 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Sferum.Chats;
+using Sferum.Common;
+using Sferum.Platform;
+using Sferum.Identity;
+
+namespace Sferum.Meetings;
+
+/// <summary>
+/// One meeting. Not reentrant: admissions, removals and the room's reconciliation (MeetingGrain.Room.cs) never race.
+/// Membership is asked of the chat at every grant and every reconciliation, so a pupil the journal moved out of the
+/// class loses the meeting within <see cref="VideoOptions.ReconcileSeconds"/>.
+/// </summary>
+public sealed partial class MeetingGrain(
+    [PersistentState("state", GrainStorage.Default)] IPersistentState<MeetingRecord> state,
+    JanusAdmin janus,
+    IOptions<VideoOptions> options,
+    TimeProvider clock,
+    ILogger<MeetingGrain> logger) : Grain, IMeetingGrain, IRemindable, Audit.ISchoolScoped
+{
+    private MeetingRecord M => state.State;
+
+    public Guid? AuditSchoolId => state.RecordExists ? M.SchoolId : null;
+
+    private Guid MeetingId => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && M.State == MeetingState.Live)
+        {
+            StartReconciling();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<MeetingView> CreateAsync(Guid hostId, MeetingDraft draft)
+    {
+        if (!options.Value.Enabled)
+        {
+            throw new DomainException("meeting.video-off", "Видеовстречи на этом сервере не настроены.");
+        }
+
+        var chat = GrainFactory.GetGrain<IChatGrain>(draft.ChatId);
+        var access = await chat.GetAccessAsync(hostId);
+        if (!access.CanModerate)
+        {
+            throw DomainException.Forbidden("Начать встречу в этом чате могут его учителя и ведущие.");
+        }
+
+        draft = MeetingRules.Validate(draft, access.Kind, clock.GetUtcNow());
+        if (!state.RecordExists)
+        {
+            var host = await GrainFactory.GetGrain<IUserGrain>(hostId).GetProfileAsync();
+            state.State = new MeetingRecord
+            {
+                ChatId = draft.ChatId, SchoolId = access.SchoolId, Kind = draft.Kind, Title = draft.Title, HostId = hostId,
+                HostName = host?.Name.DisplayName ?? "Организатор", State = MeetingState.Scheduled, StartsAt = draft.StartsAt,
+                RoomId = Secret(16), RoomSecret = Secret(16), Pin = Secret(16), Recording = draft.Record,
+            };
+            Person(hostId, M.HostName).Admitted = true;
+            await state.WriteStateAsync();
+        }
+        else if (M.ChatId != draft.ChatId || M.HostId != hostId)
+        {
+            throw new DomainException("meeting.client-id-invalid", "Нет идентификатора встречи от приложения.");
+        }
+
+        if (!M.Created)
+        {
+            // A retry after a lost answer posts again with the same client id: the chat returns the card it stored.
+            var text = M.StartsAt is { } at
+                ? $"{MeetingRules.Describe(M.Kind)} «{M.Title}» запланирован(о) на {at:dd.MM.yyyy HH:mm} UTC"
+                : $"{MeetingRules.Describe(M.Kind)} «{M.Title}» начинается";
+            await chat.SendAsync(hostId, new SendMessage($"meeting-{MeetingId:N}", text, null, MeetingId: MeetingId));
+            M.Created = true;
+            await state.WriteStateAsync();
+            if (M.StartsAt is { } startsAt)
+            {
+                await ScheduleRemindersAsync(startsAt);
+            }
+        }
+
+        if (M.StartsAt is null && M.State == MeetingState.Scheduled)
+        {
+            await GoLiveAsync();
+        }
+
+        return await ViewAsync(hostId);
+    }
+
+    public Task<bool> IsPostableAsync(Guid chatId, Guid hostId) =>
+        Task.FromResult(state.RecordExists && M.ChatId == chatId && M.HostId == hostId);
+
+    public async Task<MeetingView> GetAsync(Guid userId)
+    {
+        await RequireMemberAsync(userId);
+        return await ViewAsync(userId);
+    }
+
+    public async Task<MeetingView> EnterAsync(Guid userId)
+    {
+        await RequireMemberAsync(userId);
+        if (M.State == MeetingState.Ended)
+        {
+            throw new DomainException("meeting.ended", "Встреча уже закончилась.");
+        }
+
+        if (M.State == MeetingState.Scheduled)
+        {
+            if (userId != M.HostId)
+            {
+                throw new DomainException("meeting.not-started", "Встреча ещё не началась: организатор её пока не открыл.");
+            }
+
+            await GoLiveAsync();
+        }
+
+        if (!M.People.TryGetValue(userId, out var person))
+        {
+            person = Person(userId, await NameAsync(userId));
+            person.Admitted = !MeetingRules.HasLobby(M.Kind);
+            person.InLobby = !person.Admitted;
+            person.MayPublish = MeetingRules.SpeaksByDefault(M.Kind) && !M.PublishingLocked;
+            if (person.InLobby)
+            {
+                person.ChildNames = await ChildNamesAsync(userId);
+            }
+
+            await state.WriteStateAsync();
+        }
+
+        return await ViewAsync(userId);
+    }
+
+    public async Task<SignalGrant> GrantAsync(Guid userId, long? janusSession)
+    {
+        var person = await RequireInsideAsync(userId);
+        if (janusSession is { } session && !person.Sessions.Contains(session))
+        {
+            throw DomainException.Forbidden("Это не ваше подключение к видеосерверу.");
+        }
+
+        var host = userId == M.HostId;
+        return new SignalGrant(M.RoomId, M.Pin, person.ParticipantId, person.ScreenParticipantId, person.Name,
+            host || (person.MayPublish && !M.PublishingLocked), host || (person.MayPublish && !M.PublishingLocked));
+    }
+
+    public async Task BindSessionAsync(Guid userId, long janusSession)
+    {
+        var person = await RequireInsideAsync(userId);
+        if (!person.Sessions.Contains(janusSession))
+        {
+            // A few per person (a reload, a second tab); older ones are closed by Janus when they time out.
+            person.Sessions.Add(janusSession);
+            if (person.Sessions.Count > 8)
+            {
+                person.Sessions.RemoveAt(0);
+            }
+
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task AdmitAsync(Guid hostId, Guid? userId)
+    {
+        RequireHost(hostId);
+        foreach (var person in M.People.Values.Where(p => p.InLobby && !p.Removed))
+        {
+            if (userId is null || M.People.GetValueOrDefault(userId.Value) == person)
+            {
+                person.InLobby = false;
+                person.Admitted = true;
+            }
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public async Task AllowPublishAsync(Guid hostId, Guid userId, bool allowed)
+    {
+        RequireHost(hostId);
+        var person = M.People.GetValueOrDefault(userId) ?? throw new DomainException("meeting.person-unknown", "Этого участника нет во встрече.");
+        person.MayPublish = allowed;
+        person.HandRaised = false;
+        await state.WriteStateAsync();
+        await EnforcePublishingAsync();
+    }
+
+    public async Task LockPublishingAsync(Guid hostId, bool locked)
+    {
+        RequireHost(hostId);
+        M.PublishingLocked = locked;
+        await state.WriteStateAsync();
+        await EnforcePublishingAsync();
+    }
+
+    public async Task RaiseHandAsync(Guid userId, bool raised)
+    {
+        var person = await RequireInsideAsync(userId);
+        person.HandRaised = raised;
+        await state.WriteStateAsync();
+    }
+
+    public async Task RemoveAsync(Guid hostId, Guid userId)
+    {
+        RequireHost(hostId);
+        if (userId == hostId)
+        {
+            throw new DomainException("meeting.remove-host", "Организатор не может удалить себя: завершите встречу.");
+        }
+
+        var person = M.People.GetValueOrDefault(userId) ?? throw new DomainException("meeting.person-unknown", "Этого участника нет во встрече.");
+        person.Removed = true;
+        person.Admitted = false;
+        person.InLobby = false;
+        await state.WriteStateAsync();
+        await CutOffAsync(person);
+    }
+
+    public async Task SetRecordingAsync(Guid hostId, bool on)
+    {
+        RequireHost(hostId);
+        if (M.State != MeetingState.Live)
+        {
+            throw new DomainException("meeting.not-live", "Запись включают во время встречи.");
+        }
+
+        await janus.RecordAsync(M.RoomId, M.RoomSecret, on, CancellationToken.None);
+        M.Recording = on;
+        M.EverRecorded |= on;
+        M.RecordingStatus = on ? RecordingStatus.Recording : M.RecordingStatus;
+        await state.WriteStateAsync();
+    }
+
+    public async Task EndAsync(Guid hostId)
+    {
+        RequireHost(hostId);
+        await FinishAsync();
+    }
+
+    public Task<IReadOnlyList<AttendanceEntry>> AttendanceAsync(Guid hostId)
+    {
+        RequireHost(hostId);
+        return Task.FromResult<IReadOnlyList<AttendanceEntry>>(M.Attendance.ToList());
+    }
+
+    public async Task RecordingDoneAsync(bool ok, string? problem)
+    {
+        M.RecordingStatus = ok ? RecordingStatus.Ready : RecordingStatus.Failed;
+        M.RecordingProblem = problem;
+        await state.WriteStateAsync();
+    }
+
+    private async Task<MeetingView> ViewAsync(Guid userId)
+    {
+        var host = userId == M.HostId;
+        var me = M.People.GetValueOrDefault(userId);
+        var people = M.People
+            .Where(p => !p.Value.Removed && (p.Value.Inside || (host && (p.Value.InLobby || p.Value.HandRaised))))
+            .Select(p => new MeetingParticipant(p.Key, p.Value.Name, p.Value.Inside, p.Value.InLobby, p.Value.MayPublish || p.Key == M.HostId,
+                p.Value.HandRaised, host ? p.Value.ChildNames : []))
+            .OrderBy(p => p.UserId != M.HostId).ThenBy(p => p.Name, StringComparer.Create(new("ru-RU"), false))
+            .ToList();
+        var status = M.EverRecorded ? M.RecordingStatus : RecordingStatus.None;
+        return new MeetingView(MeetingId, M.ChatId, M.Kind, M.State, M.Title, M.HostId, M.HostName, M.StartsAt, M.StartedAt, M.EndedAt,
+            M.Recording && M.State == MeetingState.Live, status, host ? M.RecordingProblem : null, host,
+            host || (me is { Admitted: true, Removed: false }), host || (me is { MayPublish: true } && !M.PublishingLocked), M.PublishingLocked, people);
+    }
+
+    private MeetingPerson Person(Guid userId, string name)
+    {
+        if (!M.People.TryGetValue(userId, out var person))
+        {
+            person = new MeetingPerson { Name = name, ParticipantId = Secret(12), ScreenParticipantId = Secret(12) };
+            M.People[userId] = person;
+        }
+
+        return person;
+    }
+
+    private async Task RequireMemberAsync(Guid userId)
+    {
+        if (!state.RecordExists)
+        {
+            throw new DomainException("meeting.unknown", "Такой встречи нет.");
+        }
+
+        if (userId != M.HostId && !await GrainFactory.GetGrain<IChatGrain>(M.ChatId).IsMemberAsync(userId))
+        {
+            throw DomainException.Forbidden("Эта встреча — для участников чата, в котором её начали.");
+        }
+
+        if (M.People.GetValueOrDefault(userId) is { Removed: true })
+        {
+            throw DomainException.Forbidden("Организатор удалил вас из этой встречи.");
+        }
+    }
+
+    private async Task<MeetingPerson> RequireInsideAsync(Guid userId)
+    {
+        await RequireMemberAsync(userId);
+        if (M.State != MeetingState.Live)
+        {
+            throw new DomainException("meeting.not-live", M.State == MeetingState.Ended ? "Встреча уже закончилась." : "Встреча ещё не началась.");
+        }
+
+        var person = M.People.GetValueOrDefault(userId);
+        if (person is not { Admitted: true })
+        {
+            throw new DomainException("meeting.lobby", "Организатор ещё не впустил вас: подождите в зале ожидания.");
+        }
+
+        return person;
+    }
+
+    private void RequireHost(Guid userId)
+    {
+        if (!state.RecordExists || userId != M.HostId)
+        {
+            throw DomainException.Forbidden("Это может только организатор встречи.");
+        }
+    }
+
+    private async Task<string> NameAsync(Guid userId) =>
+        (await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync())?.Name.DisplayName ?? "Участник";
+
+    /// <summary>A waiting parent's children in the class, so that the host knows whose parent knocks.</summary>
+    private async Task<List<string>> ChildNamesAsync(Guid userId)
+    {
+        var access = await GrainFactory.GetGrain<IChatGrain>(M.ChatId).GetAccessAsync(M.HostId);
+        if (access.ClassId is not { } classId)
+        {
+            return [];
+        }
+
+        var details = await GrainFactory.GetGrain<Classes.IClassGrain>(classId).GetAsync(M.HostId);
+        var parent = details.Members.FirstOrDefault(m => m.UserId == userId);
+        return parent is null
+            ? []
+            : details.Members.Where(m => parent.ChildOf.Contains(m.JournalId)).Select(m => m.DisplayName).ToList();
+    }
+
+    private static string Secret(int bytes) => Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes)).ToLowerInvariant();
+}

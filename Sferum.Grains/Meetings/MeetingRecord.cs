@@ -1,0 +1,55 @@
+namespace Sferum.Meetings;
+
+/// <summary>A meeting's grain state. People are kept by user id; a meeting of a whole school is a few thousand entries.</summary>
+[GenerateSerializer, Alias("Sferum.MeetingRecord")]
+public sealed class MeetingRecord
+{
+    [Id(0)] public Guid ChatId { get; set; }
+    [Id(1)] public Guid SchoolId { get; set; }
+    [Id(2)] public MeetingKind Kind { get; set; }
+    [Id(3)] public string Title { get; set; } = "";
+    [Id(4)] public Guid HostId { get; set; }
+    [Id(5)] public string HostName { get; set; } = "";
+    [Id(6)] public MeetingState State { get; set; }
+    [Id(7)] public DateTimeOffset? StartsAt { get; set; }
+    [Id(8)] public DateTimeOffset? StartedAt { get; set; }
+    [Id(9)] public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Janus's room: unguessable id, the secret that manages it and the pin that joins it (never sent to browsers).</summary>
+    [Id(10)] public string RoomId { get; set; } = "";
+    [Id(11)] public string RoomSecret { get; set; } = "";
+    [Id(12)] public string Pin { get; set; } = "";
+
+    [Id(13)] public Dictionary<Guid, MeetingPerson> People { get; set; } = [];
+    [Id(14)] public bool Recording { get; set; }
+    [Id(15)] public bool EverRecorded { get; set; }
+    [Id(16)] public RecordingStatus RecordingStatus { get; set; }
+    [Id(17)] public string? RecordingProblem { get; set; }
+    [Id(18)] public List<AttendanceEntry> Attendance { get; set; } = [];
+    [Id(19)] public bool PublishingLocked { get; set; }
+    [Id(20)] public DateTimeOffset? EmptySince { get; set; }
+    [Id(21)] public bool Created { get; set; }
+}
+
+[GenerateSerializer, Alias("Sferum.MeetingPerson")]
+public sealed class MeetingPerson
+{
+    [Id(0)] public string Name { get; set; } = "";
+
+    /// <summary>The Janus participant ids Sferum chose for this person (camera, screen): any other id in the room is an intruder.</summary>
+    [Id(1)] public string ParticipantId { get; set; } = "";
+    [Id(2)] public string ScreenParticipantId { get; set; } = "";
+    [Id(3)] public bool Admitted { get; set; }
+    [Id(4)] public bool InLobby { get; set; }
+    [Id(5)] public bool MayPublish { get; set; }
+    [Id(6)] public bool HandRaised { get; set; }
+    [Id(7)] public bool Removed { get; set; }
+
+    /// <summary>Janus sessions the proxy opened for this person; closed when they lose access.</summary>
+    [Id(8)] public List<long> Sessions { get; set; } = [];
+    [Id(9)] public bool Inside { get; set; }
+    [Id(10)] public List<string> ChildNames { get; set; } = [];
+
+    /// <summary>Muted by the meeting (publishing without leave); cleared when they are allowed.</summary>
+    [Id(11)] public bool Moderated { get; set; }
+}

@@ -1,0 +1,269 @@
+// A meeting's page. The meeting's grain decides everything (who is admitted, who may speak); this page asks it over the
+// JSON API every two seconds and follows: the lobby until admitted, the room through the signalling proxy, the
+// participants list, «Идёт запись», the host's controls. Media goes straight between the browser and Janus.
+(() => {
+  "use strict";
+  const root = document.getElementById("meeting");
+  if (!root) return;
+  const id = root.dataset.meetingId;
+  const host = root.dataset.host === "true";
+  const me = root.dataset.userId;
+  const token = root.querySelector("input[name=__RequestVerificationToken]").value;
+  const $ = (x) => document.getElementById(x);
+  const status = $("meeting-status");
+  const videos = $("videos");
+
+  let view = null;
+  let session = null;
+  let publisher = null;   // our handle in the room (we join as a publisher to learn who publishes)
+  let outgoing = null;    // { pc, stream } while we publish
+  let screen = null;      // { handle, pc, stream } while we share the screen
+  const feeds = new Map(); // feed id -> { handle, pc, tile }
+  const peers = [];        // every RTCPeerConnection, for the tests' getStats
+
+  window.sferumMeeting = { peers, state: () => ({ view, joined: !!session && !session.closed, feeds: [...feeds.keys()] }) };
+
+  const say = (text) => { status.textContent = text; };
+
+  async function api(path, body) {
+    const r = await fetch(`/api/meetings/${id}${path}`, body === undefined && path !== "/enter" && path !== "/end" ? {} : {
+      method: "POST",
+      headers: { "Content-Type": "application/json", RequestVerificationToken: token },
+      body: JSON.stringify(body || {}),
+    });
+    const data = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error(data.detail || "Не получилось.");
+    return data;
+  }
+
+  function tile(key, label) {
+    let t = videos.querySelector(`[data-key="${key}"]`);
+    if (!t) {
+      t = document.createElement("figure");
+      t.className = "video-tile";
+      t.dataset.key = key;
+      const v = document.createElement("video");
+      v.autoplay = true;
+      v.playsInline = true;
+      v.setAttribute("aria-label", `Видео: ${label}`);
+      const caption = document.createElement("figcaption");
+      caption.textContent = label;
+      t.append(v, caption);
+      videos.append(t);
+    }
+    return t;
+  }
+
+  function peer(handle) {
+    const pc = new RTCPeerConnection({ iceServers: [] });
+    pc.onicecandidate = (e) => handle.trickle(e.candidate);
+    peers.push(pc);
+    return pc;
+  }
+
+  async function subscribe(feed) {
+    if (feeds.has(feed.id) || !session) return;
+    const handle = await session.attach();
+    const entry = { handle, pc: null, tile: tile(feed.id, feed.display || "Участник") };
+    feeds.set(feed.id, entry);
+    const joined = await handle.request({ request: "join", ptype: "subscriber", streams: [{ feed: feed.id }] });
+    const pc = peer(handle);
+    entry.pc = pc;
+    const stream = new MediaStream();
+    pc.ontrack = (e) => { stream.addTrack(e.track); entry.tile.querySelector("video").srcObject = stream; };
+    await pc.setRemoteDescription(joined.jsep);
+    const answer = await pc.createAnswer();
+    await pc.setLocalDescription(answer);
+    await handle.request({ request: "start" }, answer);
+  }
+
+  function drop(feedId) {
+    const entry = feeds.get(feedId);
+    if (!entry) return;
+    feeds.delete(feedId);
+    if (entry.pc) entry.pc.close();
+    entry.tile.remove();
+  }
+
+  function onRoomEvent(data) {
+    if (!data) return;
+    (data.publishers || []).forEach((p) => subscribe(p).catch((e) => say(e.message)));
+    if (data.unpublished && data.unpublished !== "ok") drop(data.unpublished);
+    if (data.leaving) {
+      if (data.leaving === "ok" && data.reason === "kicked") { left("Организатор удалил вас из встречи."); return; }
+      drop(data.leaving);
+    }
+    if (data.moderation === "muted" && data.id === undefined) say("Организатор выключил ваш микрофон и камеру.");
+  }
+
+  async function connect() {
+    say("Подключаюсь к видеосерверу…");
+    session = await SferumJanus.Session.create(`/video/${id}/janus`, token);
+    session.onlost = () => { cleanup(); say("Связь с видеосервером потеряна."); $("join").hidden = false; $("join").textContent = "Подключиться снова"; };
+    publisher = await session.attach();
+    publisher.onevent = onRoomEvent;
+    const joined = await publisher.request({ request: "join", ptype: "publisher" });
+    onRoomEvent(joined.data);
+    say("");
+    $("join").hidden = true;
+    $("leave").hidden = false;
+    if (host) await publish();
+  }
+
+  async function publish() {
+    if (outgoing || !publisher) return;
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    const pc = peer(publisher);
+    stream.getTracks().forEach((t) => pc.addTrack(t, stream));
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(offer);
+    outgoing = { pc, stream };
+    tile("me", "Вы").querySelector("video").srcObject = stream;
+    tile("me").querySelector("video").muted = true;
+    const answer = await publisher.request({ request: "publish", audio: true, video: true }, offer);
+    await pc.setRemoteDescription(answer.jsep);
+    $("publish").hidden = true;
+    $("unpublish").hidden = false;
+  }
+
+  async function unpublish() {
+    if (!outgoing) return;
+    await publisher.request({ request: "unpublish" }).catch(() => {});
+    outgoing.stream.getTracks().forEach((t) => t.stop());
+    outgoing.pc.close();
+    outgoing = null;
+    const mine = videos.querySelector('[data-key="me"]');
+    if (mine) mine.remove();
+    $("unpublish").hidden = true;
+  }
+
+  async function shareScreen() {
+    if (screen || !session) return;
+    const stream = await navigator.mediaDevices.getDisplayMedia({ video: true });
+    const handle = await session.attach();
+    await handle.request({ request: "join", ptype: "publisher", id: "screen" });
+    const pc = peer(handle);
+    stream.getTracks().forEach((t) => pc.addTrack(t, stream));
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(offer);
+    const answer = await handle.request({ request: "publish", video: true, audio: false }, offer);
+    await pc.setRemoteDescription(answer.jsep);
+    screen = { handle, pc, stream };
+    stream.getVideoTracks()[0].onended = () => stopScreen();
+    $("screen").textContent = "Перестать показывать экран";
+  }
+
+  async function stopScreen() {
+    if (!screen) return;
+    await screen.handle.request({ request: "leave" }).catch(() => {});
+    screen.stream.getTracks().forEach((t) => t.stop());
+    screen.pc.close();
+    screen = null;
+    $("screen").textContent = "Показать экран";
+  }
+
+  function cleanup() {
+    feeds.forEach((_, key) => drop(key));
+    if (outgoing) { outgoing.stream.getTracks().forEach((t) => t.stop()); outgoing.pc.close(); outgoing = null; }
+    if (screen) { screen.stream.getTracks().forEach((t) => t.stop()); screen.pc.close(); screen = null; }
+    videos.replaceChildren();
+    publisher = null;
+    $("leave").hidden = true;
+    $("unpublish").hidden = true;
+  }
+
+  function left(text) {
+    if (session) session.destroy();
+    session = null;
+    cleanup();
+    say(text);
+  }
+
+  async function enter() {
+    try {
+      view = await api("/enter");
+      draw();
+      if (view.admitted) await connect();
+    } catch (e) { say(e.message); }
+  }
+
+  // The grain's view of the meeting, every two seconds: what this page shows and what this person may do follow it.
+  async function refresh() {
+    let next;
+    try { next = await api(""); } catch (e) { if (session) left(e.message); else say(e.message); return; }
+    const wasWaiting = view && !view.admitted;
+    view = next;
+    draw();
+    if (view.state === "Ended") { if (session) left("Встреча завершена."); else say("Встреча завершена."); return; }
+    if (wasWaiting && view.admitted && !session) await connect().catch((e) => say(e.message));
+    if (!view.mayPublish && outgoing) { await unpublish(); say("Организатор забрал у вас слово."); }
+  }
+
+  function draw() {
+    if (!view) return;
+    $("recording-indicator").hidden = !view.recording;
+    $("lobby").hidden = view.admitted || view.state !== "Live";
+    const inRoom = !!session && !session.closed;
+    $("publish").hidden = !inRoom || !!outgoing || !view.mayPublish;
+    $("hand").hidden = !inRoom || host || view.mayPublish;
+    $("screen").hidden = !inRoom || !view.mayPublish;
+    if (view.state === "Ended") { $("join").hidden = true; }
+    const list = $("participants");
+    list.replaceChildren();
+    for (const p of view.participants) {
+      const li = document.createElement("li");
+      li.dataset.userId = p.userId;
+      let text = p.name;
+      if (p.userId === view.hostId) text += " (организатор)";
+      if (p.inLobby) text += p.childNames.length ? ` — ждёт, родитель: ${p.childNames.join(", ")}` : " — ждёт в зале ожидания";
+      if (p.handRaised) text += " ✋";
+      li.append(text);
+      if (host && p.userId !== me) {
+        const button = (label, action) => {
+          const b = document.createElement("button");
+          b.type = "button";
+          b.className = "link";
+          b.textContent = label;
+          b.addEventListener("click", () => action().then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
+          li.append(" ", b);
+        };
+        if (p.inLobby) button("Впустить", () => api("/admit", { userId: p.userId }));
+        else {
+          button(p.mayPublish ? "Забрать слово" : "Дать слово", () => api("/publish", { userId: p.userId, allowed: !p.mayPublish }));
+          button("Удалить", () => api("/remove", { userId: p.userId }));
+        }
+      }
+      list.append(li);
+    }
+    if (host) {
+      $("record").textContent = view.recording ? "Остановить запись" : "Включить запись";
+      $("record").setAttribute("aria-pressed", String(view.recording));
+      $("lock").setAttribute("aria-pressed", String(view.publishingLocked));
+      $("lock").textContent = view.publishingLocked ? "Разрешить говорить тем, кому дано слово" : "Запретить всем включать микрофон";
+    }
+  }
+
+  $("join").addEventListener("click", () => (view && view.admitted ? connect().catch((e) => say(e.message)) : enter()));
+  $("publish").addEventListener("click", () => publish().catch((e) => say(e.message)));
+  $("unpublish").addEventListener("click", () => unpublish().catch((e) => say(e.message)));
+  $("screen").addEventListener("click", () => (screen ? stopScreen() : shareScreen()).catch((e) => say(e.message)));
+  $("hand").addEventListener("click", async () => {
+    const raised = $("hand").getAttribute("aria-pressed") !== "true";
+    await api("/hand", { on: raised }).catch((e) => say(e.message));
+    $("hand").setAttribute("aria-pressed", String(raised));
+    $("hand").textContent = raised ? "✋ Опустить руку" : "✋ Поднять руку";
+  });
+  $("leave").addEventListener("click", () => { left("Вы вышли из встречи."); $("join").hidden = false; $("join").textContent = "Войти снова"; });
+  if (host) {
+    $("admit-all").addEventListener("click", () => api("/admit", { userId: null }).then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
+    $("lock").addEventListener("click", () => api("/lock", { on: !view.publishingLocked }).then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
+    $("record").addEventListener("click", () => api("/recording", { on: !view.recording }).then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
+    $("end").addEventListener("click", () => {
+      if (!confirm("Завершить встречу для всех?")) return;
+      api("/end").then((v) => { view = v; left("Встреча завершена."); draw(); }).catch((e) => say(e.message));
+    });
+  }
+  window.addEventListener("pagehide", () => { if (session) session.destroy(); });
+  setInterval(refresh, 2000);
+  refresh();
+})();

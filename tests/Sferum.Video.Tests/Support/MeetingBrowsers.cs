@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Sferum.Video.Tests.Support;
+
+/// <summary>Debian's Chromium with a fake camera and microphone (shared/notes/video.md), signed in through DevIdentity.</summary>
+public static class MeetingBrowsers
+{
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-extensions",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--mute-audio", "--autoplay-policy=no-user-gesture-required",
+                "--disable-features=WebRtcHideLocalIpsWithMdns",
+            ],
+        });
+
+    public static async Task<IPage> SignInAsync(IBrowser browser, VideoEnvironment env, string login)
+    {
+        var user = env.User(login);
+        var context = await browser.NewContextAsync(new() { Permissions = ["camera", "microphone"] });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{env.Stack.WebUrl}/Chats");
+        await page.FillAsync("#login", user.Login);
+        await page.FillAsync("#password", user.Password);
+        await page.ClickAsync("#submit");
+        await page.WaitForURLAsync("**/Chats");
+        return page;
+    }
+
+    public static async Task OpenChatAsync(IPage page, string title)
+    {
+        await page.ClickAsync($"#chat-list a:has-text('{title}')");
+        await page.WaitForSelectorAsync("#chat[data-ready='true']", new() { Timeout = 15_000 });
+    }
+
+    /// <summary>Starts a meeting from the chat's composer (the title asked by a prompt) and enters it as its host.</summary>
+    public static async Task<Guid> StartMeetingAsync(IPage host, string title)
+    {
+        host.Dialog += async (_, dialog) => await dialog.AcceptAsync(title);
+        await host.ClickAsync("#meeting-start");
+        await host.WaitForURLAsync("**/Meetings/*");
+        var id = Guid.Parse(host.Url[(host.Url.LastIndexOf('/') + 1)..]);
+        await host.ClickAsync("#join");
+        return id;
+    }
+
+    /// <summary>Waits until the page decodes video from someone else, and returns where the media flowed.</summary>
+    public static async Task<MediaProof> WaitForVideoAsync(IPage page, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        MediaProof? last = null;
+        while (DateTime.UtcNow < until)
+        {
+            var stats = await page.EvaluateAsync<JsonElement>("""
+                async () => {
+                  const out = [];
+                  for (const pc of window.sferumMeeting.peers) {
+                    if (pc.connectionState === "closed") continue;
+                    const report = await pc.getStats();
+                    const byId = new Map(); report.forEach((r) => byId.set(r.id, r));
+                    let frames = 0, local = null, remote = null;
+                    report.forEach((r) => {
+                      if (r.type === "inbound-rtp" && r.kind === "video") frames += r.framesDecoded || 0;
+                      if (r.type === "candidate-pair" && r.state === "succeeded") {
+                        local = byId.get(r.localCandidateId)?.candidateType; remote = byId.get(r.remoteCandidateId)?.address;
+                      }
+                    });
+                    out.push({ frames, local, remote });
+                  }
+                  return out;
+                }
+                """);
+            foreach (var pc in stats.EnumerateArray())
+            {
+                last = new MediaProof(pc.GetProperty("frames").GetInt32(), pc.GetProperty("local").GetString(), pc.GetProperty("remote").GetString());
+                if (last.FramesDecoded > 0)
+                {
+                    return last;
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No video was decoded within {timeout}; last: {last}; page says: {await page.TextContentAsync("#meeting-status")}");
+    }
+
+    /// <summary>
+    /// Frames decoded, the kind of this browser's candidate (its own address is not shown to a page that did not ask
+    /// for the camera) and Janus's address on the pair that carries the media.
+    /// </summary>
+    public sealed record MediaProof(int FramesDecoded, string? LocalCandidateType, string? RemoteAddress);
+}
