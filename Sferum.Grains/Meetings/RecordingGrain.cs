@@ -12,7 +12,8 @@ namespace Sferum.Meetings;
 /// may die mid-way); after <see cref="MaxAttempts"/> failures the host is told why in the meeting, never silently.
 /// </summary>
 public sealed class RecordingGrain(
-    [PersistentState("state", GrainStorage.Default)] IPersistentState<RecordingGrain.JobState> state,
+    // Its own state name: grain storage keys rows by state name and key, and the meeting grain (same key) uses "state".
+    [PersistentState("recording", GrainStorage.Default)] IPersistentState<RecordingGrain.JobState> state,
     IFileStore files,
     IOptions<VideoOptions> options,
     ILogger<RecordingGrain> logger) : Grain, IRecordingGrain, IRemindable

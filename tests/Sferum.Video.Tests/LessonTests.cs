@@ -46,14 +46,26 @@ public sealed class LessonTests(VideoEnvironment env)
         {
             var proof = await MeetingBrowsers.WaitForVideoAsync(pupil, MediaTimeout);
             Assert.True(proof.FramesDecoded > 0);
-            // Media flowed inside the namespace: from Janus on the namespace's own address to a host candidate, no relay.
-            Assert.Equal(VideoEnvironment.MediaAddress, proof.RemoteAddress);
-            Assert.Equal("host", proof.LocalCandidateType);
+            // Media flowed inside the namespace: the browser on the namespace's own address, Janus on a port of its
+            // media range (20000-20999, LocalJanus), the only place Janus listens being that same address.
+            Assert.Equal(VideoEnvironment.MediaAddress, proof.LocalAddress);
+            Assert.InRange(proof.RemotePort, 20000, 20999);
         }
 
         // Pupils listen until the teacher gives them the floor: no camera button, a hand to raise.
-        Assert.True(await pupils[0].IsHiddenAsync("#publish"));
-        Assert.True(await pupils[0].IsVisibleAsync("#hand"));
+        await Assertions.Expect(pupils[0].Locator("#publish")).ToBeHiddenAsync();
+        await pupils[0].ClickAsync("#hand");
+        var student = env.User("student");
+        var asking = teacher.Locator("#participants li", new() { HasText = student.LastName });
+        await Assertions.Expect(asking).ToContainTextAsync("✋", new() { Timeout = 10_000 });
+
+        // The teacher gives her the floor: she turns on her camera and the teacher sees her.
+        await asking.Locator("button", new() { HasText = "Дать слово" }).ClickAsync();
+        await pupils[0].ClickAsync("#publish", new() { Timeout = 10_000 });
+        Assert.True((await MeetingBrowsers.WaitForVideoAsync(teacher, MediaTimeout)).FramesDecoded > 0);
+        // And takes it back: her page stops publishing by itself.
+        await asking.Locator("button", new() { HasText = "Забрать слово" }).ClickAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(pupils[0].Locator("#meeting-status")).ToContainTextAsync("забрал у вас слово", new() { Timeout = 10_000 });
 
         // The teacher removes the second pupil from the participant list: her page is cut off within 5 s.
         var pupil2 = env.User("pupil2");

@@ -42,12 +42,24 @@ public static class MeetingBrowsers
     /// <summary>Starts a meeting from the chat's composer (the title asked by a prompt) and enters it as its host.</summary>
     public static async Task<Guid> StartMeetingAsync(IPage host, string title)
     {
-        host.Dialog += async (_, dialog) => await dialog.AcceptAsync(title);
+        AcceptNextDialog(host, title);
         await host.ClickAsync("#meeting-start");
         await host.WaitForURLAsync("**/Meetings/*");
         var id = Guid.Parse(host.Url[(host.Url.LastIndexOf('/') + 1)..]);
         await host.ClickAsync("#join");
         return id;
+    }
+
+    /// <summary>Answers the page's next prompt or confirm (only that one) with OK and <paramref name="text"/>.</summary>
+    public static void AcceptNextDialog(IPage page, string? text = null)
+    {
+        void Once(object? sender, IDialog dialog)
+        {
+            page.Dialog -= Once;
+            _ = dialog.AcceptAsync(text);
+        }
+
+        page.Dialog += Once;
     }
 
     /// <summary>Waits until the page decodes video from someone else, and returns where the media flowed.</summary>
@@ -68,7 +80,7 @@ public static class MeetingBrowsers
                     report.forEach((r) => {
                       if (r.type === "inbound-rtp" && r.kind === "video") frames += r.framesDecoded || 0;
                       if (r.type === "candidate-pair" && r.state === "succeeded") {
-                        local = byId.get(r.localCandidateId)?.candidateType; remote = byId.get(r.remoteCandidateId)?.address;
+                        local = byId.get(r.localCandidateId)?.address; remote = byId.get(r.remoteCandidateId)?.port;
                       }
                     });
                     out.push({ frames, local, remote });
@@ -78,7 +90,8 @@ public static class MeetingBrowsers
                 """);
             foreach (var pc in stats.EnumerateArray())
             {
-                last = new MediaProof(pc.GetProperty("frames").GetInt32(), pc.GetProperty("local").GetString(), pc.GetProperty("remote").GetString());
+                last = new MediaProof(pc.GetProperty("frames").GetInt32(), pc.GetProperty("local").GetString(),
+                    pc.GetProperty("remote").ValueKind == JsonValueKind.Number ? pc.GetProperty("remote").GetInt32() : 0);
                 if (last.FramesDecoded > 0)
                 {
                     return last;
@@ -92,8 +105,8 @@ public static class MeetingBrowsers
     }
 
     /// <summary>
-    /// Frames decoded, the kind of this browser's candidate (its own address is not shown to a page that did not ask
-    /// for the camera) and Janus's address on the pair that carries the media.
+    /// Frames decoded, this browser's address on the pair that carries the media, and Janus's port on it (Janus's own
+    /// address is learnt from its checks, so the browser reports it as a peer-reflexive candidate without an address).
     /// </summary>
-    public sealed record MediaProof(int FramesDecoded, string? LocalCandidateType, string? RemoteAddress);
+    public sealed record MediaProof(int FramesDecoded, string? LocalAddress, int RemotePort);
 }

@@ -62,6 +62,8 @@ public sealed class VideoEnvironment : IAsyncLifetime
             JanusHttpPort = FreePorts.Next(),
             JanusAdminPort = FreePorts.Next(),
             JanusMediaInterface = MediaAddress,
+            // SFERUM_TEST_ECHO=1 prints every service's output (for finding out why a test failed).
+            Echo = Environment.GetEnvironmentVariable("SFERUM_TEST_ECHO") == "1" ? Console.WriteLine : null,
         }, NullLogger.Instance);
     }
 
