@@ -48,20 +48,14 @@ public sealed class ChatFeed(
                 {
                     await deliver(e);
                 }
-                else if (registering)
-                {
-                    ahead[e.Seq] = e;
-                }
-                else if (delivered < 0 || e.Seq == delivered + 1)
+                else if (!registering && (delivered < 0 || e.Seq == delivered + 1))
                 {
                     await PassAsync(e);
                 }
-                else if (e.Seq > delivered + 1)
+                else
                 {
-                    ahead[e.Seq] = e;
+                    Hold(e);
                 }
-
-                // An event at or below what was passed already is a late copy: dropped.
             }
 
             if (ahead.Count > 0 && !registering)
@@ -95,8 +89,13 @@ public sealed class ChatFeed(
             registering = false;
             if (delivered < 0)
             {
-                // Connections opened the chat and catch up by themselves up to here.
+                // Connections opened the chat and catch up by themselves up to here: what the chat called with before
+                // the answer came and lies at or below it is not theirs to get live.
                 delivered = lastSeq;
+                foreach (var seq in ahead.Keys.Where(s => s <= delivered).ToList())
+                {
+                    ahead.Remove(seq);
+                }
             }
 
             if (lastSeq > delivered || ahead.Count > 0)
@@ -133,6 +132,22 @@ public sealed class ChatFeed(
         }
     }
 
+    /// <summary>
+    /// Keeps a log event that cannot be passed yet (past a gap, or a registration is under way). One at or below what
+    /// was passed already is a late copy and is dropped, while registering too: a held copy would be passed a second
+    /// time. The rolling upgrade's fault run saw it when a web node stopped gracefully and its people reconnected to
+    /// this one at once: each of them opening the chat registered the feed again, a registration that found the log
+    /// ahead fetched the events whose one-way calls were still on their way, those calls arrived during the next
+    /// registration, and the connections got the same run of events twice (seq 179–182 after 182).
+    /// </summary>
+    private void Hold(ChatEvent e)
+    {
+        if (delivered < 0 || e.Seq > delivered)
+        {
+            ahead[e.Seq] = e;
+        }
+    }
+
     private async Task PassAsync(ChatEvent e)
     {
         await deliver(e);
@@ -153,9 +168,9 @@ public sealed class ChatFeed(
             do
             {
                 missing = await fetch(ChatId, delivered);
-                foreach (var e in missing.Where(e => e.Seq > delivered))
+                foreach (var e in missing)
                 {
-                    ahead[e.Seq] = e;
+                    Hold(e);
                 }
 
                 while (ahead.Remove(delivered + 1, out var next))

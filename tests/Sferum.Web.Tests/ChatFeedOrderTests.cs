@@ -62,6 +62,49 @@ public sealed class ChatFeedOrderTests
         Assert.Equal([1L, 3L], passed);
     }
 
+    [Fact]
+    public async Task A_late_copy_that_arrives_while_the_feed_registers_again_is_dropped()
+    {
+        // The rolling upgrade's failure: a web node stopped gracefully, its people reconnected here at once, and each
+        // one opening the chat registered the feed again while the chat kept committing.
+        var feed = Feed();
+        await feed.RegisteredAsync(0);
+        await feed.DeliverAsync([Event(1)]);
+
+        // The chat commits 2–4; its one-way calls are slow. A person opens the chat: the registration finds the log
+        // ahead and the feed fetches 2–4 itself.
+        logEnd = 4;
+        await feed.BeginRegistrationAsync();
+        await feed.RegisteredAsync(4);
+        Assert.Equal([1L, 2L, 3L, 4L], passed);
+
+        // The next person opens the chat, and the slow calls with 2–4 arrive while that registration is under way.
+        await feed.BeginRegistrationAsync();
+        await feed.DeliverAsync([Event(2), Event(3)]);
+        await feed.DeliverAsync([Event(4)]);
+        await feed.RegisteredAsync(4);
+
+        logEnd = 5;
+        await feed.DeliverAsync([Event(5)]);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], passed);
+    }
+
+    [Fact]
+    public async Task A_first_registration_passes_nothing_at_or_below_the_log_end_it_was_told()
+    {
+        // The connections of a new feed catch up by themselves to where the log ended at registration; a call the
+        // chat made before that must neither reach them nor move the feed back.
+        var feed = Feed();
+        logEnd = 7;
+        await feed.BeginRegistrationAsync();
+        await feed.DeliverAsync([Event(5)]);
+        await feed.RegisteredAsync(7);
+
+        logEnd = 8;
+        await feed.DeliverAsync([Event(8)]);
+        Assert.Equal([8L], passed);
+    }
+
     private ChatFeed Feed() => new(Chat, Pass, Fetch, NullLogger.Instance);
 
     private Task Pass(ChatEvent e)
