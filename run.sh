@@ -16,5 +16,13 @@ if ! command -v npm >/dev/null 2>&1; then
     exit 1
   fi
 fi
+# Video meetings run on a private Janus; recordings are post-processed with janus-pp-rec and ffmpeg.
+if [ ! -x /usr/bin/janus ] || [ ! -x /usr/bin/janus-pp-rec ] || [ ! -x /usr/bin/ffmpeg ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq janus janus-tools ffmpeg >/dev/null
+  else
+    echo "Janus is not installed: Sferum starts without video meetings (apt-get install janus janus-tools ffmpeg)." >&2
+  fi
+fi
 dotnet build Sferum.Launcher/Sferum.Launcher.csproj -c Release -nologo -v quiet -clp:NoSummary
 exec dotnet Sferum.Launcher/bin/Release/net10.0/Sferum.Launcher.dll "$@"

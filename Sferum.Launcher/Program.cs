@@ -49,6 +49,8 @@ try
         Operators = users.Where(u => u.Login == DemoUsers.OperatorLogin).Select(u => u.Subject).ToList(),
         DemoSchoolAdminSnils = users.FirstOrDefault(u => u.Login == DemoUsers.OperatorLogin)?.Snils,
         Echo = arguments.Verbose ? Console.WriteLine : null,
+        // Video meetings need Janus (run.sh installs it as root); without it the portal simply offers none.
+        Video = File.Exists(LocalJanus.Binary),
     }, logger, stopping.Token);
 }
 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -67,6 +69,9 @@ await using (stack)
         Console.WriteLine($"  {user.Login} / {user.Password}  — {user.LastName} {user.FirstName} ({user.Trust})");
     }
 
+    Console.WriteLine(stack.Janus is null
+        ? "Видеовстречи выключены: не установлен Janus (apt-get install janus janus-tools ffmpeg)."
+        : $"Видеосервер Janus: {stack.Janus.HttpUrl} (только для Сферума: браузеры говорят с ним через портал)");
     Console.WriteLine("Остановить: Ctrl-C");
     var exited = Task.WhenAny(new[] { stack.Web!, stack.Identity! }.Concat(stack.Silos).Select(s => s.WaitForExitAsync()));
     await Task.WhenAny(exited, Task.Delay(Timeout.Infinite, stopping.Token).ContinueWith(_ => { }));

@@ -35,11 +35,6 @@ public static class JanusProxy
         var options = http.RequestServices.GetRequiredService<IOptions<VideoProxyOptions>>().Value;
         var meeting = http.RequestServices.GetRequiredService<IClusterClient>().GetGrain<IMeetingGrain>(meetingId);
         var userId = http.User.GetUserId();
-        if (options.JanusUrl.Length == 0)
-        {
-            return Refused(StatusCodes.Status503ServiceUnavailable, "Видеосервер не настроен.");
-        }
-
         JsonObject? request;
         try
         {
@@ -62,7 +57,12 @@ public static class JanusProxy
         }
         catch (DomainException ex)
         {
-            return Refused(ex.Code == "forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, ex.Message);
+            return Refused(ex);
+        }
+
+        if (options.JanusUrl.Length == 0)
+        {
+            return Refused(StatusCodes.Status503ServiceUnavailable, "Видеосервер не настроен.");
         }
 
         var (forwarded, refusal) = JanusSignalRules.Apply(request, grant, session is not null, handle is not null, options.ApiSecret);
@@ -96,7 +96,7 @@ public static class JanusProxy
         }
         catch (DomainException ex)
         {
-            return Refused(ex.Code == "forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, ex.Message);
+            return Refused(ex);
         }
 
         var maxev = int.TryParse(http.Request.Query["maxev"], out var n) ? Math.Clamp(n, 1, 10) : 1;
@@ -104,6 +104,14 @@ public static class JanusProxy
         using var response = await clients.CreateClient(HttpClientName).GetAsync(url, http.RequestAborted);
         return Results.Content(await response.Content.ReadAsStringAsync(http.RequestAborted), "application/json", Encoding.UTF8, (int)response.StatusCode);
     }
+
+    /// <summary>As the JSON API answers: 403 saying nothing for "forbidden", 404 for an unknown meeting, 409 for its state (lobby, ended).</summary>
+    private static IResult Refused(DomainException ex) => ex.Code switch
+    {
+        "forbidden" => Refused(StatusCodes.Status403Forbidden, "Нет доступа."),
+        var code when code.EndsWith(".unknown", StringComparison.Ordinal) => Refused(StatusCodes.Status404NotFound, ex.Message),
+        _ => Refused(StatusCodes.Status409Conflict, ex.Message),
+    };
 
     private static IResult Refused(int status, string reason) =>
         Results.Json(new { janus = "error", error = new { code = status, reason } }, statusCode: status);

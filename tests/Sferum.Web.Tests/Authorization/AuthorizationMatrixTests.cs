@@ -37,7 +37,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
     }
 
     private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person, Guid Poll, long Announcement,
-        Guid Material, Guid Report, Guid Community, Guid Scheduled);
+        Guid Material, Guid Report, Guid Community, Guid Scheduled, Guid Meeting);
 
     /// <summary>An entry of the matrix and how to knock on it: method, path and form fields.</summary>
     private sealed record Rule(string Key, Who Who, Func<Ids, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
@@ -161,6 +161,29 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("* /Schools/{schoolId:guid}/Audit", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Audit", null)),
         new("* /Schools/{schoolId:guid}/Imports/New", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/New", null)),
         new("* /Schools/{schoolId:guid}/Imports/{importId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/{i.Import}", null)),
+        // Video meetings: the meeting's chat members; its host runs it. This stack has no Janus, so the probes knock on a
+        // meeting that does not exist; live meetings are probed by outsiders in tests/Sferum.Video.Tests (LessonTests).
+        new("POST /api/chats/{chatId:guid}/meetings", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/meetings",
+            new() { [Json] = "{\"clientId\":\"m1\",\"kind\":\"Lesson\",\"title\":\"Чужой урок\"}" })),
+        new("* /Meetings/{meetingId:guid}", Who.Member, i => (HttpMethod.Get, $"/Meetings/{i.Meeting}", null)),
+        new("GET /api/meetings/{meetingId:guid}/", Who.Member, i => (HttpMethod.Get, $"/api/meetings/{i.Meeting}/", null)),
+        new("POST /api/meetings/{meetingId:guid}/enter", Who.Member, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/enter", new() { [Json] = "{}" })),
+        new("POST /api/meetings/{meetingId:guid}/hand", Who.Member, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/hand", new() { [Json] = "{\"on\":true}" })),
+        new("POST /api/meetings/{meetingId:guid}/admit", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/admit", new() { [Json] = "{}" })),
+        new("POST /api/meetings/{meetingId:guid}/publish", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/publish",
+            new() { [Json] = $"{{\"userId\":\"{i.Person}\",\"allowed\":true}}" })),
+        new("POST /api/meetings/{meetingId:guid}/lock", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/lock", new() { [Json] = "{\"on\":true}" })),
+        new("POST /api/meetings/{meetingId:guid}/remove", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/remove",
+            new() { [Json] = $"{{\"userId\":\"{i.Person}\"}}" })),
+        new("POST /api/meetings/{meetingId:guid}/recording", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/recording", new() { [Json] = "{\"on\":true}" })),
+        new("POST /api/meetings/{meetingId:guid}/end", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/end", new() { [Json] = "{}" })),
+        new("GET /api/meetings/{meetingId:guid}/attendance.csv", Who.Manager, i => (HttpMethod.Get, $"/api/meetings/{i.Meeting}/attendance.csv", null)),
+        new("POST /video/{meetingId:guid}/janus/", Who.Member, i => (HttpMethod.Post, $"/video/{i.Meeting}/janus/", new() { [Json] = "{\"janus\":\"create\"}" })),
+        new("POST /video/{meetingId:guid}/janus/{session:long}", Who.Member, i => (HttpMethod.Post, $"/video/{i.Meeting}/janus/1",
+            new() { [Json] = "{\"janus\":\"attach\",\"plugin\":\"janus.plugin.videoroom\"}" })),
+        new("POST /video/{meetingId:guid}/janus/{session:long}/{handle:long}", Who.Member, i => (HttpMethod.Post, $"/video/{i.Meeting}/janus/1/2",
+            new() { [Json] = "{\"janus\":\"message\",\"body\":{\"request\":\"join\",\"ptype\":\"subscriber\"}}" })),
+        new("GET /video/{meetingId:guid}/janus/{session:long}", Who.Member, i => (HttpMethod.Get, $"/video/{i.Meeting}/janus/1", null)),
         new("GET /api/journal/v1/schools/{schoolId:guid}/imports/{importId:guid}", Who.JournalClient, i => (HttpMethod.Get, $"/api/journal/v1/schools/{i.School}/imports/{i.Import}", null)),
         new("POST /api/journal/v1/schools/{schoolId:guid}/imports/", Who.JournalClient, i => (HttpMethod.Post, $"/api/journal/v1/schools/{i.School}/imports/", [])),
         new("POST /api/journal/v1/schools/{schoolId:guid}/imports/{importId:guid}/apply", Who.JournalClient, i => (HttpMethod.Post, $"/api/journal/v1/schools/{i.School}/imports/{i.Import}/apply", [])),
@@ -184,6 +207,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Chats.Index:OnGetAsync", Who.SignedIn),
         new("Chats.View:OnGetAsync", Who.Member),
         new("Chats.Materials:OnGetAsync", Who.Member),
+        new("Meetings.View:OnGetAsync", Who.Member),
         new("Profile:OnGetAsync", Who.SignedIn),
         new("Profile:OnPostBeginSecondFactorAsync", Who.SignedIn),
         new("Profile:OnPostConfirmSecondFactorAsync", Who.SignedIn),
@@ -372,7 +396,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var school = Guid.Parse(Regex.Match(adminHome, "<a href=\"/Schools/([0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value);
         var schoolPage = await (await admin.GetAsync($"/Schools/{school}")).Content.ReadAsStringAsync();
         var import = Guid.Parse(Regex.Match(schoolPage, "/Imports/([0-9a-f-]{36})").Groups[1].Value);
-        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement, material, report, community, scheduled);
+        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement, material, report, community, scheduled, Guid.NewGuid());
     }
 
     private static async Task<HttpStatusCode> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, Dictionary<string, string>? form, string? token)
