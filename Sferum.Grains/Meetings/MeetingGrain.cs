@@ -154,13 +154,15 @@ public sealed partial class MeetingGrain(
         var person = await RequireInsideAsync(userId);
         if (!person.Sessions.Contains(janusSession))
         {
-            // A few per person (a reload, a second tab); older ones are closed by Janus when they time out.
-            person.Sessions.Add(janusSession);
-            if (person.Sessions.Count > 8)
+            // One connection per person: a reload or a second tab replaces the one before, which would otherwise hold
+            // this person's participant id in the room (Janus refuses a second one) until Janus timed it out.
+            foreach (var old in person.Sessions)
             {
-                person.Sessions.RemoveAt(0);
+                await janus.DestroySessionAsync(old, CancellationToken.None);
             }
 
+            person.Sessions.Clear();
+            person.Sessions.Add(janusSession);
             await state.WriteStateAsync();
         }
     }

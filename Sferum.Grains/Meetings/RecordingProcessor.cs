@@ -66,9 +66,9 @@ public static partial class RecordingProcessor
             else
             {
                 var filters = string.Join(";", delays.Select((d, i) => $"[{i + 1}:a]adelay={d}:all=1[a{i}]"));
-                var mix = string.Concat(delays.Select((_, i) => $"[a{i}]")) + $"amix=inputs={delays.Count}:normalize=0[mix]";
-                arguments.AddRange(["-filter_complex", $"{filters};{mix}", "-map", "0:v", "-map", "[mix]", "-c:v", "copy", "-c:a", "libopus",
-                    "-shortest", output]);
+                var mix = string.Concat(delays.Select((_, i) => $"[a{i}]")) + $"amix=inputs={delays.Count}:normalize=0:duration=longest[mix]";
+                // Not -shortest: janus-pp-rec's WebM carries no duration, and ffmpeg then cuts everything to the first packets.
+                arguments.AddRange(["-filter_complex", $"{filters};{mix}", "-map", "0:v", "-map", "[mix]", "-c:v", "copy", "-c:a", "libopus", output]);
             }
 
             await RunAsync(Ffmpeg, arguments, cancellationToken);

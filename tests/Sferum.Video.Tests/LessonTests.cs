@@ -52,6 +52,12 @@ public sealed class LessonTests(VideoEnvironment env)
             Assert.InRange(proof.RemotePort, 20000, 20999);
         }
 
+        // A pupil who reloads the page is back at once: her new connection replaces the old one, which would otherwise
+        // hold her place in the room until Janus timed it out.
+        await pupils[0].ReloadAsync();
+        await pupils[0].ClickAsync("#join");
+        Assert.True((await MeetingBrowsers.WaitForVideoAsync(pupils[0], MediaTimeout)).FramesDecoded > 0);
+
         // Pupils listen until the teacher gives them the floor: no camera button, a hand to raise.
         await Assertions.Expect(pupils[0].Locator("#publish")).ToBeHiddenAsync();
         await pupils[0].ClickAsync("#hand");

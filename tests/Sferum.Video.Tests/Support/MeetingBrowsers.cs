@@ -29,7 +29,15 @@ public static class MeetingBrowsers
         await page.FillAsync("#login", user.Login);
         await page.FillAsync("#password", user.Password);
         await page.ClickAsync("#submit");
-        await page.WaitForURLAsync("**/Chats");
+        try
+        {
+            await page.WaitForURLAsync("**/Chats", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{login} was not signed in within 60 s; the page is at {page.Url}: {await page.TextContentAsync("body")}");
+        }
+
         return page;
     }
 

@@ -88,7 +88,7 @@ public sealed class VideoEnvironment : IAsyncLifetime
         }
 
         await Postgres.DisposeAsync();
-        if (Directory.Exists(dataDirectory))
+        if (Environment.GetEnvironmentVariable("KEEP") is null && Directory.Exists(dataDirectory))
         {
             Directory.Delete(dataDirectory, recursive: true);
         }
