@@ -213,6 +213,13 @@ public sealed partial class MeetingGrain
         }
 
         person.Sessions.Clear();
+        // Their stay ends now, not at the next look at the room.
+        if (person.Inside && M.People.FirstOrDefault(p => p.Value == person).Key is var userId)
+        {
+            person.Inside = false;
+            CloseAttendance(userId, clock.GetUtcNow());
+        }
+
         await state.WriteStateAsync();
     }
 

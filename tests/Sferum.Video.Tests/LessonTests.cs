@@ -85,6 +85,16 @@ public sealed class LessonTests(VideoEnvironment env)
 
         // The first pupil still has the teacher's picture.
         Assert.True((await MeetingBrowsers.WaitForVideoAsync(pupils[0], MediaTimeout)).FramesDecoded > 0);
+
+        // The attendance has each stay as the room showed it (sampled every 2 s, so a quick reload is one stay): the
+        // removed pupil's stay closed when she was removed, the others still inside.
+        using var host = await env.SignedInAsync("teacher");
+        var attendance = await (await host.GetAsync($"/api/meetings/{meetingId}/attendance.csv")).Content.ReadAsStringAsync();
+        var rows = attendance.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(rows, r => r.Contains(student.LastName) && r.Contains("сейчас во встрече"));
+        Assert.Contains(rows, r => r.Contains(pupil2.LastName) && !r.Contains("сейчас во встрече"));
+        Assert.Contains(rows, r => r.Contains(env.User("teacher").LastName) && r.Contains("сейчас во встрече"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await removed.GetAsync($"/api/meetings/{meetingId}/attendance.csv")).StatusCode);
     }
 
     [Theory]

@@ -194,7 +194,11 @@
     const wasWaiting = view && !view.admitted;
     view = next;
     draw();
-    if (view.state === "Ended") { if (session) left("Встреча завершена."); else say("Встреча завершена."); return; }
+    if (view.state === "Ended") {
+      if (session) left("Встреча завершена."); else say("Встреча завершена.");
+      draw(); // the host also learns what became of the recording
+      return;
+    }
     if (wasWaiting && view.admitted && !session) await connect().catch((e) => say(e.message));
     if (!view.mayPublish && outgoing) { await unpublish(); say("Организатор забрал у вас слово."); }
   }
@@ -235,6 +239,9 @@
       }
       list.append(li);
     }
+    if (host && view.recordingProblem) say(view.recordingProblem);
+    else if (host && view.state === "Ended" && view.recordingStatus === "Processing") say("Встреча завершена. Запись обрабатывается и появится в материалах чата.");
+    else if (host && view.state === "Ended" && view.recordingStatus === "Ready") say("Встреча завершена. Запись — в материалах чата.");
     if (host) {
       $("record").textContent = view.recording ? "Остановить запись" : "Включить запись";
       $("record").setAttribute("aria-pressed", String(view.recording));
