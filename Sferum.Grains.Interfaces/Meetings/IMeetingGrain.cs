@@ -61,6 +61,20 @@ public interface IMeetingGrain : IGrainWithGuidKey
     [Alias("End")]
     Task EndAsync(Guid hostId);
 
+    /// <summary>
+    /// The host of a webinar invites a named guest from another school: a personal link valid for
+    /// <paramref name="validFor"/> (1 hour to 7 days). Returns the link's secret once; only its hash is kept.
+    /// </summary>
+    [Alias("InviteGuest")]
+    Task<string> InviteGuestAsync(Guid hostId, string guestName, TimeSpan validFor);
+
+    /// <summary>
+    /// A signed-in person with a verified account follows a guest link: the link becomes theirs (nobody else can use it
+    /// afterwards) and they wait in the lobby until the host admits them. They see the meeting and nothing of the school.
+    /// </summary>
+    [Alias("AcceptGuest")]
+    Task<MeetingView> AcceptGuestAsync(Guid userId, string secret);
+
     /// <summary>Every join and leave, for the host (during and after the meeting).</summary>
     [Alias("Attendance"), AlwaysInterleave]
     Task<IReadOnlyList<AttendanceEntry>> AttendanceAsync(Guid hostId);

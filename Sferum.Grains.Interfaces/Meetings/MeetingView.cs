@@ -24,4 +24,5 @@ public sealed record MeetingView(
     [property: Id(14)] bool Admitted,
     [property: Id(15)] bool MayPublish,
     [property: Id(16)] bool PublishingLocked,
-    [property: Id(17)] IReadOnlyList<MeetingParticipant> Participants);
+    [property: Id(17)] IReadOnlyList<MeetingParticipant> Participants,
+    [property: Id(18)] bool IsGuest = false);

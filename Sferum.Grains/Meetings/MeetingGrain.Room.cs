@@ -113,6 +113,8 @@ public sealed partial class MeetingGrain
     {
         var members = (await GrainFactory.GetGrain<IChatGrain>(M.ChatId).MemberIdsAsync()).ToHashSet();
         members.Add(M.HostId);
+        // Guests are in by their own link, not by the chat.
+        members.UnionWith(M.People.Where(p => p.Value.GuestOf is not null).Select(p => p.Key));
         var byParticipant = M.People.SelectMany(p => new[] { (p.Value.ParticipantId, p), (p.Value.ScreenParticipantId, p) })
             .ToDictionary(x => x.Item1, x => x.p);
         var changed = false;

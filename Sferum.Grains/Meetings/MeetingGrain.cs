@@ -244,6 +244,70 @@ public sealed partial class MeetingGrain(
         await FinishAsync();
     }
 
+    public async Task<string> InviteGuestAsync(Guid hostId, string guestName, TimeSpan validFor)
+    {
+        RequireHost(hostId);
+        if (M.Kind != MeetingKind.Webinar)
+        {
+            throw new DomainException("meeting.guests", "Гостей из других школ приглашают только на вебинары.");
+        }
+
+        var name = (guestName ?? "").Trim();
+        if (name.Length is 0 or > 200)
+        {
+            throw new DomainException("meeting.guest-name", "Укажите, кого вы приглашаете: фамилию и имя (до 200 символов).");
+        }
+
+        if (validFor < TimeSpan.FromHours(1) || validFor > TimeSpan.FromDays(7))
+        {
+            throw new DomainException("meeting.guest-validity", "Ссылка гостя действует от 1 часа до 7 дней.");
+        }
+
+        if (M.State == MeetingState.Ended)
+        {
+            throw new DomainException("meeting.ended", "Встреча уже закончилась.");
+        }
+
+        var secret = Secret(24);
+        M.GuestLinks.Add(new GuestLink { SecretHash = Hash(secret), InvitedName = name, ValidUntil = clock.GetUtcNow() + validFor });
+        await state.WriteStateAsync();
+        return secret;
+    }
+
+    public async Task<MeetingView> AcceptGuestAsync(Guid userId, string secret)
+    {
+        var hash = Hash(secret ?? "");
+        var link = state.RecordExists ? M.GuestLinks.FirstOrDefault(l => CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(l.SecretHash), System.Text.Encoding.ASCII.GetBytes(hash))) : null;
+        // One refusal for every wrong case: a guessed secret learns nothing about the meeting.
+        if (link is null || (link.TakenBy is { } taken && taken != userId) || M.State == MeetingState.Ended)
+        {
+            throw DomainException.Forbidden("Эта ссылка недействительна: попросите организатора прислать новую.");
+        }
+
+        if (link.TakenBy is null)
+        {
+            if (clock.GetUtcNow() > link.ValidUntil)
+            {
+                throw new DomainException("meeting.guest-expired", "Срок действия ссылки истёк: попросите организатора прислать новую.");
+            }
+
+            var profile = await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
+            if (profile is null || profile.Trust < TrustLevel.Standard)
+            {
+                throw DomainException.Forbidden("Гостем можно войти только с подтверждённой учётной записью Госуслуг.");
+            }
+
+            link.TakenBy = userId;
+            var person = Person(userId, profile.Name.DisplayName);
+            person.GuestOf = link.InvitedName;
+            person.InLobby = true;
+            await state.WriteStateAsync();
+        }
+
+        return await ViewAsync(userId);
+    }
+
     public Task<IReadOnlyList<AttendanceEntry>> AttendanceAsync(Guid hostId)
     {
         RequireHost(hostId);
@@ -264,13 +328,14 @@ public sealed partial class MeetingGrain(
         var people = M.People
             .Where(p => !p.Value.Removed && (p.Value.Inside || (host && (p.Value.InLobby || p.Value.HandRaised))))
             .Select(p => new MeetingParticipant(p.Key, p.Value.Name, p.Value.Inside, p.Value.InLobby, p.Value.MayPublish || p.Key == M.HostId,
-                p.Value.HandRaised, host ? p.Value.ChildNames : []))
+                p.Value.HandRaised, host ? p.Value.ChildNames : [], host ? p.Value.GuestOf : null))
             .OrderBy(p => p.UserId != M.HostId).ThenBy(p => p.Name, StringComparer.Create(new("ru-RU"), false))
             .ToList();
         var status = M.EverRecorded ? M.RecordingStatus : RecordingStatus.None;
         return new MeetingView(MeetingId, M.ChatId, M.Kind, M.State, M.Title, M.HostId, M.HostName, M.StartsAt, M.StartedAt, M.EndedAt,
             M.Recording && M.State == MeetingState.Live, status, host ? M.RecordingProblem : null, host,
-            host || (me is { Admitted: true, Removed: false }), host || (me is { MayPublish: true } && !M.PublishingLocked), M.PublishingLocked, people);
+            host || (me is { Admitted: true, Removed: false }), host || (me is { MayPublish: true } && !M.PublishingLocked), M.PublishingLocked, people,
+            me is { GuestOf: not null });
     }
 
     private MeetingPerson Person(Guid userId, string name)
@@ -291,7 +356,9 @@ public sealed partial class MeetingGrain(
             throw new DomainException("meeting.unknown", "Такой встречи нет.");
         }
 
-        if (userId != M.HostId && !await GrainFactory.GetGrain<IChatGrain>(M.ChatId).IsMemberAsync(userId))
+        // A guest is in through their own link, never through the chat (they see nothing of it).
+        var guest = M.People.GetValueOrDefault(userId) is { GuestOf: not null };
+        if (userId != M.HostId && !guest && !await GrainFactory.GetGrain<IChatGrain>(M.ChatId).IsMemberAsync(userId))
         {
             throw DomainException.Forbidden("Эта встреча — для участников чата, в котором её начали.");
         }
@@ -345,6 +412,8 @@ public sealed partial class MeetingGrain(
             ? []
             : details.Members.Where(m => parent.ChildOf.Contains(m.JournalId)).Select(m => m.DisplayName).ToList();
     }
+
+    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 
     private static string Secret(int bytes) => Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes)).ToLowerInvariant();
 }

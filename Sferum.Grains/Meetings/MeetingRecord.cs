@@ -29,6 +29,17 @@ public sealed class MeetingRecord
     [Id(19)] public bool PublishingLocked { get; set; }
     [Id(20)] public DateTimeOffset? EmptySince { get; set; }
     [Id(21)] public bool Created { get; set; }
+    [Id(22)] public List<GuestLink> GuestLinks { get; set; } = [];
+}
+
+/// <summary>A personal guest link: its secret's SHA-256, for whom the host made it, until when, and who took it.</summary>
+[GenerateSerializer, Alias("Sferum.MeetingGuestLink")]
+public sealed class GuestLink
+{
+    [Id(0)] public string SecretHash { get; set; } = "";
+    [Id(1)] public string InvitedName { get; set; } = "";
+    [Id(2)] public DateTimeOffset ValidUntil { get; set; }
+    [Id(3)] public Guid? TakenBy { get; set; }
 }
 
 [GenerateSerializer, Alias("Sferum.MeetingPerson")]
@@ -52,4 +63,7 @@ public sealed class MeetingPerson
 
     /// <summary>Muted by the meeting (publishing without leave); cleared when they are allowed.</summary>
     [Id(11)] public bool Moderated { get; set; }
+
+    /// <summary>A guest from outside the chat, through a personal link: the name the host invited them as.</summary>
+    [Id(12)] public string? GuestOf { get; set; }
 }

@@ -20,6 +20,10 @@ public static class MeetingsApi
 
     public sealed record SwitchRequest(bool On);
 
+    public sealed record GuestRequest(string? Name, int Hours = 24);
+
+    public sealed record GuestLinkView(string Link, string Name, DateTimeOffset ValidUntil);
+
     public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/chats/{chatId:guid}/meetings", StartAsync).RequireAuthorization().RequireAntiforgeryHeader()
@@ -50,6 +54,12 @@ public static class MeetingsApi
         group.MapPost("/end", (Guid meetingId, HttpContext http, IClusterClient cluster) =>
             Run(meetingId, http, cluster, async (m, u) => { await m.EndAsync(u); return await m.GetAsync(u); }))
             .WithName("EndMeeting").WithSummary("Завершить встречу для всех");
+        group.MapPost("/guests", (Guid meetingId, GuestRequest request, HttpContext http, IClusterClient cluster) =>
+            Run(meetingId, http, cluster, async (m, u) =>
+            {
+                var secret = await m.InviteGuestAsync(u, request.Name ?? "", TimeSpan.FromHours(request.Hours));
+                return new GuestLinkView($"/Meetings/{meetingId}/guest/{secret}", request.Name!.Trim(), DateTimeOffset.UtcNow.AddHours(request.Hours));
+            })).WithName("InviteGuest").WithSummary("Персональная ссылка для гостя из другой школы (вебинар)");
         group.MapGet("/attendance.csv", AttendanceAsync).WithName("MeetingAttendance").WithSummary("Посещаемость (таблица CSV)");
         return app;
     }

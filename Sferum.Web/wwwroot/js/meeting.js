@@ -221,6 +221,7 @@
       if (p.userId === view.hostId) text += " (организатор)";
       if (p.inLobby) text += p.childNames.length ? ` — ждёт, родитель: ${p.childNames.join(", ")}` : " — ждёт в зале ожидания";
       if (p.handRaised) text += " ✋";
+      if (p.invitedAs) text += ` — гость, приглашён(а) как «${p.invitedAs}»`;
       li.append(text);
       if (host && p.userId !== me) {
         const button = (label, action) => {
@@ -265,6 +266,14 @@
     $("admit-all").addEventListener("click", () => api("/admit", { userId: null }).then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
     $("lock").addEventListener("click", () => api("/lock", { on: !view.publishingLocked }).then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
     $("record").addEventListener("click", () => api("/recording", { on: !view.recording }).then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
+    const guestForm = $("guest-form");
+    if (guestForm) guestForm.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const data = new FormData(guestForm);
+      api("/guests", { name: data.get("name"), hours: Number(data.get("hours") || 24) })
+        .then((g) => { $("guest-link").textContent = `Ссылка для ${g.name} (до ${new Date(g.validUntil).toLocaleString("ru-RU")}): ${location.origin}${g.link}`; })
+        .catch((err) => say(err.message));
+    });
     $("end").addEventListener("click", () => {
       if (!confirm("Завершить встречу для всех?")) return;
       api("/end").then((v) => { view = v; left("Встреча завершена."); draw(); }).catch((e) => say(e.message));

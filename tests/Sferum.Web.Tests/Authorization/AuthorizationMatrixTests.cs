@@ -177,6 +177,10 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
             new() { [Json] = $"{{\"userId\":\"{i.Person}\"}}" })),
         new("POST /api/meetings/{meetingId:guid}/recording", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/recording", new() { [Json] = "{\"on\":true}" })),
         new("POST /api/meetings/{meetingId:guid}/end", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/end", new() { [Json] = "{}" })),
+        new("POST /api/meetings/{meetingId:guid}/guests", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/guests",
+            new() { [Json] = "{\"name\":\"Чужой Гость\",\"hours\":2}" })),
+        // A guest link belongs to the one verified person who followed it first; anyone else (and any guessed secret) is refused.
+        new("* /Meetings/{meetingId:guid}/guest/{secret}", Who.Member, i => (HttpMethod.Get, $"/Meetings/{i.Meeting}/guest/{new string('a', 48)}", null)),
         new("GET /api/meetings/{meetingId:guid}/attendance.csv", Who.Manager, i => (HttpMethod.Get, $"/api/meetings/{i.Meeting}/attendance.csv", null)),
         new("POST /video/{meetingId:guid}/janus/", Who.Member, i => (HttpMethod.Post, $"/video/{i.Meeting}/janus/", new() { [Json] = "{\"janus\":\"create\"}" })),
         new("POST /video/{meetingId:guid}/janus/{session:long}", Who.Member, i => (HttpMethod.Post, $"/video/{i.Meeting}/janus/1",
@@ -208,6 +212,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Chats.View:OnGetAsync", Who.Member),
         new("Chats.Materials:OnGetAsync", Who.Member),
         new("Meetings.View:OnGetAsync", Who.Member),
+        new("Meetings.Guest:OnGetAsync", Who.Member),
         new("Profile:OnGetAsync", Who.SignedIn),
         new("Profile:OnPostBeginSecondFactorAsync", Who.SignedIn),
         new("Profile:OnPostConfirmSecondFactorAsync", Who.SignedIn),
