@@ -75,6 +75,29 @@ public interface IMeetingGrain : IGrainWithGuidKey
     [Alias("AcceptGuest")]
     Task<MeetingView> AcceptGuestAsync(Guid userId, string secret);
 
+    /// <summary>
+    /// The host of a lesson splits the people inside into breakout groups, each with its own room where its members may
+    /// speak: by hand (<paramref name="groups"/>: user ids per group) or at random into <paramref name="count"/> groups.
+    /// </summary>
+    [Alias("OpenBreakouts")]
+    Task OpenBreakoutsAsync(Guid hostId, IReadOnlyList<IReadOnlyList<Guid>>? groups, int count);
+
+    /// <summary>The host drops in on a group (its index), or comes back to the main room (null).</summary>
+    [Alias("VisitBreakout")]
+    Task VisitBreakoutAsync(Guid hostId, int? group);
+
+    /// <summary>The host's message to every group at once (shown on every page of the meeting).</summary>
+    [Alias("NotifyBreakouts")]
+    Task NotifyBreakoutsAsync(Guid hostId, string text);
+
+    /// <summary>A member of a group calls the host to it.</summary>
+    [Alias("CallHost")]
+    Task CallHostAsync(Guid userId);
+
+    /// <summary>The host brings everyone back to the main room; the groups' rooms are destroyed.</summary>
+    [Alias("CloseBreakouts")]
+    Task CloseBreakoutsAsync(Guid hostId);
+
     /// <summary>Every join and leave, for the host (during and after the meeting).</summary>
     [Alias("Attendance"), AlwaysInterleave]
     Task<IReadOnlyList<AttendanceEntry>> AttendanceAsync(Guid hostId);

@@ -3,7 +3,9 @@ namespace Sferum.Meetings;
 /// <summary>
 /// A meeting as one person sees it. Everyone allowed in sees its state and who is inside; the host also sees the lobby,
 /// raised hands and the children of waiting parents. <see cref="Admitted"/> says whether this person may enter the
-/// room now (false while they wait in the lobby).
+/// room now (false while they wait in the lobby). <see cref="Room"/> names the breakout group this person is in (null:
+/// the main room); <see cref="Breakouts"/> are the groups, for the host only; <see cref="Notice"/> is the host's last
+/// message to all groups.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Sferum.MeetingView")]
 public sealed record MeetingView(
@@ -25,4 +27,7 @@ public sealed record MeetingView(
     [property: Id(15)] bool MayPublish,
     [property: Id(16)] bool PublishingLocked,
     [property: Id(17)] IReadOnlyList<MeetingParticipant> Participants,
-    [property: Id(18)] bool IsGuest = false);
+    [property: Id(18)] bool IsGuest = false,
+    [property: Id(19)] string? Room = null,
+    [property: Id(20)] IReadOnlyList<BreakoutView>? Breakouts = null,
+    [property: Id(21)] string? Notice = null);

@@ -77,7 +77,21 @@ public sealed partial class MeetingGrain
                 }
             }
 
-            var changed = await ApplyAsync(participants, cancellationToken);
+            // Breakout groups' rooms are checked the same way (a group's members may speak there).
+            var all = participants.Select(p => (p, Group: false)).ToList();
+            foreach (var group in M.Breakouts)
+            {
+                var inGroup = await janus.ParticipantsAsync(group.RoomId, cancellationToken);
+                if (inGroup is null)
+                {
+                    await janus.CreateRoomAsync(new JanusRoom(group.RoomId, M.RoomSecret, group.Pin, 100, false, null), cancellationToken);
+                    inGroup = [];
+                }
+
+                all.AddRange(inGroup.Select(p => (p, Group: true)));
+            }
+
+            var changed = await ApplyAsync(all, cancellationToken);
             var now = clock.GetUtcNow();
             if (M.People.Values.Any(p => p.Inside))
             {
@@ -109,7 +123,7 @@ public sealed partial class MeetingGrain
     }
 
     /// <summary>Applies Sferum's rules to what Janus has in the room; true when the state changed.</summary>
-    private async Task<bool> ApplyAsync(IReadOnlyList<JanusParticipant> participants, CancellationToken cancellationToken)
+    private async Task<bool> ApplyAsync(IReadOnlyList<(JanusParticipant Participant, bool Group)> participants, CancellationToken cancellationToken)
     {
         var members = (await GrainFactory.GetGrain<IChatGrain>(M.ChatId).MemberIdsAsync()).ToHashSet();
         members.Add(M.HostId);
@@ -119,12 +133,16 @@ public sealed partial class MeetingGrain
             .ToDictionary(x => x.Item1, x => x.p);
         var changed = false;
         var inside = new HashSet<Guid>();
-        foreach (var participant in participants)
+        foreach (var (participant, inGroup) in participants)
         {
             if (!byParticipant.TryGetValue(participant.Id, out var entry))
             {
                 logger.LogWarning("Meeting {MeetingId}: kicking a participant Sferum did not admit", MeetingId);
-                await janus.KickAsync(M.RoomId, M.RoomSecret, participant.Id, cancellationToken);
+                foreach (var room in M.Breakouts.Select(b => b.RoomId).Prepend(M.RoomId))
+                {
+                    await janus.KickAsync(room, M.RoomSecret, participant.Id, cancellationToken);
+                }
+
                 continue;
             }
 
@@ -143,7 +161,7 @@ public sealed partial class MeetingGrain
             }
 
             inside.Add(userId);
-            var mayPublish = userId == M.HostId || (person.MayPublish && !M.PublishingLocked);
+            var mayPublish = userId == M.HostId || inGroup || (person.MayPublish && !M.PublishingLocked);
             if (participant.Publishing && !mayPublish && !person.Moderated)
             {
                 await janus.ModerateAsync(M.RoomId, M.RoomSecret, participant.Id, true, cancellationToken);
@@ -207,8 +225,11 @@ public sealed partial class MeetingGrain
             return;
         }
 
-        await janus.KickAsync(M.RoomId, M.RoomSecret, person.ParticipantId, CancellationToken.None);
-        await janus.KickAsync(M.RoomId, M.RoomSecret, person.ScreenParticipantId, CancellationToken.None);
+        foreach (var room in M.Breakouts.Select(b => b.RoomId).Prepend(M.RoomId))
+        {
+            await janus.KickAsync(room, M.RoomSecret, person.ParticipantId, CancellationToken.None);
+            await janus.KickAsync(room, M.RoomSecret, person.ScreenParticipantId, CancellationToken.None);
+        }
         foreach (var session in person.Sessions)
         {
             await janus.DestroySessionAsync(session, CancellationToken.None);
@@ -255,7 +276,10 @@ public sealed partial class MeetingGrain
         {
             try
             {
-                await janus.DestroyRoomAsync(M.RoomId, M.RoomSecret, CancellationToken.None);
+                foreach (var room in M.Breakouts.Select(b => b.RoomId).Prepend(M.RoomId))
+                {
+                    await janus.DestroyRoomAsync(room, M.RoomSecret, CancellationToken.None);
+                }
             }
             catch (Exception ex) when (ex is JanusException or HttpRequestException)
             {

@@ -145,8 +145,10 @@ public sealed partial class MeetingGrain(
         }
 
         var host = userId == M.HostId;
-        return new SignalGrant(M.RoomId, M.Pin, person.ParticipantId, person.ScreenParticipantId, person.Name,
-            host || (person.MayPublish && !M.PublishingLocked), host || (person.MayPublish && !M.PublishingLocked));
+        var (room, pin, group) = RoomOf(userId);
+        // In a breakout group everyone may speak: that is what the group is for.
+        var speaks = host || group is not null || (person.MayPublish && !M.PublishingLocked);
+        return new SignalGrant(room, pin, person.ParticipantId, person.ScreenParticipantId, person.Name, speaks, speaks);
     }
 
     public async Task BindSessionAsync(Guid userId, long janusSession)
@@ -332,10 +334,11 @@ public sealed partial class MeetingGrain(
             .OrderBy(p => p.UserId != M.HostId).ThenBy(p => p.Name, StringComparer.Create(new("ru-RU"), false))
             .ToList();
         var status = M.EverRecorded ? M.RecordingStatus : RecordingStatus.None;
+        var group = RoomOf(userId).Group;
         return new MeetingView(MeetingId, M.ChatId, M.Kind, M.State, M.Title, M.HostId, M.HostName, M.StartsAt, M.StartedAt, M.EndedAt,
             M.Recording && M.State == MeetingState.Live, status, host ? M.RecordingProblem : null, host,
-            host || (me is { Admitted: true, Removed: false }), host || (me is { MayPublish: true } && !M.PublishingLocked), M.PublishingLocked, people,
-            me is { GuestOf: not null });
+            host || (me is { Admitted: true, Removed: false }), host || group is not null || (me is { MayPublish: true } && !M.PublishingLocked),
+            M.PublishingLocked, people, me is { GuestOf: not null }, group, BreakoutViews(host), M.Breakouts.Count > 0 ? M.Notice : null);
     }
 
     private MeetingPerson Person(Guid userId, string name)

@@ -30,6 +30,22 @@ public sealed class MeetingRecord
     [Id(20)] public DateTimeOffset? EmptySince { get; set; }
     [Id(21)] public bool Created { get; set; }
     [Id(22)] public List<GuestLink> GuestLinks { get; set; } = [];
+    [Id(23)] public List<BreakoutRoom> Breakouts { get; set; } = [];
+
+    /// <summary>The group the host is in now (its index); null: the main room.</summary>
+    [Id(24)] public int? HostVisiting { get; set; }
+    [Id(25)] public string? Notice { get; set; }
+}
+
+/// <summary>A breakout group: its own Janus room (id and pin like the main room's) and its members.</summary>
+[GenerateSerializer, Alias("Sferum.MeetingBreakoutRoom")]
+public sealed class BreakoutRoom
+{
+    [Id(0)] public string Name { get; set; } = "";
+    [Id(1)] public string RoomId { get; set; } = "";
+    [Id(2)] public string Pin { get; set; } = "";
+    [Id(3)] public List<Guid> Members { get; set; } = [];
+    [Id(4)] public bool CallsHost { get; set; }
 }
 
 /// <summary>A personal guest link: its secret's SHA-256, for whom the host made it, until when, and who took it.</summary>

@@ -22,6 +22,12 @@ public static class MeetingsApi
 
     public sealed record GuestRequest(string? Name, int Hours = 24);
 
+    public sealed record BreakoutsRequest(List<List<Guid>>? Groups, int Count = 2);
+
+    public sealed record VisitRequest(int? Group);
+
+    public sealed record NoticeRequest(string? Text);
+
     public sealed record GuestLinkView(string Link, string Name, DateTimeOffset ValidUntil);
 
     public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
@@ -60,6 +66,24 @@ public static class MeetingsApi
                 var secret = await m.InviteGuestAsync(u, request.Name ?? "", TimeSpan.FromHours(request.Hours));
                 return new GuestLinkView($"/Meetings/{meetingId}/guest/{secret}", request.Name!.Trim(), DateTimeOffset.UtcNow.AddHours(request.Hours));
             })).WithName("InviteGuest").WithSummary("Персональная ссылка для гостя из другой школы (вебинар)");
+        group.MapPost("/breakouts", (Guid meetingId, BreakoutsRequest request, HttpContext http, IClusterClient cluster) =>
+            Run(meetingId, http, cluster, async (m, u) =>
+            {
+                await m.OpenBreakoutsAsync(u, request.Groups?.Select(g => (IReadOnlyList<Guid>)g).ToList(), request.Count);
+                return await m.GetAsync(u);
+            })).WithName("OpenBreakouts").WithSummary("Разделить урок на группы (вручную или случайно)");
+        group.MapPost("/breakouts/visit", (Guid meetingId, VisitRequest request, HttpContext http, IClusterClient cluster) =>
+            Run(meetingId, http, cluster, async (m, u) => { await m.VisitBreakoutAsync(u, request.Group); return await m.GetAsync(u); }))
+            .WithName("VisitBreakout").WithSummary("Зайти в группу или вернуться в общий зал");
+        group.MapPost("/breakouts/notice", (Guid meetingId, NoticeRequest request, HttpContext http, IClusterClient cluster) =>
+            Run(meetingId, http, cluster, async (m, u) => { await m.NotifyBreakoutsAsync(u, request.Text ?? ""); return await m.GetAsync(u); }))
+            .WithName("NotifyBreakouts").WithSummary("Сообщение всем группам");
+        group.MapPost("/breakouts/call", (Guid meetingId, HttpContext http, IClusterClient cluster) =>
+            Run(meetingId, http, cluster, async (m, u) => { await m.CallHostAsync(u); return await m.GetAsync(u); }))
+            .WithName("CallHost").WithSummary("Позвать учителя в свою группу");
+        group.MapPost("/breakouts/close", (Guid meetingId, HttpContext http, IClusterClient cluster) =>
+            Run(meetingId, http, cluster, async (m, u) => { await m.CloseBreakoutsAsync(u); return await m.GetAsync(u); }))
+            .WithName("CloseBreakouts").WithSummary("Вернуть всех в общий зал");
         group.MapGet("/attendance.csv", AttendanceAsync).WithName("MeetingAttendance").WithSummary("Посещаемость (таблица CSV)");
         return app;
     }

@@ -14,6 +14,7 @@
   const videos = $("videos");
 
   let view = null;
+  let room = null;        // the breakout group this page's connection is in ("" for the main room)
   let session = null;
   let publisher = null;   // our handle in the room (we join as a publisher to learn who publishes)
   let outgoing = null;    // { pc, stream } while we publish
@@ -26,7 +27,7 @@
   const say = (text) => { status.textContent = text; };
 
   async function api(path, body) {
-    const r = await fetch(`/api/meetings/${id}${path}`, body === undefined && path !== "/enter" && path !== "/end" ? {} : {
+    const r = await fetch(`/api/meetings/${id}${path}`, path === "" ? {} : {
       method: "POST",
       headers: { "Content-Type": "application/json", RequestVerificationToken: token },
       body: JSON.stringify(body || {}),
@@ -100,6 +101,7 @@
     say("Подключаюсь к видеосерверу…");
     session = await SferumJanus.Session.create(`/video/${id}/janus`, token);
     session.onlost = () => { cleanup(); say("Связь с видеосервером потеряна."); $("join").hidden = false; $("join").textContent = "Подключиться снова"; };
+    room = (view && view.room) || "";
     publisher = await session.attach();
     publisher.onevent = onRoomEvent;
     const joined = await publisher.request({ request: "join", ptype: "publisher" });
@@ -200,6 +202,11 @@
       return;
     }
     if (wasWaiting && view.admitted && !session) await connect().catch((e) => say(e.message));
+    // Moved to a breakout group, or back to the main room: the grant now names another room; connect to it.
+    if (session && !session.closed && room !== null && (view.room || "") !== room) {
+      left("");
+      await connect().catch((e) => say(e.message));
+    }
     if (!view.mayPublish && outgoing) { await unpublish(); say("Организатор забрал у вас слово."); }
   }
 
@@ -240,6 +247,12 @@
       }
       list.append(li);
     }
+    $("room-name").hidden = !view.room;
+    $("room-name").textContent = view.room ? `Вы в группе: ${view.room}` : "";
+    $("breakout-notice").hidden = !view.notice;
+    $("breakout-notice").textContent = view.notice ? `Сообщение учителя всем группам: ${view.notice}` : "";
+    $("call-host").hidden = host || !view.room;
+    if (host && $("breakouts")) drawBreakouts();
     if (host && view.recordingProblem) say(view.recordingProblem);
     else if (host && view.state === "Ended" && view.recordingStatus === "Processing") say("Встреча завершена. Запись обрабатывается и появится в материалах чата.");
     else if (host && view.state === "Ended" && view.recordingStatus === "Ready") say("Встреча завершена. Запись — в материалах чата.");
@@ -249,6 +262,39 @@
       $("lock").setAttribute("aria-pressed", String(view.publishingLocked));
       $("lock").textContent = view.publishingLocked ? "Разрешить говорить тем, кому дано слово" : "Запретить всем включать микрофон";
     }
+  }
+
+  function drawBreakouts() {
+    const list = $("breakouts");
+    list.replaceChildren();
+    const groups = view.breakouts || [];
+    $("breakout-start").hidden = groups.length > 0 || view.kind !== "Lesson";
+    $("breakout-running").hidden = groups.length === 0;
+    for (const g of groups) {
+      const li = document.createElement("li");
+      li.dataset.group = g.index;
+      li.append(`${g.name}: ${g.memberNames.join(", ") || "никого"}${g.callsHost ? " — зовёт учителя ✋" : ""} `);
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "link";
+      b.textContent = view.room === g.name ? "Вы здесь" : "Зайти";
+      b.disabled = view.room === g.name;
+      b.addEventListener("click", () => api("/breakouts/visit", { group: g.index }).then((v) => { view = v; draw(); refresh(); }).catch((e) => say(e.message)));
+      li.append(b);
+      list.append(li);
+    }
+  }
+
+  $("call-host").addEventListener("click", () => api("/breakouts/call", {}).then(() => say("Учитель увидит, что вы его зовёте.")).catch((e) => say(e.message)));
+  if (host && $("breakouts")) {
+    $("breakout-random").addEventListener("click", () => api("/breakouts", { count: Number($("breakout-count").value || 2) })
+      .then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
+    $("breakout-main").addEventListener("click", () => api("/breakouts/visit", { group: null }).then((v) => { view = v; draw(); refresh(); }).catch((e) => say(e.message)));
+    $("breakout-close").addEventListener("click", () => api("/breakouts/close", {}).then((v) => { view = v; draw(); refresh(); }).catch((e) => say(e.message)));
+    $("notice-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      api("/breakouts/notice", { text: $("notice-text").value }).then((v) => { view = v; draw(); $("notice-text").value = ""; }).catch((err) => say(err.message));
+    });
   }
 
   $("join").addEventListener("click", () => (view && view.admitted ? connect().catch((e) => say(e.message)) : enter()));

@@ -177,6 +177,11 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
             new() { [Json] = $"{{\"userId\":\"{i.Person}\"}}" })),
         new("POST /api/meetings/{meetingId:guid}/recording", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/recording", new() { [Json] = "{\"on\":true}" })),
         new("POST /api/meetings/{meetingId:guid}/end", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/end", new() { [Json] = "{}" })),
+        new("POST /api/meetings/{meetingId:guid}/breakouts", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/breakouts", new() { [Json] = "{\"count\":2}" })),
+        new("POST /api/meetings/{meetingId:guid}/breakouts/visit", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/breakouts/visit", new() { [Json] = "{\"group\":0}" })),
+        new("POST /api/meetings/{meetingId:guid}/breakouts/notice", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/breakouts/notice", new() { [Json] = "{\"text\":\"чужое\"}" })),
+        new("POST /api/meetings/{meetingId:guid}/breakouts/call", Who.Member, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/breakouts/call", new() { [Json] = "{}" })),
+        new("POST /api/meetings/{meetingId:guid}/breakouts/close", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/breakouts/close", new() { [Json] = "{}" })),
         new("POST /api/meetings/{meetingId:guid}/guests", Who.Manager, i => (HttpMethod.Post, $"/api/meetings/{i.Meeting}/guests",
             new() { [Json] = "{\"name\":\"Чужой Гость\",\"hours\":2}" })),
         // A guest link belongs to the one verified person who followed it first; anyone else (and any guessed secret) is refused.
