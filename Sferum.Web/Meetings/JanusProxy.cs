@@ -72,18 +72,42 @@ public static class JanusProxy
         }
 
         var path = session is null ? "" : handle is null ? $"/{session}" : $"/{session}/{handle}";
-        var http2 = http.RequestServices.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-        using var response = await http2.PostAsync($"{options.JanusUrl.TrimEnd('/')}{path}",
-            new StringContent(forwarded.ToJsonString(), Encoding.UTF8, "application/json"), http.RequestAborted);
-        var answer = await response.Content.ReadAsStringAsync(http.RequestAborted);
-        if (session is null && JsonNode.Parse(answer) is JsonObject created && created["data"]?["id"] is { } id)
+        var janus = http.RequestServices.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+        string answer;
+        int status;
+        try
+        {
+            using var response = await janus.PostAsync($"{options.JanusUrl.TrimEnd('/')}{path}",
+                new StringContent(forwarded.ToJsonString(), Encoding.UTF8, "application/json"), http.RequestAborted);
+            answer = await response.Content.ReadAsStringAsync(http.RequestAborted);
+            status = (int)response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            // Janus is down or restarting: the page offers to connect again.
+            return Refused(StatusCodes.Status503ServiceUnavailable, "Видеосервер не отвечает.");
+        }
+
+        if (session is null && Parsed(answer) is { } created && created["data"]?["id"] is { } id)
         {
             // The new session is this person's: later requests naming it are checked against them, and it is closed
             // by the meeting if they lose access.
             await meeting.BindSessionAsync(userId, id.GetValue<long>());
         }
 
-        return Results.Content(answer, "application/json", Encoding.UTF8, (int)response.StatusCode);
+        return Results.Content(answer, "application/json", Encoding.UTF8, status);
+    }
+
+    private static JsonObject? Parsed(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Janus's long poll for a session's events (up to 30 s); only the session's owner, while inside.</summary>
@@ -101,8 +125,15 @@ public static class JanusProxy
 
         var maxev = int.TryParse(http.Request.Query["maxev"], out var n) ? Math.Clamp(n, 1, 10) : 1;
         var url = $"{options.Value.JanusUrl.TrimEnd('/')}/{session}?maxev={maxev}&apisecret={Uri.EscapeDataString(options.Value.ApiSecret)}";
-        using var response = await clients.CreateClient(HttpClientName).GetAsync(url, http.RequestAborted);
-        return Results.Content(await response.Content.ReadAsStringAsync(http.RequestAborted), "application/json", Encoding.UTF8, (int)response.StatusCode);
+        try
+        {
+            using var response = await clients.CreateClient(HttpClientName).GetAsync(url, http.RequestAborted);
+            return Results.Content(await response.Content.ReadAsStringAsync(http.RequestAborted), "application/json", Encoding.UTF8, (int)response.StatusCode);
+        }
+        catch (HttpRequestException)
+        {
+            return Refused(StatusCodes.Status503ServiceUnavailable, "Видеосервер не отвечает.");
+        }
     }
 
     /// <summary>As the JSON API answers: 403 saying nothing for "forbidden", 404 for an unknown meeting, 409 for its state (lobby, ended).</summary>
