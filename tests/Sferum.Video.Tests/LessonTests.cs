@@ -52,6 +52,14 @@ public sealed class LessonTests(VideoEnvironment env)
             Assert.InRange(proof.RemotePort, 20000, 20999);
         }
 
+        // The meeting's chat is on the meeting page: the class chat itself, live.
+        var said = $"Вопрос {Guid.NewGuid():N}"[..16];
+        var teachersChat = teacher.FrameLocator("#meeting-chat");
+        await teachersChat.Locator("#chat[data-ready='true']").WaitForAsync(new() { Timeout = 15_000 });
+        await teachersChat.Locator("#text").FillAsync(said);
+        await teachersChat.Locator("#send").ClickAsync();
+        await Assertions.Expect(pupils[1].FrameLocator("#meeting-chat").Locator("#messages")).ToContainTextAsync(said, new() { Timeout = 10_000 });
+
         // A pupil who reloads the page is back at once: her new connection replaces the old one, which would otherwise
         // hold her place in the room until Janus timed it out.
         await pupils[0].ReloadAsync();
