@@ -29,7 +29,7 @@ public sealed partial class MeetingGrain
         foreach (var (members, index) in split.Select((g, i) => (g, i)))
         {
             var room = new BreakoutRoom { Name = $"Группа {index + 1}", RoomId = Secret(16), Pin = Secret(16), Members = members };
-            await janus.CreateRoomAsync(new JanusRoom(room.RoomId, M.RoomSecret, room.Pin, 100, false, null), CancellationToken.None);
+            await VideoServerAsync(() => janus.CreateRoomAsync(new JanusRoom(room.RoomId, M.RoomSecret, room.Pin, 100, false, null), CancellationToken.None));
             M.Breakouts.Add(room);
         }
 
@@ -81,7 +81,8 @@ public sealed partial class MeetingGrain
         RequireHost(hostId);
         foreach (var room in M.Breakouts)
         {
-            await janus.DestroyRoomAsync(room.RoomId, M.RoomSecret, CancellationToken.None);
+            // A group room left behind when Janus does not answer holds nobody: nobody's grant names it any more.
+            await BestEffortAsync(() => janus.DestroyRoomAsync(room.RoomId, M.RoomSecret, CancellationToken.None));
         }
 
         M.Breakouts.Clear();

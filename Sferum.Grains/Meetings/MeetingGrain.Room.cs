@@ -21,7 +21,7 @@ public sealed partial class MeetingGrain
 
     private async Task GoLiveAsync()
     {
-        await CreateRoomAsync();
+        await VideoServerAsync(CreateRoomAsync);
         M.State = MeetingState.Live;
         M.StartedAt = clock.GetUtcNow();
         M.EverRecorded = M.Recording;
@@ -30,6 +30,35 @@ public sealed partial class MeetingGrain
         await state.WriteStateAsync();
         StartReconciling();
         await AnnounceAsync();
+    }
+
+    /// <summary>A call to Janus on a person's behalf: when Janus does not answer, they are told so in words, and may retry.</summary>
+    private static async Task VideoServerAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception ex) when (ex is JanusException or HttpRequestException or TaskCanceledException)
+        {
+            throw new Common.DomainException("meeting.video-down", "Видеосервер сейчас не отвечает: попробуйте ещё раз через минуту.");
+        }
+    }
+
+    /// <summary>
+    /// A decision already saved, applied to Janus now if it answers; otherwise the next look at the room applies it
+    /// (the reconciliation kicks, cuts off and mutes by the saved state), so the host is not told of a failure.
+    /// </summary>
+    private async Task BestEffortAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception ex) when (ex is JanusException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("Meeting {MeetingId}: the video server did not answer now ({Error}); the next check applies it", MeetingId, ex.Message);
+        }
     }
 
     private Task CreateRoomAsync()

@@ -191,7 +191,7 @@ public sealed partial class MeetingGrain(
         person.MayPublish = allowed;
         person.HandRaised = false;
         await state.WriteStateAsync();
-        await EnforcePublishingAsync();
+        await BestEffortAsync(EnforcePublishingAsync);
     }
 
     public async Task LockPublishingAsync(Guid hostId, bool locked)
@@ -199,7 +199,7 @@ public sealed partial class MeetingGrain(
         RequireHost(hostId);
         M.PublishingLocked = locked;
         await state.WriteStateAsync();
-        await EnforcePublishingAsync();
+        await BestEffortAsync(EnforcePublishingAsync);
     }
 
     public async Task RaiseHandAsync(Guid userId, bool raised)
@@ -222,7 +222,7 @@ public sealed partial class MeetingGrain(
         person.Admitted = false;
         person.InLobby = false;
         await state.WriteStateAsync();
-        await CutOffAsync(person);
+        await BestEffortAsync(() => CutOffAsync(person));
     }
 
     public async Task SetRecordingAsync(Guid hostId, bool on)
@@ -233,7 +233,7 @@ public sealed partial class MeetingGrain(
             throw new DomainException("meeting.not-live", "Запись включают во время встречи.");
         }
 
-        await janus.RecordAsync(M.RoomId, M.RoomSecret, on, CancellationToken.None);
+        await VideoServerAsync(() => janus.RecordAsync(M.RoomId, M.RoomSecret, on, CancellationToken.None));
         M.Recording = on;
         M.EverRecorded |= on;
         M.RecordingStatus = on ? RecordingStatus.Recording : M.RecordingStatus;

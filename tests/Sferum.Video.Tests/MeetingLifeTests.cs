@@ -133,6 +133,31 @@ public sealed partial class MeetingLifeTests(VideoEnvironment env)
         Assert.True(proof.FramesDecoded > 0);
     }
 
+    [Fact]
+    public async Task While_Janus_is_down_starting_a_lesson_says_so_and_works_once_it_is_back()
+    {
+        using var teacher = await env.SignedInAsync("teacher");
+        var (_, classChat, _) = await Web.Tests.Support.ChatApi.FiveAAsync(teacher);
+        var clientId = Guid.NewGuid().ToString();
+        env.Stack.Janus!.Process.Kill();
+        await env.Stack.Janus.Process.WaitForExitAsync();
+        try
+        {
+            var refused = await Web.Tests.Support.ChatApi.PostAsync(teacher, classChat, "/meetings", new { clientId, kind = "Lesson", title = "Урок" });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Видеосервер сейчас не отвечает", await refused.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await env.Stack.RestartJanusAsync();
+        }
+
+        // The page retries with the same client id: the same meeting goes live.
+        var started = await Web.Tests.Support.ChatApi.PostAsync(teacher, classChat, "/meetings", new { clientId, kind = "Lesson", title = "Урок" });
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Contains("\"state\":\"Live\"", await started.Content.ReadAsStringAsync());
+    }
+
     private static async Task<string> ProbeAsync(string file)
     {
         var start = new ProcessStartInfo("/usr/bin/ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
