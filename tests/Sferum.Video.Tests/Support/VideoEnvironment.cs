@@ -88,7 +88,7 @@ public sealed class VideoEnvironment : IAsyncLifetime
         }
 
         await Postgres.DisposeAsync();
-        if (Environment.GetEnvironmentVariable("KEEP") is null && Directory.Exists(dataDirectory))
+        if (Directory.Exists(dataDirectory))
         {
             Directory.Delete(dataDirectory, recursive: true);
         }
