@@ -132,6 +132,13 @@ public sealed partial class MeetingGrain(
 
             await state.WriteStateAsync();
         }
+        else if (person is { Admitted: false, InLobby: false, Removed: false, GuestOf: null } && userId != M.HostId)
+        {
+            // Cut off when they left the chat, and a member again now (the journal moved them back): in as anyone is.
+            person.Admitted = !MeetingRules.HasLobby(M.Kind);
+            person.InLobby = !person.Admitted;
+            await state.WriteStateAsync();
+        }
 
         return await ViewAsync(userId);
     }
