@@ -13,6 +13,23 @@ public static class DemoUsers
     public static IReadOnlyList<DemoUser> ReadShipped(SolutionLayout layout) =>
         Read(Path.Combine(layout.ProjectDirectory("Sferum.DevIdentity"), "users.json"));
 
+    /// <summary>
+    /// Writes the shipped users plus "pupil2" / "pupil2", whose SNILS is that of the demo roster's first invented 5А
+    /// pupil (DEMO-S1), so that she joins 5А through the journal: for tests and benches that need two pupils.
+    /// </summary>
+    public static IReadOnlyList<DemoUser> WriteWithSecondPupil(SolutionLayout layout, string path)
+    {
+        var users = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(layout.ProjectDirectory("Sferum.DevIdentity"), "users.json")))!;
+        users["users"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["subject"] = "esia-1000099", ["login"] = "pupil2", ["password"] = "pupil2",
+            ["lastName"] = "Второва", ["firstName"] = "Анна", ["middleName"] = "Ивановна",
+            ["snils"] = Sferum.Common.Snils.FromNumber(100_000_100), ["trust"] = "standard", ["birthDate"] = "2015-01-01",
+        });
+        File.WriteAllText(path, users.ToJsonString());
+        return Read(path);
+    }
+
     public static IReadOnlyList<DemoUser> Read(string path)
     {
         var file = JsonSerializer.Deserialize<UsersFile>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web));

@@ -369,7 +369,7 @@ public sealed partial class MeetingGrain
         {
             // Everyone in the chat sees the reminder; the card's button opens the meeting when the host does.
             await GrainFactory.GetGrain<IChatGrain>(M.ChatId).SendAsync(M.HostId,
-                new SendMessage($"meeting-{MeetingId:N}-soon", $"Скоро начнётся: {MeetingRules.Describe(M.Kind).ToLowerInvariant()} «{M.Title}»", null));
+                new SendMessage($"meeting-{MeetingId:N}-soon", $"Скоро начнётся: {MeetingKinds.Describe(M.Kind).ToLowerInvariant()} «{M.Title}»", null));
             await ForgetAsync(reminderName);
         }
         else

@@ -73,8 +73,8 @@ public sealed partial class MeetingGrain(
         {
             // A retry after a lost answer posts again with the same client id: the chat returns the card it stored.
             var text = M.StartsAt is { } at
-                ? $"{MeetingRules.Describe(M.Kind)} «{M.Title}» запланирован(о) на {at:dd.MM.yyyy HH:mm} UTC"
-                : $"{MeetingRules.Describe(M.Kind)} «{M.Title}» начинается";
+                ? $"{MeetingKinds.Describe(M.Kind)} «{M.Title}» запланирован(о) на {at:dd.MM.yyyy HH:mm} UTC"
+                : $"{MeetingKinds.Describe(M.Kind)} «{M.Title}» начинается";
             await chat.SendAsync(hostId, new SendMessage($"meeting-{MeetingId:N}", text, null, MeetingId: MeetingId));
             M.Created = true;
             await state.WriteStateAsync();

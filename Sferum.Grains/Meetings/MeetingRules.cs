@@ -12,8 +12,6 @@ public static class MeetingRules
     /// <summary>A lesson from a class chat, a parent meeting from a parents' chat, a broadcast from the channel, a webinar from a community or group.</summary>
     public static bool Fits(MeetingKind kind, ChatKind chat) => MeetingKinds.For(chat) == kind;
 
-    public static string Describe(MeetingKind kind) => MeetingKinds.Describe(kind);
-
     public static MeetingDraft Validate(MeetingDraft draft, ChatKind chat, DateTimeOffset now)
     {
         if (!Fits(draft.Kind, chat))
@@ -25,7 +23,7 @@ public static class MeetingRules
         var title = (draft.Title ?? "").Trim();
         if (title.Length == 0)
         {
-            title = Describe(draft.Kind);
+            title = MeetingKinds.Describe(draft.Kind);
         }
 
         if (title.Length > MaxTitle)

@@ -32,14 +32,7 @@ var layout = SolutionLayout.Locate();
 // The viewers' page signs in as a second pupil of 5А (the demo roster's first invented pupil): one Janus session per
 // person, so the timed pupil's own connection is left alone.
 var usersFile = Path.Combine(data.FullName, "users.json");
-var shipped = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(layout.ProjectDirectory("Sferum.DevIdentity"), "users.json")))!;
-shipped["users"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
-{
-    ["subject"] = "esia-1000099", ["login"] = "pupil2", ["password"] = "pupil2", ["lastName"] = "Второва", ["firstName"] = "Анна",
-    ["snils"] = Sferum.Common.Snils.FromNumber(100_000_100), ["trust"] = "standard", ["birthDate"] = "2015-01-01",
-});
-await File.WriteAllTextAsync(usersFile, shipped.ToJsonString());
-var users = DemoUsers.Read(usersFile);
+var users = DemoUsers.WriteWithSecondPupil(layout, usersFile);
 await using var stack = await SferumStack.StartAsync(new SferumStackOptions
 {
     DataDirectory = data.FullName,

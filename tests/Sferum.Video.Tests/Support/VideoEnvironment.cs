@@ -1,5 +1,4 @@
 using System.Net.NetworkInformation;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sferum.Local;
 using Sferum.Testing;
@@ -43,8 +42,7 @@ public sealed class VideoEnvironment : IAsyncLifetime
         var layout = SolutionLayout.Locate();
         Directory.CreateDirectory(dataDirectory);
         var usersFile = Path.Combine(dataDirectory, "users.json");
-        await File.WriteAllTextAsync(usersFile, UsersWithSecondPupil(layout));
-        Users = DemoUsers.Read(usersFile);
+        Users = DemoUsers.WriteWithSecondPupil(layout, usersFile);
         Stack = await SferumStack.StartAsync(new SferumStackOptions
         {
             ConnectionString = await Postgres.CreateDatabaseAsync(),
@@ -65,19 +63,6 @@ public sealed class VideoEnvironment : IAsyncLifetime
             // SFERUM_TEST_ECHO=1 prints every service's output (for finding out why a test failed).
             Echo = Environment.GetEnvironmentVariable("SFERUM_TEST_ECHO") == "1" ? Console.WriteLine : null,
         }, NullLogger.Instance);
-    }
-
-    /// <summary>The shipped demo users and "pupil2", whose SNILS is that of the demo roster's first invented 5А pupil (DEMO-S1).</summary>
-    private static string UsersWithSecondPupil(SolutionLayout layout)
-    {
-        var users = JsonNode.Parse(File.ReadAllText(Path.Combine(layout.ProjectDirectory("Sferum.DevIdentity"), "users.json")))!;
-        users["users"]!.AsArray().Add(new JsonObject
-        {
-            ["subject"] = "esia-1000099", ["login"] = "pupil2", ["password"] = "pupil2",
-            ["lastName"] = "Второва", ["firstName"] = "Анна", ["middleName"] = "Ивановна",
-            ["snils"] = Common.Snils.FromNumber(100_000_100), ["trust"] = "standard", ["birthDate"] = "2015-01-01",
-        });
-        return users.ToJsonString();
     }
 
     public async Task DisposeAsync()
