@@ -335,6 +335,8 @@ public sealed partial class MeetingGrain(
         M.RecordingStatus = ok ? RecordingStatus.Ready : RecordingStatus.Failed;
         M.RecordingProblem = problem;
         await state.WriteStateAsync();
+        // The host's card in the chat says what became of the recording (a failure included) without a reload.
+        await AnnounceAsync();
     }
 
     private async Task<MeetingView> ViewAsync(Guid userId)

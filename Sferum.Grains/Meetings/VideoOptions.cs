@@ -37,5 +37,8 @@ public sealed class VideoOptions
     /// <summary>A planned meeting whose host never opened it ends by itself this long after its start time.</summary>
     public double AbandonMinutes { get; set; } = 60;
 
+    /// <summary>How long a failed recording job waits before its next attempt (of <c>RecordingGrain.MaxAttempts</c>).</summary>
+    public double RecordingRetrySeconds { get; set; } = 60;
+
     public bool Enabled => JanusUrl.Length > 0 && AdminUrl.Length > 0;
 }

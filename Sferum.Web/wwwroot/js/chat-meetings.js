@@ -48,6 +48,8 @@ window.SferumMeetings = (() => {
       card.append(join);
     }
     if (m.state === "Ended" && m.recordingStatus === "Processing") card.append(el("p", "muted", "Запись обрабатывается и появится в материалах чата."));
+    // Only the host is told why (the problem is null for everyone else).
+    if (m.state === "Ended" && m.recordingStatus === "Failed" && m.recordingProblem) card.append(el("p", "recording-problem", m.recordingProblem));
   }
 
   // The host names the meeting, starts it now or plans it (the browser's local time, sent as an instant), and may
