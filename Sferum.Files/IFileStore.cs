@@ -12,4 +12,10 @@ public interface IFileStore
 
     /// <summary>The file's bytes, or null when no file has this hash.</summary>
     Stream? Open(string hash);
+
+    /// <summary>Every stored file with the time it was stored (for retention's sweep of files nothing refers to).</summary>
+    IEnumerable<(string Hash, DateTimeOffset StoredAt)> List();
+
+    /// <summary>Removes the file; false when there was none.</summary>
+    bool Delete(string hash);
 }

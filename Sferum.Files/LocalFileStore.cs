@@ -45,6 +45,11 @@ public sealed class LocalFileStore(IOptions<FileStoreOptions> options) : IFileSt
             {
                 File.Move(temp, path, overwrite: true);
             }
+            else
+            {
+                // Stored again: it counts as new for retention's sweep, which spares files stored within the last day.
+                File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+            }
 
             return (hash, size);
         }
@@ -64,6 +69,40 @@ public sealed class LocalFileStore(IOptions<FileStoreOptions> options) : IFileSt
         var path = PathOf(hash);
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
+
+    public IEnumerable<(string Hash, DateTimeOffset StoredAt)> List()
+    {
+        if (!Directory.Exists(Root))
+        {
+            yield break;
+        }
+
+        // Only the two-level hash folders: tmp/ (uploads in flight) and exports/ (personal-data archives) are not files of the store.
+        foreach (var first in Directory.EnumerateDirectories(Root).Where(d => IsHexName(d, 2)))
+        {
+            foreach (var second in Directory.EnumerateDirectories(first).Where(d => IsHexName(d, 2)))
+            {
+                foreach (var file in Directory.EnumerateFiles(second).Where(f => IsHexName(f, 64)))
+                {
+                    yield return (Path.GetFileName(file), File.GetLastWriteTimeUtc(file));
+                }
+            }
+        }
+    }
+
+    public bool Delete(string hash)
+    {
+        if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower) || !File.Exists(PathOf(hash)))
+        {
+            return false;
+        }
+
+        File.Delete(PathOf(hash));
+        return true;
+    }
+
+    private static bool IsHexName(string path, int length) =>
+        Path.GetFileName(path) is { } name && name.Length == length && name.All(char.IsAsciiHexDigitLower);
 
     private string PathOf(string hash) => Path.Combine(Root, hash[..2], hash[2..4], hash);
 }

@@ -10,6 +10,7 @@ using Sferum.Platform;
 using Sferum.Rosters;
 using Sferum.Rosters.Reading;
 using Sferum.Schools;
+using Sferum.PersonalData;
 using Sferum.Sessions;
 
 namespace Sferum;
@@ -69,6 +70,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<ParentLinks>();
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
         services.AddSingleton<SessionStore>();
+        services.AddPersonalData(configuration);
         return services;
     }
 }

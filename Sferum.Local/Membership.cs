@@ -20,11 +20,18 @@ public static class Membership
         return await command.ExecuteScalarAsync(cancellationToken) is int status ? status : null;
     }
 
-    public static async Task WaitForActiveSiloAsync(string connectionString, string clusterId, int siloPort, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>Polls until the silo is Active; fails at once, with its output, if <paramref name="watched"/> (its process) exits.</summary>
+    public static async Task WaitForActiveSiloAsync(string connectionString, string clusterId, int siloPort, TimeSpan timeout,
+        CancellationToken cancellationToken = default, ServiceProcess? watched = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
+            if (watched is { HasExited: true })
+            {
+                throw new InvalidOperationException($"{watched.Name} exited with code {watched.ExitCode} before it became active:\n{watched.RecentOutput}");
+            }
+
             try
             {
                 if (await SiloStatusAsync(connectionString, clusterId, siloPort, cancellationToken) == Active)
@@ -40,6 +47,7 @@ public static class Membership
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"No active silo on port {siloPort} of cluster {clusterId} after {timeout.TotalSeconds:0} s.");
+        throw new TimeoutException($"No active silo on port {siloPort} of cluster {clusterId} after {timeout.TotalSeconds:0} s." +
+                                   (watched is null ? "" : $"\n{watched.Name} output:\n{watched.RecentOutput}"));
     }
 }

@@ -49,8 +49,8 @@ public sealed class SferumStack : IAsyncDisposable
             await stack.StartDatabaseAsync(cancellationToken);
             await stack.StartIdentityAsync(cancellationToken);
             await stack.StartJanusAsync(cancellationToken);
-            stack.StartSilo(options.SiloPort, options.GatewayPort);
-            await stack.StartWebAsync(cancellationToken);
+            var silo = stack.StartSilo(options.SiloPort, options.GatewayPort);
+            await stack.StartWebAsync(cancellationToken, silo);
             await stack.SeedDemoRosterAsync(cancellationToken);
             return stack;
         }
@@ -71,6 +71,8 @@ public sealed class SferumStack : IAsyncDisposable
         }
 
         args.AddRange(options.Operators.Select((o, i) => $"--Sferum:Platform:Operators:{i}={o}"));
+        // Silos write into the file store too (recordings, exports of personal data): the web's folder.
+        args.Add($"--Sferum:Files:Folder={Path.Combine(options.DataDirectory, "files")}");
         args.AddRange(VideoArguments(forSilo: true));
         args.AddRange(options.ExtraSiloArguments);
         var silo = SiloProcess.Start(layout, ConnectionString, options.ClusterId, siloPort, gatewayPort, args, options.Echo, environment: options.Environment);
@@ -127,7 +129,7 @@ public sealed class SferumStack : IAsyncDisposable
         await StartJanusAsync(cancellationToken);
     }
 
-    /// <summary>Janus's addresses and secrets; silos also get the recordings folder and the file store they file recordings into.</summary>
+    /// <summary>Janus's addresses and secrets; silos also get the recordings folder.</summary>
     private IEnumerable<string> VideoArguments(bool forSilo)
     {
         if (janus is null)
@@ -143,7 +145,6 @@ public sealed class SferumStack : IAsyncDisposable
             yield return $"--Sferum:Video:AdminSecret={janus.AdminSecret}";
             yield return $"--Sferum:Video:RoomAdminKey={janus.RoomAdminKey}";
             yield return $"--Sferum:Video:RecordingsFolder={janus.RecordingsFolder}";
-            yield return $"--Sferum:Files:Folder={Path.Combine(options.DataDirectory, "files")}";
         }
     }
 
@@ -197,11 +198,14 @@ public sealed class SferumStack : IAsyncDisposable
         logger.LogInformation("Demo roster pushed through the journal API: {Status}", status);
     }
 
-    private async Task StartWebAsync(CancellationToken cancellationToken)
+    private async Task StartWebAsync(CancellationToken cancellationToken, ServiceProcess silo)
     {
         var webArguments = VideoArguments(forSilo: false).Concat(options.ExtraWebArguments)
             .Prepend($"--Sferum:Files:Folder={Path.Combine(options.DataDirectory, "files")}").ToList();
         Web = WebProcess.Start(layout, ConnectionString, options.ClusterId, options.WebPort, IdentityUrl, webArguments, options.Echo, options.Environment);
+        // The web node is ready only once the silo answers: waiting for the silo first (it starts meanwhile) says,
+        // with the silo's own output, why when it is the silo that fails.
+        await Membership.WaitForActiveSiloAsync(ConnectionString, options.ClusterId, options.SiloPort, StartTimeout, cancellationToken, silo);
         await HttpWait.UntilOkAsync($"{WebUrl}/health/ready", StartTimeout, Web, cancellationToken);
     }
 }

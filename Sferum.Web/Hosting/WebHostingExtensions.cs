@@ -105,6 +105,7 @@ public static class WebHostingExtensions
         Meetings.MeetingsApi.MapMeetings(app);
         Meetings.JanusProxy.MapJanusProxy(app);
         Classes.MaterialsApi.MapMaterials(app);
+        PersonalData.DataExportsApi.MapDataExports(app);
         return app;
     }
 }

@@ -84,6 +84,12 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("* /Chats", Who.SignedIn, _ => (HttpMethod.Get, "/Chats", null)),
         new("* /Chats/Index", Who.SignedIn, _ => (HttpMethod.Get, "/Chats/Index", null)),
         new("* /Profile", Who.SignedIn, _ => (HttpMethod.Get, "/Profile", null)),
+        new("* /Profile/Data", Who.SignedIn, _ => (HttpMethod.Get, "/Profile/Data", null)),
+        // Exports of personal data: one's own and one's minor children's (the grain checks whom); downloading someone
+        // else's archive is refused in DataExportTests.
+        new("GET /api/personal-data/exports/", Who.SignedIn, _ => (HttpMethod.Get, "/api/personal-data/exports/", null)),
+        new("POST /api/personal-data/exports/", Who.SignedIn),
+        new("GET /api/personal-data/exports/{exportId:guid}/download", Who.SignedIn),
         new("* /i/{token}", Who.SignedIn, _ => (HttpMethod.Get, "/i/" + new string('A', 64), null)),
         // The hub's transport needs a negotiated connection: probed through negotiate here, per method in the hub test below.
         new("* /hubs/chat", Who.SignedIn),
@@ -223,6 +229,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Profile:OnPostConfirmSecondFactorAsync", Who.SignedIn),
         new("Profile:OnPostEndSessionAsync", Who.SignedIn),
         new("Profile:OnPostEndOtherSessionsAsync", Who.SignedIn),
+        new("Profile.Data:OnGetAsync", Who.SignedIn),
+        new("Profile.Data:OnPostStartAsync", Who.SignedIn),
         new("Invitations.Accept:OnGetAsync", Who.SignedIn),
         new("Invitations.Accept:OnPostAsync", Who.SignedIn),
         new("Classes.Index:OnGetAsync", Who.Member),

@@ -1,0 +1,16 @@
+namespace Sferum.PersonalData;
+
+/// <summary>Configuration section <c>Sferum:PersonalData:Retention</c>: the platform's part of retention.</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Sferum:PersonalData:Retention";
+
+    /// <summary>Audit log entries older than this are purged (the chain's anchor keeps it verifiable).</summary>
+    public int AuditYears { get; set; } = 3;
+
+    /// <summary>When the nightly job runs, in Moscow time (HH:mm).</summary>
+    public string RunAt { get; set; } = "03:30";
+
+    /// <summary>Stored files nothing refers to are deleted once older than this (an upload waits this long for its message).</summary>
+    public int UnreferencedFileHours { get; set; } = 24;
+}
