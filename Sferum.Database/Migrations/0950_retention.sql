@@ -23,7 +23,8 @@ CREATE TABLE retention_runs (
     materials_removed  integer     NOT NULL DEFAULT 0,
     audit_removed      bigint      NOT NULL DEFAULT 0,
     exports_removed    integer     NOT NULL DEFAULT 0,
-    stored_files_removed integer   NOT NULL DEFAULT 0
+    stored_files_removed integer   NOT NULL DEFAULT 0,
+    sessions_removed   integer     NOT NULL DEFAULT 0
 );
 
 CREATE INDEX retention_runs_school ON retention_runs (school_id, ran_at DESC);

@@ -12,4 +12,5 @@ public sealed record RetentionReport(
     [property: Id(6)] int MaterialsRemoved,
     [property: Id(7)] long AuditRemoved,
     [property: Id(8)] int ExportsRemoved,
-    [property: Id(9)] int StoredFilesRemoved);
+    [property: Id(9)] int StoredFilesRemoved,
+    [property: Id(10)] int SessionsRemoved = 0);

@@ -31,6 +31,7 @@ public sealed class RetentionApplier(
         var now = clock.GetUtcNow();
         var auditRemoved = await store.PurgeAuditAsync(now.AddYears(-options.Value.AuditYears));
         var exportsRemoved = exportFolder.DeleteAllBut(await exports.ExpireAsync(now));
+        var sessionsRemoved = await store.PurgeSessionsAsync(now.AddDays(-options.Value.SessionDays));
         var referenced = await store.ReferencedFilesAsync();
         var spareAfter = now.AddHours(-options.Value.UnreferencedFileHours);
         var storedRemoved = 0;
@@ -42,10 +43,10 @@ public sealed class RetentionApplier(
             }
         }
 
-        var report = new RetentionReport(null, now, trigger, 0, 0, 0, 0, auditRemoved, exportsRemoved, storedRemoved);
+        var report = new RetentionReport(null, now, trigger, 0, 0, 0, 0, auditRemoved, exportsRemoved, storedRemoved, sessionsRemoved);
         await store.SaveAsync(report);
         await audit.WriteAsync(new AuditEntry(null, null, null, "retention.applied",
-            $"Сроки хранения платформы: удалено записей журнала — {auditRemoved}, выгрузок — {exportsRemoved}, файлов без ссылок — {storedRemoved}",
+            $"Сроки хранения платформы: удалено записей журнала — {auditRemoved}, выгрузок — {exportsRemoved}, файлов без ссылок — {storedRemoved}, завершённых сеансов — {sessionsRemoved}",
             new Dictionary<string, object?> { ["trigger"] = trigger }));
         return report;
     }

@@ -8,6 +8,9 @@ public sealed class RetentionOptions
     /// <summary>Audit log entries older than this are purged (the chain's anchor keeps it verifiable).</summary>
     public int AuditYears { get; set; } = 3;
 
+    /// <summary>Ended sign-in sessions (device and address) are deleted after this many days.</summary>
+    public int SessionDays { get; set; } = 90;
+
     /// <summary>When the nightly job runs, in Moscow time (HH:mm).</summary>
     public string RunAt { get; set; } = "03:30";
 

@@ -104,8 +104,8 @@ public sealed class RetentionStore(NpgsqlDataSource database)
     {
         const string sql = """
             INSERT INTO retention_runs (school_id, ran_at, trigger, messages_removed, events_removed, files_detached, materials_removed,
-                                        audit_removed, exports_removed, stored_files_removed)
-            VALUES (@school, @at, @trigger, @messages, @events, @detached, @materials, @audit, @exports, @stored)
+                                        audit_removed, exports_removed, stored_files_removed, sessions_removed)
+            VALUES (@school, @at, @trigger, @messages, @events, @detached, @materials, @audit, @exports, @stored, @sessions)
             """;
         await using var owned = connection is null ? await database.OpenConnectionAsync() : null;
         await using var command = new NpgsqlCommand(sql, connection ?? owned, transaction);
@@ -119,6 +119,7 @@ public sealed class RetentionStore(NpgsqlDataSource database)
         command.Parameters.AddWithValue("audit", report.AuditRemoved);
         command.Parameters.AddWithValue("exports", report.ExportsRemoved);
         command.Parameters.AddWithValue("stored", report.StoredFilesRemoved);
+        command.Parameters.AddWithValue("sessions", report.SessionsRemoved);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -126,7 +127,7 @@ public sealed class RetentionStore(NpgsqlDataSource database)
     {
         await using var command = database.CreateCommand("""
             SELECT school_id, ran_at, trigger, messages_removed, events_removed, files_detached, materials_removed, audit_removed,
-                   exports_removed, stored_files_removed
+                   exports_removed, stored_files_removed, sessions_removed
             FROM retention_runs WHERE school_id IS NOT DISTINCT FROM @school ORDER BY ran_at DESC LIMIT @limit
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid?>("school", NpgsqlDbType.Uuid) { TypedValue = schoolId });
@@ -136,7 +137,8 @@ public sealed class RetentionStore(NpgsqlDataSource database)
         while (await reader.ReadAsync())
         {
             reports.Add(new RetentionReport(reader.IsDBNull(0) ? null : reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2),
-                reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt64(7), reader.GetInt32(8), reader.GetInt32(9)));
+                reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt64(7), reader.GetInt32(8), reader.GetInt32(9),
+                reader.GetInt32(10)));
         }
 
         return reports;
@@ -148,6 +150,14 @@ public sealed class RetentionStore(NpgsqlDataSource database)
         await using var command = database.CreateCommand("SELECT audit_purge_before(@cutoff)");
         command.Parameters.AddWithValue("cutoff", cutoff);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Ended sign-in sessions (device, address) older than the cutoff.</summary>
+    public async Task<int> PurgeSessionsAsync(DateTimeOffset cutoff)
+    {
+        await using var command = database.CreateCommand("DELETE FROM user_sessions WHERE ended_at IS NOT NULL AND ended_at < @cutoff");
+        command.Parameters.AddWithValue("cutoff", cutoff);
+        return await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Every file hash something still refers to: attachments of messages and files of the materials library.</summary>

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sferum.Common;
+using Sferum.PersonalData;
+using Sferum.Web.Identity;
+
+namespace Sferum.Web.Pages.Schools;
+
+/// <summary>
+/// «Сроки хранения»: how long the school keeps its chats' history and files, applied every night (or at once from
+/// here), with the reports of what each run removed. The school's retention grain admits its admins only.
+/// </summary>
+public sealed class RetentionModel(IClusterClient cluster) : PageModel
+{
+    [FromRoute]
+    public Guid SchoolId { get; set; }
+
+    /// <summary>The form's fields: years as text, empty for «бессрочно».</summary>
+    [BindProperty]
+    public string? ChatYears { get; set; }
+
+    [BindProperty]
+    public string? FileYears { get; set; }
+
+    [BindProperty]
+    public bool KeepPinned { get; set; } = true;
+
+    [BindProperty]
+    public bool KeepMaterials { get; set; } = true;
+
+    public IReadOnlyList<RetentionReport> Reports { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        var policy = await Grain().GetAsync(User.GetUserId());
+        (ChatYears, FileYears, KeepPinned, KeepMaterials) = (policy.ChatYears?.ToString(), policy.FileYears?.ToString(), policy.KeepPinned, policy.KeepMaterials);
+        await LoadReportsAsync();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        var chat = Years(ChatYears, nameof(ChatYears), "Срок хранения переписки");
+        var file = Years(FileYears, nameof(FileYears), "Срок хранения файлов и записей");
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await Grain().SetAsync(User.GetUserId(), new RetentionPolicy(chat, file, KeepPinned, KeepMaterials));
+                Notice = "Сроки хранения сохранены. Они применяются каждую ночь.";
+                return RedirectToPage(new { SchoolId });
+            }
+            catch (DomainException ex) when (ex.Code != "forbidden")
+            {
+                ModelState.AddModelError(ex.Code.Contains("chat", StringComparison.Ordinal) ? nameof(ChatYears) : nameof(FileYears), ex.Message);
+            }
+        }
+
+        await LoadReportsAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRunAsync()
+    {
+        var report = await Grain().RunNowAsync(User.GetUserId());
+        Notice = $"Сроки применены: удалено сообщений — {report.MessagesRemoved}, откреплено файлов — {report.FilesDetached}, удалено материалов — {report.MaterialsRemoved}.";
+        return RedirectToPage(new { SchoolId });
+    }
+
+    private int? Years(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text.Trim(), out var years) || years is < 1 or > RetentionPolicy.MaxYears)
+        {
+            ModelState.AddModelError(field, $"{label}: целое число лет от 1 до {RetentionPolicy.MaxYears} или пусто («бессрочно»).");
+            return null;
+        }
+
+        return years;
+    }
+
+    private ISchoolRetentionGrain Grain() => cluster.GetGrain<ISchoolRetentionGrain>(SchoolId);
+
+    private async Task LoadReportsAsync() => Reports = await Grain().ReportsAsync(User.GetUserId());
+}
