@@ -10,5 +10,6 @@ public interface IAuditQueryGrain : IGrainWithIntegerKey
 
     /// <summary>Every matching entry (at most 100,000), oldest first, for a CSV export.</summary>
     [Alias("Export")]
-    Task<IReadOnlyList<AuditRecord>> ExportAsync(Guid requesterUserId, Guid schoolId, AuditQuery query);
+    /// <summary>A bulk export of the log: the admin's one-time code is required (issue 12: bulk exports need the second factor).</summary>
+    Task<IReadOnlyList<AuditRecord>> ExportAsync(Guid requesterUserId, Guid schoolId, AuditQuery query, string? secondFactorCode);
 }

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using Sferum.Common;
+using Sferum.Identity;
 using Sferum.Schools;
 
 namespace Sferum.Audit;
@@ -13,9 +14,10 @@ public sealed class AuditQueryGrain(AuditReader reader, AuditLog audit) : Grain,
         return await reader.SearchAsync(schoolId, query);
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> ExportAsync(Guid requesterUserId, Guid schoolId, AuditQuery query)
+    public async Task<IReadOnlyList<AuditRecord>> ExportAsync(Guid requesterUserId, Guid schoolId, AuditQuery query, string? secondFactorCode)
     {
         await RequireAdminAsync(requesterUserId, schoolId);
+        await GrainFactory.GetGrain<IUserGrain>(requesterUserId).VerifySecondFactorAsync(secondFactorCode);
         var records = await reader.ExportAsync(schoolId, query);
         // An export is a read of many entries at once (issue 12: every export is in the log); written after the read,
         // so it is not part of what it exports.

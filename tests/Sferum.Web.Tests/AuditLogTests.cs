@@ -31,7 +31,12 @@ public sealed class AuditLogTests(WebTestEnvironment env)
         var refusals = await (await admin.GetAsync($"{schoolPath}/Audit?action=access.refused")).Content.ReadAsStringAsync();
         Assert.Contains("Отказано в доступе: ", refusals);
 
-        var csv = await admin.GetAsync($"{schoolPath}/Audit?action=invitation&handler=Csv");
+        // A bulk export needs the admin's one-time code: without one (or with a wrong one) it is refused with the rule.
+        var withoutCode = await admin.SubmitAsync($"{schoolPath}/Audit?action=invitation", "id=\"audit-csv\"", new() { ["secondFactorCode"] = "000000" });
+        Assert.Equal("text/html", withoutCode.Content.Headers.ContentType!.MediaType);
+        Assert.Matches("подключите приложение|код не подошёл", await withoutCode.Content.ReadAsStringAsync());
+        var code = await WebAuthenticator.CodeAsync(admin, "admin");
+        var csv = await admin.SubmitAsync($"{schoolPath}/Audit?action=invitation", "id=\"audit-csv\"", new() { ["secondFactorCode"] = code });
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
@@ -40,10 +45,16 @@ public sealed class AuditLogTests(WebTestEnvironment env)
         Assert.Contains("invitation.created", text);
         Assert.Contains("Выгружен журнал действий: записей ", await (await admin.GetAsync($"{schoolPath}/Audit?action=audit.exported")).Content.ReadAsStringAsync());
 
-        foreach (var path in new[] { $"{schoolPath}/Audit", $"{schoolPath}/Audit?handler=Csv" })
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync($"{schoolPath}/Audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync($"{schoolPath}/Audit")).StatusCode);
+        foreach (var outsider in new[] { teacher, guest })
         {
-            Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync(path)).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync(path)).StatusCode);
+            // Their own page's antiforgery token, the admin's export handler: refused before any code is looked at.
+            var profile = await (await outsider.GetAsync("/Profile")).Content.ReadAsStringAsync();
+            var token = System.Text.RegularExpressions.Regex.Match(profile, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var export = await outsider.PostAsync($"{schoolPath}/Audit?handler=Csv",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["secondFactorCode"] = code }));
+            Assert.Equal(HttpStatusCode.Forbidden, export.StatusCode);
         }
     }
 }

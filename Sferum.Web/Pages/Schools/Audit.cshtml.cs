@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Audit;
+using Sferum.Common;
 using Sferum.Web.Identity;
 
 namespace Sferum.Web.Pages.Schools;
@@ -48,9 +49,21 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
     public async Task OnGetAsync() =>
         Entries = await cluster.GetGrain<IAuditQueryGrain>(0).SearchAsync(User.GetUserId(), SchoolId, Query() with { Page = PageNumber, PageSize = PageSize });
 
-    public async Task<IActionResult> OnGetCsvAsync()
+    /// <summary>A POST with the one-time code: a bulk export is not a link that a stolen session could simply follow.</summary>
+    public async Task<IActionResult> OnPostCsvAsync(string? secondFactorCode)
     {
-        var entries = await cluster.GetGrain<IAuditQueryGrain>(0).ExportAsync(User.GetUserId(), SchoolId, Query());
+        IReadOnlyList<AuditRecord> entries;
+        try
+        {
+            entries = await cluster.GetGrain<IAuditQueryGrain>(0).ExportAsync(User.GetUserId(), SchoolId, Query(), secondFactorCode);
+        }
+        catch (DomainException ex) when (ex.Code.StartsWith("second-factor.", StringComparison.Ordinal))
+        {
+            ModelState.AddModelError("secondFactorCode", ex.Message);
+            await OnGetAsync();
+            return Page();
+        }
+
         // Semicolons and a BOM: what Russian Excel opens correctly by a double click.
         var csv = new StringBuilder("Время (МСК);Кто;Действие;Описание\r\n");
         foreach (var e in entries)

@@ -279,7 +279,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Schools.Community:OnPostSettingsAsync", Who.Manager, i => (HttpMethod.Post, $"/Schools/{i.School}/Communities/{i.Community}?handler=Settings",
             new() { ["title"] = "Чужое", ["grades"] = "5", ["openToParents"] = "true" })),
         new("Schools.Audit:OnGetAsync", Who.SchoolAdmin),
-        new("Schools.Audit:OnGetCsvAsync", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Audit?handler=Csv", null)),
+        new("Schools.Audit:OnPostCsvAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Audit?handler=Csv", new() { ["secondFactorCode"] = "123456" })),
         new("Schools.Imports.New:OnGetAsync", Who.SchoolAdmin),
         new("Schools.Imports.New:OnPostAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Imports/New", [])),
         new("Schools.Imports.Details:OnGetAsync", Who.SchoolAdmin),

@@ -92,6 +92,13 @@ public sealed partial class OidcHttpBrowser : IDisposable
         return await PostFormAsync(uri, FormWith(uri, html, marker).Value, fields);
     }
 
+    /// <summary>Posts the form containing <paramref name="marker"/> on a page already received (e.g. the answer to another post).</summary>
+    public async Task<HttpResponseMessage> SubmitOnAsync(HttpResponseMessage page, string marker, Dictionary<string, string> fields)
+    {
+        var uri = page.RequestMessage!.RequestUri!;
+        return await PostFormAsync(uri, FormWith(uri, await page.Content.ReadAsStringAsync(), marker).Value, fields);
+    }
+
     // Every signed-in page starts with the layout's sign-out form, so forms are picked by something inside them.
     private static Match FormWith(Uri pageUri, string html, string marker)
     {
