@@ -4,6 +4,7 @@ using Npgsql;
 using Sferum.Audit;
 using Sferum.Chats;
 using Sferum.Classes;
+using Sferum.Consents;
 using Sferum.Identity;
 using Sferum.Invitations;
 using Sferum.Platform;
@@ -69,6 +70,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<ParentLinks>();
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
         services.AddSingleton<SessionStore>();
+        services.AddSferumConsents(configuration);
         return services;
     }
 }
