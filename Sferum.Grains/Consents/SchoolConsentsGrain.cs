@@ -86,7 +86,7 @@ public sealed class SchoolConsentsGrain(
         }
 
         var consent = new ConsentStore.NewConsent(Guid.NewGuid(), SchoolId, text.Purpose, text.Version, person.Key, person.UserId, person.Name,
-            userId, me.Name.FullName, !isSelf, op, document, hash, clock.GetUtcNow(), data);
+            userId, me.Name.FullName, !isSelf, op, document, hash, Now(), data);
         var record = new ConsentRecord(consent.ConsentId, text.Purpose, text.Title, text.Version, person.Key, person.Name, me.Name.FullName, !isSelf,
             consent.AcceptedAt, null, null, null, null, document, ConsentDocument.Hex(hash), data.GetValueOrDefault(PersonalDataCategories.ContactPhone.Code));
         await store.InsertAsync(consent, ConsentAudit.GivenEntry(SchoolId, userId, record, person.UserId));
@@ -116,7 +116,7 @@ public sealed class SchoolConsentsGrain(
         var remaining = text.Categories.ToDictionary(k => k, k => LegalBases.Remaining(k, stored.Data.GetValueOrDefault(k), person, account));
         var kept = remaining.Where(r => r.Value is not null).Select(r => r.Key).ToList();
         var destroyed = remaining.Where(r => r.Value is null).Select(r => r.Key).ToList();
-        var now = clock.GetUtcNow();
+        var now = Now();
         var remainingBasis = kept.Count == 0 ? null : string.Join("; ", kept.Select(k => $"{PersonalDataCategories.Get(k).Label}: {remaining[k]}"));
         var outcome = new ConsentWithdrawal(c.ConsentId, c.Title, c.SubjectName, now, remainingBasis,
             destroyed.Count == 0 ? null : now.AddDays(DestroyDays), destroyed.Select(k => PersonalDataCategories.Get(k).Label).ToList(), school.TimeZone);
@@ -215,6 +215,13 @@ public sealed class SchoolConsentsGrain(
 
         var child = (await subjects.ChildrenAsync(SchoolId, userId)).FirstOrDefault(c => c.Key == subjectKey);
         return child is null ? null : (child, false);
+    }
+
+    // PostgreSQL keeps microseconds: what a call returns is then exactly what a later read finds.
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
     }
 
     private async Task<SchoolSummary> SchoolAsync() =>

@@ -58,7 +58,7 @@ public sealed class ConsentFixture
         Assert.True(preview.Status == ImportStatus.Previewed, string.Join("; ", preview.Problems.Select(p => p.Message)));
         await fx.Imports(school).ApplyAsync(ImportRequester.User(admin), preview.ImportId);
 
-        var teacherId = await fx.SignInAsync(TrustLevel.Confirmed, teacher, "Учителева");
+        var teacherId = await SignInAsync(env, TrustLevel.Confirmed, teacher, new PersonName("Учителева", "Анна", "Петровна"));
         var operatorDetails = new OperatorDetails("МБОУ «Школа № 12»", "г. Казань, ул. Школьная, д. 12");
         await env.Grains.GetGrain<ISchoolConsentsGrain>(school).SetOperatorAsync(admin, operatorDetails);
         return new ConsentFixture
@@ -66,11 +66,11 @@ public sealed class ConsentFixture
             SchoolId = school,
             AdminId = admin,
             Teacher = teacherId,
-            Mother = await fx.SignInAsync(TrustLevel.Standard, mother, "Родителева"),
-            OtherMother = await fx.SignInAsync(TrustLevel.Standard, other, "Другая"),
-            MinorPupil = await fx.SignInAsync(TrustLevel.Standard, minor, "Родителева"),
-            AdultPupil = await fx.SignInAsync(TrustLevel.Standard, adult, "Родителев"),
-            OtherPupil = await fx.SignInAsync(TrustLevel.Standard, olga, "Другая"),
+            Mother = await SignInAsync(env, TrustLevel.Standard, mother, new PersonName("Родителева", "Мария", "Ивановна")),
+            OtherMother = await SignInAsync(env, TrustLevel.Standard, other, new PersonName("Другая", "Нина", "Сергеевна")),
+            MinorPupil = await SignInAsync(env, TrustLevel.Standard, minor, new PersonName("Родителева", "Вера", "Олеговна")),
+            AdultPupil = await SignInAsync(env, TrustLevel.Standard, adult, new PersonName("Родителев", "Пётр", "Олегович")),
+            OtherPupil = await SignInAsync(env, TrustLevel.Standard, olga, new PersonName("Другая", "Ольга", "Ивановна")),
             ClassId = (await env.Grains.GetGrain<IUserGrain>(teacherId).GetClassIdsAsync()).Single(),
             Operator = operatorDetails,
         };
@@ -81,6 +81,13 @@ public sealed class ConsentFixture
     {
         var overview = await Consents(grains).GetOverviewAsync(userId) ?? throw new InvalidOperationException("No overview for the user.");
         return overview.Subjects.Single(s => s.SubjectKey == subjectKey).Offers.Single(o => o.Purpose == purpose);
+    }
+
+    /// <summary>Signs a person in with their full name (the name consents carry is the one the provider vouched for).</summary>
+    public static async Task<Guid> SignInAsync(GrainTestEnvironment env, TrustLevel trust, string snils, PersonName name, string? verifiedPhone = null)
+    {
+        var identity = new ExternalIdentity("esia", $"s-{Guid.NewGuid()}", name, snils, null, false, verifiedPhone, verifiedPhone is not null, trust);
+        return (await env.Grains.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor("esia", identity.Subject)).SignInAsync(identity)).UserId;
     }
 
     public static ConsentGrant Accept(ConsentOffer offer, string subjectKey, string? phone) =>
