@@ -9,12 +9,15 @@ namespace Sferum.Grains.Tests.Consents;
 
 /// <summary>
 /// A school of its own with a small roster, everyone signed in: a teacher of 9А; a mother of two pupils there, Вера
-/// (a minor, S1) and Пётр (20, S2), whose phone the journal lists; another mother of Ольга (S3); and the school's
-/// operator details set by its admin.
+/// (a minor, S1) and Пётр (20, S2), whose phone the journal lists; another mother of Ольга (S3), whose phone Госуслуги
+/// vouches for; and the school's operator details set by its admin.
 /// </summary>
 public sealed class ConsentFixture
 {
     public const string MotherRosterPhone = "+79005551122";
+
+    /// <summary>The number Госуслуги vouches for the other mother: not the one the journal lists for her.</summary>
+    public const string OtherMotherVerifiedPhone = "+79007770000";
 
     public required Guid SchoolId { get; init; }
     public required Guid AdminId { get; init; }
@@ -67,7 +70,7 @@ public sealed class ConsentFixture
             AdminId = admin,
             Teacher = teacherId,
             Mother = await SignInAsync(env, TrustLevel.Standard, mother, new PersonName("Родителева", "Мария", "Ивановна")),
-            OtherMother = await SignInAsync(env, TrustLevel.Standard, other, new PersonName("Другая", "Нина", "Сергеевна")),
+            OtherMother = await SignInAsync(env, TrustLevel.Standard, other, new PersonName("Другая", "Нина", "Сергеевна"), OtherMotherVerifiedPhone),
             MinorPupil = await SignInAsync(env, TrustLevel.Standard, minor, new PersonName("Родителева", "Вера", "Олеговна")),
             AdultPupil = await SignInAsync(env, TrustLevel.Standard, adult, new PersonName("Родителев", "Пётр", "Олегович")),
             OtherPupil = await SignInAsync(env, TrustLevel.Standard, olga, new PersonName("Другая", "Ольга", "Ивановна")),

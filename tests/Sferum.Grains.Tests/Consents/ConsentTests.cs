@@ -133,6 +133,27 @@ public sealed class ConsentTests(GrainTestEnvironment env)
     }
 
     [Fact]
+    public async Task A_number_Gosuslugi_vouched_for_stays_under_the_sign_in_basis_and_another_number_is_destroyed()
+    {
+        var fx = await ConsentFixture.CreateAsync(env);
+        var consents = fx.Consents(env.Grains);
+        var self = (await consents.GetOverviewAsync(fx.OtherMother))!.Subjects.Single(s => s.IsSelf);
+        Assert.Contains(self.Bases, b => b.Category == "account" && b.Basis == LegalBasis.SignIn);
+        var offer = self.Offers.Single();
+        Assert.Equal(ConsentFixture.OtherMotherVerifiedPhone, offer.SuggestedPhone);
+
+        var vouched = await consents.GiveAsync(fx.OtherMother, ConsentFixture.Accept(offer, self.SubjectKey, offer.SuggestedPhone));
+        var kept = await consents.WithdrawAsync(fx.OtherMother, vouched.ConsentId);
+        Assert.Null(kept.DestroyBy);
+        Assert.Contains("подтверждён Госуслугами", kept.RemainingBasis);
+
+        var typed = await consents.GiveAsync(fx.OtherMother, ConsentFixture.Accept(await fx.OfferAsync(env.Grains, fx.OtherMother, self.SubjectKey), self.SubjectKey, "+7 900 123-00-00"));
+        var destroyed = await consents.WithdrawAsync(fx.OtherMother, typed.ConsentId);
+        Assert.Null(destroyed.RemainingBasis);
+        Assert.Equal(destroyed.WithdrawnAt.AddDays(12), destroyed.DestroyBy);
+    }
+
+    [Fact]
     public async Task A_parent_acting_for_a_child_not_hers_and_anyone_acting_for_someone_else_are_refused_and_traced()
     {
         var fx = await ConsentFixture.CreateAsync(env);
