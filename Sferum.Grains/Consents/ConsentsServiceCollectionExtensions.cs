@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Sferum.Consents;
 
@@ -11,7 +12,7 @@ public static class ConsentsServiceCollectionExtensions
         var options = configuration.GetSection(PersonalDataOptions.Section).Get<PersonalDataOptions>() ?? new PersonalDataOptions();
         if (options.Problem() is { } problem)
         {
-            throw new InvalidOperationException(problem);
+            throw new OptionsValidationException(PersonalDataOptions.Section, typeof(PersonalDataOptions), [problem]);
         }
 
         services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
