@@ -180,6 +180,12 @@ public sealed class SchoolConsentsGrain(
 
     private async Task<ConsentSubject> DescribeAsync(ConsentPerson person, bool isSelf, UserProfile me, OperatorDetails? op, DateOnly today)
     {
+        // An adult's consents are their own business: a parent the roster still links to them learns only why not.
+        if (!isSelf && !person.IsMinorOn(today))
+        {
+            return new ConsentSubject(person.Key, person.Name, false, ConsentRules.CannotGive(person, false, today), [], [], [], false);
+        }
+
         var consents = await store.ForSubjectAsync(SchoolId, person.Key);
         var account = person.UserId is { } id ? (isSelf ? me : await ProfileAsync(id)) : null;
         var consented = new List<(string, string)>();
@@ -201,8 +207,7 @@ public sealed class SchoolConsentsGrain(
             }
         }
 
-        return new ConsentSubject(person.Key, person.Name, isSelf, cannotGive, LegalBases.For(person, account, consented), offers, consents,
-            isSelf || person.IsMinorOn(today));
+        return new ConsentSubject(person.Key, person.Name, isSelf, cannotGive, LegalBases.For(person, account, consented), offers, consents, true);
     }
 
     /// <summary>The person the key names, if it is the user themselves or one of their children in this school.</summary>

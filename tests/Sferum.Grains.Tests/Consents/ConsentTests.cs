@@ -203,6 +203,9 @@ public sealed class ConsentTests(GrainTestEnvironment env)
 
         var adultOffer = (await consents.GetOverviewAsync(fx.AdultPupil))!.Subjects.Single().Offers.Single();
         await consents.GiveAsync(fx.AdultPupil, ConsentFixture.Accept(adultOffer, "S2", "+7 900 000-00-04"));
+        // His own consent is his: his mother's page does not show it, nor what is held about him.
+        var sonSeenByMother = (await consents.GetOverviewAsync(fx.Mother))!.Subjects.Single(s => s.SubjectKey == "S2");
+        Assert.Equal((0, 0, false), (sonSeenByMother.Consents.Count, sonSeenByMother.Bases.Count, sonSeenByMother.CanWithdraw));
 
         // The minor withdraws what her mother gave for her.
         var given = await consents.GiveAsync(fx.Mother, ConsentFixture.Accept(motherOffer, "S1", "+7 900 000-00-05"));
