@@ -4,6 +4,7 @@ using Npgsql;
 using Sferum.Audit;
 using Sferum.Chats;
 using Sferum.Classes;
+using Sferum.Consents;
 using Sferum.Identity;
 using Sferum.Invitations;
 using Sferum.Platform;
@@ -71,6 +72,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
         services.AddSingleton<SessionStore>();
         services.AddPersonalData(configuration);
+        services.AddSferumConsents(configuration);
         return services;
     }
 }

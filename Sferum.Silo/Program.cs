@@ -29,3 +29,9 @@ catch (MissingConfigurationException ex)
     Console.Error.WriteLine($"Sferum.Silo cannot start: {ex.Message}");
     return 3;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // A value out of its range (the message names the key): as bad as a missing one.
+    Console.Error.WriteLine($"Sferum.Silo cannot start: {ex.Message}");
+    return 3;
+}

@@ -1,3 +1,4 @@
+using Sferum.Consents;
 using Sferum.Identity;
 using Sferum.Schools;
 
@@ -5,7 +6,8 @@ namespace Sferum.Silo.Demo;
 
 /// <summary>
 /// Creates the demo school when <c>Sferum:Demo:Seed</c> is true (the run command turns it on): its admin is the
-/// demo operator (by SNILS, <c>Sferum:Demo:SchoolAdminSnils</c>) and the demo journal client may push rosters to it.
+/// demo operator (by SNILS, <c>Sferum:Demo:SchoolAdminSnils</c>), the demo journal client may push rosters to it, and
+/// it has an operator name and address for consents.
 /// Idempotent, so every silo may run it; the fixed id lets the demo data attach to the same school.
 /// </summary>
 internal sealed class DemoSeeder(IGrainFactory grains, IConfiguration configuration, ILogger<DemoSeeder> logger) : BackgroundService
@@ -21,6 +23,9 @@ internal sealed class DemoSeeder(IGrainFactory grains, IConfiguration configurat
             .EnsureSeededSchoolAsync(DemoSchoolId, new SchoolDraft("Школа № 7", "г. Москва", "Europe/Moscow"));
         var adminSnils = configuration["Sferum:Demo:SchoolAdminSnils"];
         await grains.GetGrain<ISchoolGrain>(DemoSchoolId).SeedAccessAsync(adminSnils ?? "", new PersonName("Администратор", "демо-школы", null), JournalClient);
+        // Consents name the school as operator of personal data; an invented name and address for the demo.
+        await grains.GetGrain<ISchoolConsentsGrain>(DemoSchoolId)
+            .SeedOperatorAsync(new OperatorDetails("ГБОУ «Школа № 7» (демонстрационная)", "г. Москва, ул. Учебная, д. 7"));
         logger.LogInformation("Demo school {SchoolName} ({SchoolId}) is ready", school.Name, school.SchoolId);
     }
 }

@@ -40,6 +40,8 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
         var builder = new TestClusterBuilder(1);
         builder.Properties["ConnectionStrings:Sferum"] = ConnectionString;
         builder.Properties["Sferum:Platform:Operators:0"] = OperatorSnils;
+        // Not the default (30), so that the consent tests prove the configured period is the one used.
+        builder.Properties["Sferum:PersonalData:ConsentWithdrawalDestroyDays"] = "12";
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();

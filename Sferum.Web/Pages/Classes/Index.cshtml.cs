@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Common;
+using Sferum.Consents;
 using Sferum.Invitations;
 using Sferum.Schools;
 using Sferum.Web.Identity;
@@ -23,6 +24,15 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
     public Guid Me { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>Phone numbers people consented to show the class's teachers; null until a teacher asks (each look is audited).</summary>
+    public IReadOnlyList<ConsentedPhone>? Phones { get; private set; }
+
+    public async Task OnGetPhonesAsync()
+    {
+        await LoadAsync();
+        Phones = await cluster.GetGrain<ISchoolConsentsGrain>(Class.SchoolId).GetClassPhonesAsync(Me, ClassId);
+    }
 
     public IEnumerable<ClassMember> Teachers => Class.Members.Where(m => m.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher);
 

@@ -44,6 +44,8 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
         ("session", "сеансы"),
         ("moderation", "модерация и проверки чатов"),
         ("community", "сообщества"),
+        ("consent", "согласия на обработку данных"),
+        ("personal-data", "уничтожение персональных данных"),
     ];
 
     public async Task OnGetAsync() =>

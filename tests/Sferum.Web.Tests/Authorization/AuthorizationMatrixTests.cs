@@ -34,10 +34,13 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
 
         /// <summary>A journal's machine client with a bearer token (never a browser session).</summary>
         JournalClient,
+
+        /// <summary>The person a consent is about, or a parent linked to that minor child; nobody else (consents, 152-FZ).</summary>
+        SubjectOrParent,
     }
 
     private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person, Guid Poll, long Announcement,
-        Guid Material, Guid Report, Guid Community, Guid Scheduled, Guid Meeting);
+        Guid Material, Guid Report, Guid Community, Guid Scheduled, Guid Meeting, Guid Consent);
 
     /// <summary>An entry of the matrix and how to knock on it: method, path and form fields.</summary>
     private sealed record Rule(string Key, Who Who, Func<Ids, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
@@ -90,6 +93,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("GET /api/personal-data/exports/", Who.SignedIn, _ => (HttpMethod.Get, "/api/personal-data/exports/", null)),
         new("POST /api/personal-data/exports/", Who.SignedIn),
         new("GET /api/personal-data/exports/{exportId:guid}/download", Who.SignedIn),
+        // One's own consents and one's children's: the page shows only those (an outsider sees none).
+        new("* /Profile/Consents", Who.SignedIn, _ => (HttpMethod.Get, "/Profile/Consents", null)),
         new("* /i/{token}", Who.SignedIn, _ => (HttpMethod.Get, "/i/" + new string('A', 64), null)),
         // The hub's transport needs a negotiated connection: probed through negotiate here, per method in the hub test below.
         new("* /hubs/chat", Who.SignedIn),
@@ -166,6 +171,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("* /Invitations/{invitationId:guid}", Who.Manager, i => (HttpMethod.Get, $"/Invitations/{i.Invitation}", null)),
         new("* /Schools/{schoolId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}", null)),
         new("* /Schools/{schoolId:guid}/Audit", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Audit", null)),
+        new("* /Schools/{schoolId:guid}/Consents", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Consents", null)),
         new("* /Schools/{schoolId:guid}/Imports/New", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/New", null)),
         new("* /Schools/{schoolId:guid}/Imports/{importId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/{i.Import}", null)),
         // Video meetings: the meeting's chat members; its host runs it. This stack has no Janus, so the probes knock on a
@@ -232,10 +238,21 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Profile:OnPostEndOtherSessionsAsync", Who.SignedIn),
         new("Profile.Data:OnGetAsync", Who.SignedIn),
         new("Profile.Data:OnPostStartAsync", Who.SignedIn),
+        new("Profile.Consents:OnGetAsync", Who.SignedIn),
+        // The outsider aims at the demo pupil, and at the consent her mother gave for herself: the school's grain refuses both.
+        new("Profile.Consents:OnPostGiveAsync", Who.SubjectOrParent, i => (HttpMethod.Post, "/Profile/Consents?handler=Give", new()
+        {
+            ["SchoolId"] = i.School.ToString(), ["SubjectKey"] = "DEMO-S0", ["Purpose"] = "contact-phone", ["Version"] = "1",
+            ["DocumentSha256"] = new string('0', 64), ["Phone"] = "+7 900 666-66-66", ["Accepted"] = "true",
+        })),
+        new("Profile.Consents:OnPostWithdrawAsync", Who.SubjectOrParent, i => (HttpMethod.Post, "/Profile/Consents?handler=Withdraw",
+            new() { ["schoolId"] = i.School.ToString(), ["consentId"] = i.Consent.ToString() })),
         new("Invitations.Accept:OnGetAsync", Who.SignedIn),
         new("Invitations.Accept:OnPostAsync", Who.SignedIn),
         new("Classes.Index:OnGetAsync", Who.Member),
         new("People.View:OnGetAsync", Who.Member),
+        // Consented phone numbers: the class's teachers only (each look audited).
+        new("Classes.Index:OnGetPhonesAsync", Who.Manager, i => (HttpMethod.Get, $"/Classes/{i.Class}?handler=Phones", null)),
         new("Classes.Index:OnPostDirectAsync", Who.Member, i => (HttpMethod.Post, $"/Classes/{i.Class}?handler=Direct", new() { ["userId"] = Guid.NewGuid().ToString() })),
         new("Classes.Index:OnPostGroupAsync", Who.Manager, i => (HttpMethod.Post, $"/Classes/{i.Class}?handler=Group", new() { ["title"] = "Чужая", ["members"] = Guid.NewGuid().ToString() })),
         new("Classes.Index:OnPostCommunityAsync", Who.Manager, i => (HttpMethod.Post, $"/Classes/{i.Class}?handler=Community", new() { ["title"] = "Чужое" })),
@@ -280,6 +297,9 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
             new() { ["title"] = "Чужое", ["grades"] = "5", ["openToParents"] = "true" })),
         new("Schools.Audit:OnGetAsync", Who.SchoolAdmin),
         new("Schools.Audit:OnPostCsvAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Audit?handler=Csv", new() { ["secondFactorCode"] = "123456" })),
+        new("Schools.Consents:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.Consents:OnPostOperatorAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Consents?handler=Operator",
+            new() { ["LegalName"] = "Чужая школа", ["Address"] = "evil street, 1, somewhere" })),
         new("Schools.Imports.New:OnGetAsync", Who.SchoolAdmin),
         new("Schools.Imports.New:OnPostAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Imports/New", [])),
         new("Schools.Imports.Details:OnGetAsync", Who.SchoolAdmin),
@@ -362,6 +382,9 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var school = await (await admin.GetAsync($"/Schools/{ids.School}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Чужой", school);
         Assert.DoesNotContain("evil", school);
+        var consents = await (await admin.GetAsync($"/Schools/{ids.School}/Consents")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Чужая школа", consents);
+        Assert.DoesNotContain(env.User("guest").LastName, consents);
     }
 
     [Fact]
@@ -412,13 +435,17 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var created = await teacher.SubmitAsync($"/Invitations/New?classId={classId}&target=ClassChat", "new-invitation", new() { ["Role"] = "Student" });
         var invitation = Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath["/Invitations/".Length..]);
 
+        using var parent = new OidcHttpBrowser(env.Stack.WebUrl);
+        await parent.SignInAsync(env.User("parent").Login, env.User("parent").Password);
+        var consent = await ConsentPages.OwnConsentAsync(parent, "+7 900 000-00-01");
+
         using var admin = new OidcHttpBrowser(env.Stack.WebUrl);
         await admin.SignInAsync(env.User("admin").Login, env.User("admin").Password);
         var adminHome = await (await admin.GetAsync("/")).Content.ReadAsStringAsync();
         var school = Guid.Parse(Regex.Match(adminHome, "<a href=\"/Schools/([0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value);
         var schoolPage = await (await admin.GetAsync($"/Schools/{school}")).Content.ReadAsStringAsync();
         var import = Guid.Parse(Regex.Match(schoolPage, "/Imports/([0-9a-f-]{36})").Groups[1].Value);
-        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement, material, report, community, scheduled, Guid.NewGuid());
+        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement, material, report, community, scheduled, Guid.NewGuid(), consent);
     }
 
     private static async Task<HttpStatusCode> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, Dictionary<string, string>? form, string? token)
