@@ -27,6 +27,7 @@ public sealed class ExportArchive(PersonalDataQueries queries, IFileStore files)
         var parts = new List<(string Name, Func<Task<object?>> Read)>
         {
             ("roster.json", async () => await queries.RosterAsync(subject.UserId, subject.SchoolId, subject.JournalId)),
+            ("consents.json", async () => await queries.ConsentsAsync(subject.UserId, subject.SchoolId, subject.JournalId)),
         };
         if (subject.UserId is { } user)
         {
@@ -90,6 +91,7 @@ public sealed class ExportArchive(PersonalDataQueries queries, IFileStore files)
         "",
         hasAccount ? "account.json    — учётная запись: ФИО, СНИЛС, почта и телефон, подтверждённые поставщиком входа, уровень учётной записи." : null,
         "roster.json     — записи из электронного журнала школы: ФИО, роль, дата рождения, СНИЛС, контакты, классы.",
+        "consents.json   — согласия на обработку данных: принятый текст, когда дано и отозвано.",
         hasAccount ? "classes.json    — классы и роли в них." : null,
         hasAccount ? "chats.json      — чаты, участником которых является человек." : null,
         hasAccount ? "messages.json   — все сообщения, написанные человеком, с вложениями." : null,

@@ -26,6 +26,16 @@ public sealed class PersonalDataQueries(NpgsqlDataSource database)
         ORDER BY p.school_id
         """, ("user", userId), ("school", schoolId), ("journal", journalId));
 
+    /// <summary>Consents given for the person (by them or by a parent): the accepted document itself, when, and any withdrawal.</summary>
+    public Task<List<Dictionary<string, object?>>> ConsentsAsync(Guid? userId, Guid? schoolId, string? journalId) => RowsAsync("""
+        SELECT c.purpose AS "цель", c.text_version AS "версия_текста", c.operator_name AS "оператор", c.operator_address AS "адрес_оператора",
+               c.as_parent AS "дано_родителем", c.accepted_at AS "дано", c.withdrawn_at AS "отозвано", c.remaining_basis AS "остающееся_основание",
+               encode(c.document_sha256, 'hex') AS "sha256_документа", c.document AS "текст_согласия"
+        FROM consents c
+        WHERE (@user::uuid IS NOT NULL AND c.subject_user_id = @user) OR (c.school_id = @school AND c.subject_key = @journal)
+        ORDER BY c.accepted_at
+        """, ("user", userId), ("school", schoolId), ("journal", journalId));
+
     public Task<List<Dictionary<string, object?>>> ClassesAsync(Guid userId) => RowsAsync("""
         SELECT c.name AS "класс", c.academic_year AS "учебный_год",
                CASE u.role WHEN 0 THEN 'ученик' WHEN 1 THEN 'родитель' WHEN 2 THEN 'учитель' ELSE 'классный руководитель' END AS "роль"

@@ -51,7 +51,7 @@ public sealed class DataExportTests(WebTestEnvironment env)
         Assert.Equal("application/zip", download.Content.Headers.ContentType!.MediaType);
         using var zip = new ZipArchive(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
         var names = zip.Entries.Select(e => e.FullName).ToList();
-        Assert.Superset(new HashSet<string> { "README.txt", "account.json", "roster.json", "classes.json", "chats.json", "messages.json",
+        Assert.Superset(new HashSet<string> { "README.txt", "account.json", "roster.json", "consents.json", "classes.json", "chats.json", "messages.json",
             "materials.json", "sessions.json", "audit.json", "files/конспект.pdf" }, names.ToHashSet());
         var pupil = env.User("student");
         Assert.Contains(pupil.Snils!, Read(zip, "account.json"));
