@@ -11,7 +11,8 @@ namespace Sferum.Bench.Video;
 /// and antiforgery token are taken from there) and enters; then lean subscribers join through the proxy as her, in
 /// levels, until Janus reaches ~90 % of a core, viewers fall behind, or the generator does (its sockets drop datagrams).
 /// </summary>
-public sealed class BroadcastStep(Func<string, Task<IPage>> signIn, string webUrl, int janusPid, IPAddress mediaAddress, TimeSpan measure)
+public sealed class BroadcastStep(Func<string, Task<IPage>> signIn, string webUrl, int janusPid, IPAddress mediaAddress, TimeSpan measure,
+    double janusStopPercent)
 {
     // DemoSeeder.DemoSchoolId (Sferum.Silo): the demo school whose channel the broadcast is started in.
     private const string DemoSchoolId = "7a5c0000-0000-4000-8000-000000000007";
@@ -39,12 +40,18 @@ public sealed class BroadcastStep(Func<string, Task<IPage>> signIn, string webUr
 
         var results = new List<BroadcastLevel>();
         double? baseline = null, firstRate = null;
+        var sinceFirstViewers = new Stopwatch();
         // Level 0 first: Janus with the publisher alone is the baseline the per-viewer figure is taken from.
         foreach (var level in levels.Prepend(0).Distinct())
         {
             var adding = Stopwatch.StartNew();
             await audience.GrowToAsync(level);
             var addSeconds = adding.Elapsed.TotalSeconds;
+            if (level > 0 && !sinceFirstViewers.IsRunning)
+            {
+                sinceFirstViewers.Start();
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(5));
             var viewers = audience.Viewers;
             var before = viewers.Select(v => (v.Counter.Packets, v.Counter.Bytes, v.Counter.Expected)).ToArray();
@@ -76,7 +83,7 @@ public sealed class BroadcastStep(Func<string, Task<IPage>> signIn, string webUr
 
             // machine_busy_percent is reported, not a reason to stop: /proc/stat counts other work on the machine too.
             firstRate ??= level > 0 ? row.median_viewer_kbit_s : null;
-            var stop = janusCpu >= 90 ? "Janus reached 90 % of a core"
+            var stop = janusCpu >= janusStopPercent ? $"Janus reached {janusStopPercent} % of a core"
                 : row.receiving < level ? $"{level - row.receiving} viewers received nothing"
                 : firstRate is { } r && row.median_viewer_kbit_s < 0.9 * r ? "viewers fell behind (median rate below 90 % of the first level's)"
                 : drops > received / 100 ? "the generator fell behind (its sockets' receive buffers overflowed)" : null;
@@ -85,6 +92,13 @@ public sealed class BroadcastStep(Func<string, Task<IPage>> signIn, string webUr
                 Notes.Add($"Stopped after {level} viewers: {stop}.");
                 break;
             }
+        }
+
+        // The lean viewers send no RTCP at all: whether Janus keeps forwarding without receiver reports shows here.
+        if (results.LastOrDefault() is { viewers: > 0 } last)
+        {
+            Notes.Add($"No viewer sent any RTCP; the first viewers had been subscribed {sinceFirstViewers.Elapsed.TotalSeconds:0} s when the last window " +
+                $"ended, and {last.receiving} of {last.viewers} were receiving in it. Janus reported webrtcup for {janus.WebRtcUp} handles.");
         }
 
         Notes.AddRange(audience.Failures.Take(5).Select(f => $"A viewer failed to join: {f}"));

@@ -5,7 +5,8 @@
 // Viewers are extra subscriptions opened from one pupil's page through Sferum's proxy (each one is a full subscriber
 // for Janus); a browser per viewer would run out of CPU long before Janus does (shared/notes/video.md).
 // STEPS ("lesson broadcast") which parts run; the sections of the --out file that a run did not measure are kept.
-// BROADCAST ("50 100 200 300 400 600 800 1000") lean viewers of a school broadcast at each level (BroadcastStep).
+// BROADCAST ("50 100 150 200 250 300 400 600 800") lean viewers of a school broadcast at each level (BroadcastStep), up
+// to the level where Janus reaches JANUS_STOP (90) % of a core, or viewers fall behind.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.NetworkInformation;
@@ -21,8 +22,9 @@ var outPath = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "vid
 var joins = int.Parse(Environment.GetEnvironmentVariable("JOINS") ?? "5", CultureInfo.InvariantCulture);
 var levels = (Environment.GetEnvironmentVariable("VIEWERS") ?? "0 5 10 20 40").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
 var steps = (Environment.GetEnvironmentVariable("STEPS") ?? "lesson broadcast").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-var broadcastLevels = (Environment.GetEnvironmentVariable("BROADCAST") ?? "50 100 200 300 400 600 800 1000").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+var broadcastLevels = (Environment.GetEnvironmentVariable("BROADCAST") ?? "50 100 150 200 250 300 400 600 800").Split(' ', StringSplitOptions.RemoveEmptyEntries)
     .Select(int.Parse).ToList();
+var janusStop = double.Parse(Environment.GetEnvironmentVariable("JANUS_STOP") ?? "90", CultureInfo.InvariantCulture);
 var measure = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("MEASURE") ?? "10", CultureInfo.InvariantCulture));
 
 if (!NetworkInterface.GetAllNetworkInterfaces().SelectMany(i => i.GetIPProperties().UnicastAddresses).Any(a => a.Address.ToString() == MediaAddress))
@@ -95,7 +97,7 @@ if (steps.Contains("lesson"))
 
 if (steps.Contains("broadcast"))
 {
-    var broadcast = new BroadcastStep(SignInAsync, stack.WebUrl, janusPid, System.Net.IPAddress.Parse(MediaAddress), measure);
+    var broadcast = new BroadcastStep(SignInAsync, stack.WebUrl, janusPid, System.Net.IPAddress.Parse(MediaAddress), measure, janusStop);
     var levelsMeasured = await broadcast.RunAsync(broadcastLevels);
     report["broadcast"] = JsonSerializer.SerializeToNode(new
     {
