@@ -37,6 +37,7 @@ public static class SferumGrainsServiceCollectionExtensions
         }.Build());
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
+        services.AddSingleton<People.ContactReadAudit>();
         services.AddSingleton<IIncomingGrainCallFilter, DatabaseErrorFilter>();
         services.AddSingleton<IIncomingGrainCallFilter, RefusalAuditFilter>();
         services.AddSingleton<SchoolAdminStore>();

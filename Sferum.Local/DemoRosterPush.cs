@@ -14,7 +14,11 @@ public static class DemoRosterPush
     public static readonly Guid DemoSchoolId = Guid.Parse("7a5c0000-0000-4000-8000-000000000007");
 
     /// <summary>Returns the import's status as the API reports it ("Applied", "Unchanged", …).</summary>
-    public static async Task<string> PushAsync(string identityUrl, string webUrl, IReadOnlyList<DemoUsers.DemoUser> users, CancellationToken cancellationToken)
+    public static Task<string> PushAsync(string identityUrl, string webUrl, IReadOnlyList<DemoUsers.DemoUser> users, CancellationToken cancellationToken) =>
+        PushAsync(identityUrl, webUrl, DemoRoster.Build(users), cancellationToken);
+
+    /// <summary>Pushes these export files (a changed demo roster: tests move people between classes with it).</summary>
+    public static async Task<string> PushAsync(string identityUrl, string webUrl, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         using var tokenResponse = await http.PostAsync($"{identityUrl}/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -31,7 +35,6 @@ public static class DemoRosterPush
         }
 
         var token = JsonDocument.Parse(tokenBody).RootElement.GetProperty("access_token").GetString();
-        var files = DemoRoster.Build(users);
 
         // The silo seeds the demo school (and connects this journal) just after it starts: until then, 403.
         for (var attempt = 1; ; attempt++)

@@ -22,4 +22,12 @@ public static class MeetingKinds
         MeetingKind.Broadcast => "Трансляция",
         _ => "Вебинар",
     };
+
+    /// <summary>"… is planned", agreeing with the kind's gender in Russian.</summary>
+    public static string Planned(MeetingKind kind) => kind switch
+    {
+        MeetingKind.ParentMeeting => "Запланировано родительское собрание",
+        MeetingKind.Broadcast => "Запланирована трансляция",
+        _ => $"Запланирован {Describe(kind).ToLowerInvariant()}",
+    };
 }

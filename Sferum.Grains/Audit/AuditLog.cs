@@ -1,16 +1,21 @@
 using System.Text.Json;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Sferum.Audit;
 
-/// <summary>Appends to the audit log (table <c>audit_log</c>), inside the caller's transaction when given one.</summary>
+/// <summary>
+/// Appends to the audit log (table <c>audit_log</c>), inside the caller's transaction when given one. The database
+/// chains each entry to the one before (migration 0900): in a transaction, write the entry last, because the chain is
+/// held for everyone else until that transaction ends.
+/// </summary>
 public sealed class AuditLog(NpgsqlDataSource database)
 {
     public async Task WriteAsync(AuditEntry entry, NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null)
     {
         const string sql = """
-            INSERT INTO audit_log (school_id, actor_user_id, actor_client, action, summary, details)
-            VALUES (@school, @user, @client, @action, @summary, @details::jsonb)
+            INSERT INTO audit_log (school_id, actor_user_id, actor_client, action, summary, details, subject_user_id, client_address)
+            VALUES (@school, @user, @client, @action, @summary, @details::jsonb, @subject, @address)
             """;
         await using var owned = connection is null ? await database.OpenConnectionAsync() : null;
         await using var command = new NpgsqlCommand(sql, connection ?? owned, transaction);
@@ -20,15 +25,11 @@ public sealed class AuditLog(NpgsqlDataSource database)
         command.Parameters.AddWithValue("action", entry.Action);
         command.Parameters.AddWithValue("summary", entry.Summary);
         command.Parameters.AddWithValue("details", JsonSerializer.Serialize(entry.Details ?? new Dictionary<string, object?>()));
+        command.Parameters.AddWithValue("subject", (object?)entry.SubjectUserId ?? DBNull.Value);
+        command.Parameters.Add(new NpgsqlParameter("address", NpgsqlDbType.Inet)
+        {
+            Value = (object?)(entry.ClientAddress ?? AuditCallContext.ClientAddress) ?? DBNull.Value,
+        });
         await command.ExecuteNonQueryAsync();
     }
 }
-
-/// <summary>One audit entry; <see cref="Action"/> is a stable code such as <c>roster.import-applied</c>.</summary>
-public sealed record AuditEntry(
-    Guid? SchoolId,
-    Guid? ActorUserId,
-    string? ActorClient,
-    string Action,
-    string Summary,
-    IReadOnlyDictionary<string, object?>? Details = null);

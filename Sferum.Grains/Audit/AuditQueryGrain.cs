@@ -5,7 +5,7 @@ using Sferum.Schools;
 namespace Sferum.Audit;
 
 [StatelessWorker]
-public sealed class AuditQueryGrain(AuditReader reader) : Grain, IAuditQueryGrain
+public sealed class AuditQueryGrain(AuditReader reader, AuditLog audit) : Grain, IAuditQueryGrain
 {
     public async Task<AuditPage> SearchAsync(Guid requesterUserId, Guid schoolId, AuditQuery query)
     {
@@ -16,7 +16,13 @@ public sealed class AuditQueryGrain(AuditReader reader) : Grain, IAuditQueryGrai
     public async Task<IReadOnlyList<AuditRecord>> ExportAsync(Guid requesterUserId, Guid schoolId, AuditQuery query)
     {
         await RequireAdminAsync(requesterUserId, schoolId);
-        return await reader.ExportAsync(schoolId, query);
+        var records = await reader.ExportAsync(schoolId, query);
+        // An export is a read of many entries at once (issue 12: every export is in the log); written after the read,
+        // so it is not part of what it exports.
+        await audit.WriteAsync(new AuditEntry(schoolId, requesterUserId, null, "audit.exported",
+            $"Выгружен журнал действий: записей {records.Count}",
+            new Dictionary<string, object?> { ["action"] = query.Action, ["from"] = query.From, ["to"] = query.To, ["count"] = records.Count }));
+        return records;
     }
 
     private async Task RequireAdminAsync(Guid userId, Guid schoolId)

@@ -31,7 +31,7 @@ public sealed partial class ChatGrain
         var hidden = await EnqueueAsync(new PendingEvent(ChatEventType.Hidden, moderatorId, "") { TargetSeq = seq });
         await audit.WriteAsync(new AuditEntry(membership.SchoolId, moderatorId, null, "moderation.hidden",
             $"Скрыто сообщение {message.AuthorName} в чате «{membership.Title}»",
-            new Dictionary<string, object?> { ["chatId"] = ChatId, ["seq"] = seq, ["authorId"] = message.AuthorId }));
+            new Dictionary<string, object?> { ["chatId"] = ChatId, ["seq"] = seq, ["authorId"] = message.AuthorId }, SubjectUserId: message.AuthorId));
         return hidden;
     }
 
@@ -50,7 +50,7 @@ public sealed partial class ChatGrain
         mutes[memberId] = until;
         await audit.WriteAsync(new AuditEntry(membership.SchoolId, moderatorId, null, "moderation.muted",
             $"{await AuthorNameAsync(memberId)} не может писать в чат «{membership.Title}» до {SchoolTimeText(until)}",
-            new Dictionary<string, object?> { ["chatId"] = ChatId, ["userId"] = memberId, ["until"] = until }));
+            new Dictionary<string, object?> { ["chatId"] = ChatId, ["userId"] = memberId, ["until"] = until }, SubjectUserId: memberId));
     }
 
     public async Task RemoveMemberAsync(Guid moderatorId, Guid memberId)
@@ -65,7 +65,7 @@ public sealed partial class ChatGrain
         await sanctions.ExcludeAsync(ChatId, memberId, moderatorId);
         await audit.WriteAsync(new AuditEntry(membership.SchoolId, moderatorId, null, "moderation.removed",
             $"{await AuthorNameAsync(memberId)} удалён(а) из чата «{membership.Title}»",
-            new Dictionary<string, object?> { ["chatId"] = ChatId, ["userId"] = memberId }));
+            new Dictionary<string, object?> { ["chatId"] = ChatId, ["userId"] = memberId }, SubjectUserId: memberId));
         // The removed member's open connections leave the chat's live delivery at once.
         await MembersChangedAsync();
     }

@@ -126,7 +126,7 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         var name = (await GrainFactory.GetGrain<IUserGrain>(authorUserId).GetProfileAsync())?.Name.FullName ?? authorUserId.ToString();
         await audit.WriteAsync(new Audit.AuditEntry(SchoolId, requesterUserId, null,
             author ? "channel.author-appointed" : "channel.author-removed",
-            author ? $"Назначен автор канала школы: {name}" : $"Снят автор канала школы: {name}"));
+            author ? $"Назначен автор канала школы: {name}" : $"Снят автор канала школы: {name}", SubjectUserId: authorUserId));
     }
 
     public Task RefreshChannelAsync()

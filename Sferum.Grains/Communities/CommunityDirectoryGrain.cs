@@ -89,7 +89,7 @@ public sealed class CommunityDirectoryGrain(CommunityStore store, SchoolPeople p
 
         await audit.WriteAsync(new AuditEntry(SchoolId, userId, null, approve ? "community.join-approved" : "community.join-refused",
             $"Заявка в сообщество «{title}» {(approve ? "принята" : "отклонена")}",
-            new Dictionary<string, object?> { ["chatId"] = chatId, ["userId"] = requesterId }));
+            new Dictionary<string, object?> { ["chatId"] = chatId, ["userId"] = requesterId }, SubjectUserId: requesterId));
         if (approve)
         {
             await GrainFactory.GetGrain<IChatGrain>(chatId).MembersChangedAsync();
@@ -121,7 +121,7 @@ public sealed class CommunityDirectoryGrain(CommunityStore store, SchoolPeople p
         await store.SetAdminAsync(chatId, memberId, admin);
         await audit.WriteAsync(new AuditEntry(SchoolId, userId, null, admin ? "community.admin-appointed" : "community.admin-removed",
             $"{(admin ? "Назначен руководитель" : "Снят руководитель")} сообщества «{title}»",
-            new Dictionary<string, object?> { ["chatId"] = chatId, ["userId"] = memberId }));
+            new Dictionary<string, object?> { ["chatId"] = chatId, ["userId"] = memberId }, SubjectUserId: memberId));
         await GrainFactory.GetGrain<IChatGrain>(chatId).MembersChangedAsync();
     }
 

@@ -205,7 +205,7 @@ public sealed class UserGrain(
 
         await audit.WriteAsync(new Audit.AuditEntry(null, requesterUserId, null, disabled ? "user.disabled" : "user.enabled",
             $"Учётная запись {s.Name.FullName} {(disabled ? "заблокирована" : "разблокирована")}",
-            new Dictionary<string, object?> { ["user"] = this.GetPrimaryKey() }));
+            new Dictionary<string, object?> { ["user"] = this.GetPrimaryKey() }, SubjectUserId: this.GetPrimaryKey()));
     }
 
     private UserState RequireCreated() =>

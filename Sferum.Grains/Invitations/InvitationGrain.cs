@@ -158,7 +158,7 @@ public sealed class InvitationGrain(
 
         await audit.WriteAsync(new AuditEntry(r.SchoolId, requesterUserId, null, approve ? "invitation.approved" : "invitation.declined",
             $"Заявка {person.Name.FullName} в «{r.TargetTitle}» {(approve ? "одобрена" : "отклонена")}",
-            Details(("invitation", InvitationId), ("user", userId))));
+            Details(("invitation", InvitationId), ("user", userId)), SubjectUserId: userId));
         if (approve)
         {
             await MembershipChangedAsync(r);
@@ -175,7 +175,7 @@ public sealed class InvitationGrain(
         }
 
         await audit.WriteAsync(new AuditEntry(r.SchoolId, requesterUserId, null, "invitation.member-removed",
-            $"Удалён(а) из «{r.TargetTitle}» участник, пришедший по приглашению", Details(("invitation", InvitationId), ("user", userId))));
+            $"Удалён(а) из «{r.TargetTitle}» участник, пришедший по приглашению", Details(("invitation", InvitationId), ("user", userId)), SubjectUserId: userId));
         await MembershipChangedAsync(r);
     }
 

@@ -13,7 +13,7 @@ public sealed partial class MeetingGrain
 
     public async Task OpenBreakoutsAsync(Guid hostId, IReadOnlyList<IReadOnlyList<Guid>>? groups, int count)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         if (M.Kind != MeetingKind.Lesson || M.State != MeetingState.Live)
         {
             throw new DomainException("meeting.breakouts", "На группы делят во время урока.");
@@ -39,7 +39,7 @@ public sealed partial class MeetingGrain
 
     public async Task VisitBreakoutAsync(Guid hostId, int? group)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         if (group is { } g && (g < 0 || g >= M.Breakouts.Count))
         {
             throw new DomainException("meeting.breakout-unknown", "Такой группы нет.");
@@ -56,7 +56,7 @@ public sealed partial class MeetingGrain
 
     public async Task NotifyBreakoutsAsync(Guid hostId, string text)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         var notice = (text ?? "").Trim();
         if (notice.Length is 0 or > 500)
         {
@@ -78,7 +78,7 @@ public sealed partial class MeetingGrain
 
     public async Task CloseBreakoutsAsync(Guid hostId)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         foreach (var room in M.Breakouts)
         {
             // A group room left behind when Janus does not answer holds nobody: nobody's grant names it any more.

@@ -14,8 +14,6 @@ public sealed partial class MeetingGrain
 {
     private const string StartReminder = "start";
     private const string AbandonReminder = "abandon";
-    private static readonly TimeSpan Notice = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan NobodyCame = TimeSpan.FromHours(1);
 
     private IGrainTimer? reconcile;
 
@@ -154,8 +152,8 @@ public sealed partial class MeetingGrain
     /// <summary>Applies Sferum's rules to what Janus has in the room; true when the state changed.</summary>
     private async Task<bool> ApplyAsync(IReadOnlyList<(JanusParticipant Participant, bool Group)> participants, CancellationToken cancellationToken)
     {
+        // The host too: a host the journal moved out of the class is cut off like anyone else.
         var members = (await GrainFactory.GetGrain<IChatGrain>(M.ChatId).MemberIdsAsync()).ToHashSet();
-        members.Add(M.HostId);
         // Guests are in by their own link, not by the chat.
         members.UnionWith(M.People.Where(p => p.Value.GuestOf is not null).Select(p => p.Key));
         var byParticipant = M.People.SelectMany(p => new[] { (p.Value.ParticipantId, p), (p.Value.ScreenParticipantId, p) })
@@ -352,9 +350,13 @@ public sealed partial class MeetingGrain
 
     private async Task ScheduleRemindersAsync(DateTimeOffset startsAt)
     {
+        // Reminders, not timers: they survive the grain's deactivation and the silo's restart. A meeting planned sooner
+        // than the reminder notice is reminded of right away. Each repeats (5 min) until handled, then is forgotten.
         var now = clock.GetUtcNow();
-        await this.RegisterOrUpdateReminder(StartReminder, Max(startsAt - Notice - now, TimeSpan.FromMinutes(1)), TimeSpan.FromMinutes(5));
-        await this.RegisterOrUpdateReminder(AbandonReminder, startsAt + NobodyCame - now, TimeSpan.FromMinutes(5));
+        var soon = startsAt - TimeSpan.FromMinutes(options.Value.ReminderMinutes) - now;
+        var abandon = startsAt + TimeSpan.FromMinutes(options.Value.AbandonMinutes) - now;
+        await this.RegisterOrUpdateReminder(StartReminder, Max(soon, TimeSpan.FromSeconds(1)), TimeSpan.FromMinutes(5));
+        await this.RegisterOrUpdateReminder(AbandonReminder, Max(abandon, TimeSpan.FromSeconds(1)), TimeSpan.FromMinutes(5));
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

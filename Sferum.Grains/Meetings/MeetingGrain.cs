@@ -73,7 +73,7 @@ public sealed partial class MeetingGrain(
         {
             // A retry after a lost answer posts again with the same client id: the chat returns the card it stored.
             var text = M.StartsAt is { } at
-                ? $"{MeetingKinds.Describe(M.Kind)} «{M.Title}» запланирован(о) на {at:dd.MM.yyyy HH:mm} UTC"
+                ? $"{MeetingKinds.Planned(M.Kind)} «{M.Title}» на {await SchoolTimeAsync(at)}"
                 : $"{MeetingKinds.Describe(M.Kind)} «{M.Title}» начинается";
             await chat.SendAsync(hostId, new SendMessage($"meeting-{MeetingId:N}", text, null, MeetingId: MeetingId));
             M.Created = true;
@@ -90,6 +90,13 @@ public sealed partial class MeetingGrain(
         }
 
         return await ViewAsync(hostId);
+    }
+
+    /// <summary>The planned time as the school's people read it: in the school's own time zone.</summary>
+    private async Task<string> SchoolTimeAsync(DateTimeOffset at)
+    {
+        var zone = await GrainFactory.GetGrain<Schools.ISchoolGrain>(M.SchoolId).GetQuietHoursAsync();
+        return zone.Local(at).ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("ru-RU"));
     }
 
     public Task<bool> IsPostableAsync(Guid chatId, Guid hostId) =>
@@ -178,7 +185,7 @@ public sealed partial class MeetingGrain(
 
     public async Task AdmitAsync(Guid hostId, Guid? userId)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         foreach (var person in M.People.Values.Where(p => p.InLobby && !p.Removed))
         {
             if (userId is null || M.People.GetValueOrDefault(userId.Value) == person)
@@ -193,7 +200,7 @@ public sealed partial class MeetingGrain(
 
     public async Task AllowPublishAsync(Guid hostId, Guid userId, bool allowed)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         var person = M.People.GetValueOrDefault(userId) ?? throw new DomainException("meeting.person-unknown", "Этого участника нет во встрече.");
         person.MayPublish = allowed;
         person.HandRaised = false;
@@ -203,7 +210,7 @@ public sealed partial class MeetingGrain(
 
     public async Task LockPublishingAsync(Guid hostId, bool locked)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         M.PublishingLocked = locked;
         await state.WriteStateAsync();
         await BestEffortAsync(EnforcePublishingAsync);
@@ -218,7 +225,7 @@ public sealed partial class MeetingGrain(
 
     public async Task RemoveAsync(Guid hostId, Guid userId)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         if (userId == hostId)
         {
             throw new DomainException("meeting.remove-host", "Организатор не может удалить себя: завершите встречу.");
@@ -234,7 +241,7 @@ public sealed partial class MeetingGrain(
 
     public async Task SetRecordingAsync(Guid hostId, bool on)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         if (M.State != MeetingState.Live)
         {
             throw new DomainException("meeting.not-live", "Запись включают во время встречи.");
@@ -249,13 +256,13 @@ public sealed partial class MeetingGrain(
 
     public async Task EndAsync(Guid hostId)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         await FinishAsync();
     }
 
     public async Task<string> InviteGuestAsync(Guid hostId, string guestName, TimeSpan validFor)
     {
-        RequireHost(hostId);
+        await RequireHostAsync(hostId);
         if (M.Kind != MeetingKind.Webinar)
         {
             throw new DomainException("meeting.guests", "Гостей из других школ приглашают только на вебинары.");
@@ -317,10 +324,10 @@ public sealed partial class MeetingGrain(
         return await ViewAsync(userId);
     }
 
-    public Task<IReadOnlyList<AttendanceEntry>> AttendanceAsync(Guid hostId)
+    public async Task<IReadOnlyList<AttendanceEntry>> AttendanceAsync(Guid hostId)
     {
-        RequireHost(hostId);
-        return Task.FromResult<IReadOnlyList<AttendanceEntry>>(M.Attendance.ToList());
+        await RequireHostAsync(hostId);
+        return M.Attendance.ToList();
     }
 
     public async Task RecordingDoneAsync(bool ok, string? problem)
@@ -328,6 +335,8 @@ public sealed partial class MeetingGrain(
         M.RecordingStatus = ok ? RecordingStatus.Ready : RecordingStatus.Failed;
         M.RecordingProblem = problem;
         await state.WriteStateAsync();
+        // The host's card in the chat says what became of the recording (a failure included) without a reload.
+        await AnnounceAsync();
     }
 
     private async Task<MeetingView> ViewAsync(Guid userId)
@@ -368,7 +377,7 @@ public sealed partial class MeetingGrain(
 
         // A guest is in through their own link, never through the chat (they see nothing of it).
         var guest = M.People.GetValueOrDefault(userId) is { GuestOf: not null };
-        if (userId != M.HostId && !guest && !await GrainFactory.GetGrain<IChatGrain>(M.ChatId).IsMemberAsync(userId))
+        if (!guest && !await GrainFactory.GetGrain<IChatGrain>(M.ChatId).IsMemberAsync(userId))
         {
             throw DomainException.Forbidden("Эта встреча — для участников чата, в котором её начали.");
         }
@@ -396,12 +405,15 @@ public sealed partial class MeetingGrain(
         return person;
     }
 
-    private void RequireHost(Guid userId)
+    /// <summary>The host, and still a member of the chat: a teacher moved to another class loses the meeting too.</summary>
+    private async Task RequireHostAsync(Guid userId)
     {
         if (!state.RecordExists || userId != M.HostId)
         {
             throw DomainException.Forbidden("Это может только организатор встречи.");
         }
+
+        await RequireMemberAsync(userId);
     }
 
     private async Task<string> NameAsync(Guid userId) =>

@@ -93,6 +93,11 @@ public sealed class RecordingGrain(
                 await meeting.RecordingDoneAsync(false, $"Запись не удалось обработать: {ex.Message}");
                 await StopAsync();
             }
+            else
+            {
+                // The next attempt on a timer; the reminder stays as the backstop should this activation be lost.
+                now = this.RegisterGrainTimer(_ => AttemptAsync(), TimeSpan.FromSeconds(options.Value.RecordingRetrySeconds), Timeout.InfiniteTimeSpan);
+            }
         }
     }
 

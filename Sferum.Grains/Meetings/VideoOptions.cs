@@ -31,5 +31,14 @@ public sealed class VideoOptions
     /// <summary>A live meeting nobody is in ends by itself after this long.</summary>
     public double EmptyMinutes { get; set; } = 30;
 
+    /// <summary>How long before a planned meeting its chat is reminded.</summary>
+    public double ReminderMinutes { get; set; } = 10;
+
+    /// <summary>A planned meeting whose host never opened it ends by itself this long after its start time.</summary>
+    public double AbandonMinutes { get; set; } = 60;
+
+    /// <summary>How long a failed recording job waits before its next attempt (of <c>RecordingGrain.MaxAttempts</c>).</summary>
+    public double RecordingRetrySeconds { get; set; } = 60;
+
     public bool Enabled => JanusUrl.Length > 0 && AdminUrl.Length > 0;
 }

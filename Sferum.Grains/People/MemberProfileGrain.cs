@@ -7,7 +7,7 @@ namespace Sferum.People;
 
 /// <summary>Stateless: every request reads the relations afresh, so a person who left a class stops being visible at once.</summary>
 [StatelessWorker]
-public sealed class MemberProfileGrain(MemberRelations relations) : Grain, IMemberProfileGrain
+public sealed class MemberProfileGrain(MemberRelations relations, ContactReadAudit contactReads) : Grain, IMemberProfileGrain
 {
     public async Task<MemberProfile> GetAsync(Guid viewerUserId)
     {
@@ -28,7 +28,10 @@ public sealed class MemberProfileGrain(MemberRelations relations) : Grain, IMemb
             names[school] = (await GrainFactory.GetGrain<ISchoolGrain>(school).GetAsync())?.Name ?? "";
         }
 
-        return MemberVisibility.Compose(person, viewerUserId, r, names) ?? throw Refused();
+        var profile = MemberVisibility.Compose(person, viewerUserId, r, names) ?? throw Refused();
+        // Written before the answer leaves: a read that cannot be traced is not served.
+        await contactReads.WriteAsync(viewerUserId, profile, r.ViewerAdminSchools);
+        return profile;
     }
 
     private static string? Verified(UserProfile p) => p.Trust >= TrustLevel.Standard ? p.Snils : null;

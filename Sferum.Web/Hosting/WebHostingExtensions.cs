@@ -76,6 +76,7 @@ public static class WebHostingExtensions
         // First: the client's address and scheme (https at the proxy) are right for everything after, the sign-in's
         // redirect address included.
         app.UseForwardedHeaders();
+        app.UseAuditClientAddress();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

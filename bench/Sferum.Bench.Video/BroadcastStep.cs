@@ -25,8 +25,9 @@ public sealed class BroadcastStep(Func<string, Task<IPage>> signIn, string webUr
         await host.GotoAsync($"{webUrl}/Schools/{DemoSchoolId}");
         await host.ClickAsync("#open-channel");
         await host.WaitForSelectorAsync("#chat[data-ready='true']");
-        host.Dialog += (_, dialog) => _ = dialog.AcceptAsync("Концерт для замера");
         await host.ClickAsync("#meeting-start");
+        await host.FillAsync("#meeting-title", "Концерт для замера");
+        await host.ClickAsync("#meeting-create");
         await host.WaitForURLAsync("**/Meetings/*");
         var meetingId = Guid.Parse(host.Url[(host.Url.LastIndexOf('/') + 1)..]);
         await host.ClickAsync("#join");

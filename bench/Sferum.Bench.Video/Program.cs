@@ -120,8 +120,9 @@ async Task LessonAsync()
     var teacher = await SignInAsync("teacher");
     await teacher.ClickAsync("#chat-list a:has-text('5А класс')");
     await teacher.WaitForSelectorAsync("#chat[data-ready='true']");
-    teacher.Dialog += (_, dialog) => _ = dialog.AcceptAsync("Урок для замера");
     await teacher.ClickAsync("#meeting-start");
+    await teacher.FillAsync("#meeting-title", "Урок для замера");
+    await teacher.ClickAsync("#meeting-create");
     await teacher.WaitForURLAsync("**/Meetings/*");
     var meetingUrl = teacher.Url;
     await teacher.ClickAsync("#join");

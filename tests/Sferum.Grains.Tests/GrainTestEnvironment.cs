@@ -23,6 +23,14 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>Another database on the same server with the project's schema, for tests that must break things.</summary>
+    public async Task<string> CreateMigratedDatabaseAsync()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(connectionString, NullLogger.Instance);
+        return connectionString;
+    }
+
     public async Task InitializeAsync()
     {
         await postgres.InitializeAsync();

@@ -158,6 +158,39 @@ public sealed partial class MeetingLifeTests(VideoEnvironment env)
         Assert.Contains("\"state\":\"Live\"", await started.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_recording_that_cannot_be_made_is_retried_and_then_reported_to_the_host_and_to_nobody_else()
+    {
+        using var teacher = await env.SignedInAsync("teacher");
+        var (_, classChat, _) = await Web.Tests.Support.ChatApi.FiveAAsync(teacher);
+        var started = await Web.Tests.Support.ChatApi.PostAsync(teacher, classChat, "/meetings",
+            new { clientId = Guid.NewGuid().ToString(), kind = "Lesson", title = "Запись без камеры", record = true });
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var meetingId = System.Text.Json.JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("meetingId").GetString();
+
+        // Nobody ever turns a camera on, so there is nothing of the host to record; the job fails each of its attempts.
+        Assert.Equal(HttpStatusCode.OK, (await Web.Tests.Support.ChatApi.SendAsync(teacher, HttpMethod.Post, $"/api/meetings/{meetingId}/end")).StatusCode);
+        System.Text.Json.JsonElement view = default;
+        for (var i = 0; i < 60; i++)
+        {
+            view = System.Text.Json.JsonDocument.Parse(await (await teacher.GetAsync($"/api/meetings/{meetingId}")).Content.ReadAsStringAsync()).RootElement;
+            if (view.GetProperty("recordingStatus").GetString() is "Failed" or "Ready")
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Equal("Failed", view.GetProperty("recordingStatus").GetString());
+        Assert.Contains("нет видео организатора", view.GetProperty("recordingProblem").GetString());
+
+        using var pupil = await env.SignedInAsync("student");
+        var theirs = System.Text.Json.JsonDocument.Parse(await (await pupil.GetAsync($"/api/meetings/{meetingId}")).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Failed", theirs.GetProperty("recordingStatus").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, theirs.GetProperty("recordingProblem").ValueKind);
+    }
+
     private static async Task<string> ProbeAsync(string file)
     {
         var start = new ProcessStartInfo("/usr/bin/ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };

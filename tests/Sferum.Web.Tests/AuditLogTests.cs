@@ -38,6 +38,7 @@ public sealed class AuditLogTests(WebTestEnvironment env)
         var text = Encoding.UTF8.GetString(bytes[3..]);
         Assert.StartsWith("Время (МСК);Кто;Действие;Описание", text);
         Assert.Contains("invitation.created", text);
+        Assert.Contains("Выгружен журнал действий: записей ", await (await admin.GetAsync($"{schoolPath}/Audit?action=audit.exported")).Content.ReadAsStringAsync());
 
         foreach (var path in new[] { $"{schoolPath}/Audit", $"{schoolPath}/Audit?handler=Csv" })
         {

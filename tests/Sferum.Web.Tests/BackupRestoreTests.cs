@@ -54,6 +54,8 @@ public sealed partial class BackupRestoreTests(WebTestEnvironment env)
             var again = await RunBackupToolAsync("restore", restoredDatabase, restoredFiles, "--from", archive);
             Assert.Equal(1, again.ExitCode);
             Assert.Contains("is not empty", again.Output);
+            var verified = await AuditVerifyTool.RunAsync(env.Layout, restoredDatabase); // the audit chain survives a restore
+            Assert.True(verified.ExitCode == 0, verified.Output);
 
             var clusterId = $"restored-{Guid.NewGuid():N}"[..20];
             var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());

@@ -20,11 +20,13 @@ window.SferumMeetings = (() => {
     card.dataset.meetingId = meetingId;
     card.textContent = "Встреча загружается…";
     li.append(card);
-    refresh(meetingId);
+    // The message's element may not be in the page yet: draw into this card whether or not it is.
+    refresh(meetingId, card);
   }
 
-  async function refresh(meetingId) {
-    const cards = document.querySelectorAll(`.meeting-card[data-meeting-id="${meetingId}"]`);
+  async function refresh(meetingId, fresh) {
+    const cards = [...document.querySelectorAll(`.meeting-card[data-meeting-id="${meetingId}"]`)];
+    if (fresh && !cards.includes(fresh)) cards.push(fresh);
     if (cards.length === 0) return;
     const r = await fetch(`/api/meetings/${meetingId}`);
     if (!r.ok) { cards.forEach((c) => { c.textContent = "Встреча недоступна."; }); return; }
@@ -46,22 +48,38 @@ window.SferumMeetings = (() => {
       card.append(join);
     }
     if (m.state === "Ended" && m.recordingStatus === "Processing") card.append(el("p", "muted", "Запись обрабатывается и появится в материалах чата."));
+    // Only the host is told why (the problem is null for everyone else).
+    if (m.state === "Ended" && m.recordingStatus === "Failed" && m.recordingProblem) card.append(el("p", "recording-problem", m.recordingProblem));
   }
 
+  // The host names the meeting, starts it now or plans it (the browser's local time, sent as an instant), and may
+  // have it recorded from the start.
   function composer(newClientId) {
     const button = document.getElementById("meeting-start");
-    if (!button) return;
-    button.addEventListener("click", async () => {
-      const title = prompt(`${labels[ctx.kind]}: название`, labels[ctx.kind]);
-      if (title === null) return;
+    const dialog = document.getElementById("meeting-dialog");
+    if (!button || !dialog) return;
+    const form = document.getElementById("meeting-form");
+    form.startsAt.addEventListener("input", () => { form.when.value = "later"; });
+    button.addEventListener("click", () => {
+      form.startsAt.value = "";
+      form.when.value = "now";
+      dialog.showModal();
+    });
+    dialog.addEventListener("close", async () => {
+      if (dialog.returnValue !== "start") return;
+      const planned = form.when.value === "later";
+      if (planned && !form.startsAt.value) { ctx.onError(new Error("HubException: meeting: Укажите дату и время встречи.")); return; }
+      const body = { clientId: newClientId(), kind: ctx.kind, title: form.title.value, record: form.record.checked };
+      if (planned) body.startsAt = new Date(form.startsAt.value).toISOString();
       const r = await fetch(`/api/chats/${ctx.chatId}/meetings`, {
         method: "POST",
         headers: { "Content-Type": "application/json", RequestVerificationToken: ctx.token },
-        body: JSON.stringify({ clientId: newClientId(), kind: ctx.kind, title }),
+        body: JSON.stringify(body),
       });
       const data = await r.json().catch(() => ({}));
       if (!r.ok) { ctx.onError(new Error(`HubException: meeting: ${data.detail || "Не получилось начать встречу."}`)); return; }
-      location.href = `/Meetings/${data.meetingId}`;
+      // A planned meeting's card appears in the chat; a meeting that starts now opens at once.
+      if (!planned) location.href = `/Meetings/${data.meetingId}`;
     });
   }
 

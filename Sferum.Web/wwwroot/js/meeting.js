@@ -33,7 +33,7 @@
       body: JSON.stringify(body || {}),
     });
     const data = await r.json().catch(() => ({}));
-    if (!r.ok) throw new Error(data.detail || "Не получилось.");
+    if (!r.ok) throw Object.assign(new Error(data.detail || "Не получилось."), { status: r.status });
     return data;
   }
 
@@ -91,7 +91,7 @@
     (data.publishers || []).forEach((p) => subscribe(p).catch((e) => say(e.message)));
     if (data.unpublished && data.unpublished !== "ok") drop(data.unpublished);
     if (data.leaving) {
-      if (data.leaving === "ok" && data.reason === "kicked") { left("Организатор удалил вас из встречи."); return; }
+      if (data.leaving === "ok" && data.reason === "kicked") { kickedOut(); return; }
       drop(data.leaving);
     }
     if (data.moderation === "muted" && data.id === undefined) say("Организатор выключил ваш микрофон и камеру.");
@@ -174,6 +174,12 @@
     $("unpublish").hidden = true;
   }
 
+  // Janus says only "kicked": by the host, or by the meeting because this person left the chat (the journal moved
+  // them out). The API refuses both alike, so the words cover both.
+  function kickedOut() {
+    left("Вы больше не во встрече: организатор удалил вас из неё или вас нет среди участников чата.");
+  }
+
   function left(text) {
     if (session) session.destroy();
     session = null;
@@ -192,7 +198,10 @@
   // The grain's view of the meeting, every two seconds: what this page shows and what this person may do follow it.
   async function refresh() {
     let next;
-    try { next = await api(""); } catch (e) { if (session) left(e.message); else say(e.message); return; }
+    try { next = await api(""); } catch (e) {
+      if (e.status === 403) kickedOut(); else if (session) left(e.message); else say(e.message);
+      return;
+    }
     const wasWaiting = view && !view.admitted;
     view = next;
     draw();

@@ -1,3 +1,6 @@
+using System.Net;
+using Npgsql;
+using Sferum.Audit;
 using Sferum.Classes;
 using Sferum.Common;
 using Sferum.Grains.Tests.Chats;
@@ -31,6 +34,43 @@ public sealed class MemberProfileTests(GrainTestEnvironment env)
 
         // Their own profile shows them what admins see.
         Assert.NotNull((await classmate.GetAsync(fx.Classmate)).Contact);
+    }
+
+    [Fact]
+    public async Task An_admins_look_at_contact_data_is_in_the_audit_log_with_whom_what_and_from_where_and_a_members_is_not()
+    {
+        var fx = await ChatFixture.CreateAsync(env);
+        var classmate = env.Grains.GetGrain<IMemberProfileGrain>(fx.Classmate);
+        await ReadFromAsync(IPAddress.Parse("203.0.113.7"), () => classmate.GetAsync(fx.AdminId));
+        await ReadFromAsync(IPAddress.Parse("203.0.113.8"), () => classmate.GetAsync(fx.Parent));
+        await ReadFromAsync(IPAddress.Parse("203.0.113.9"), () => classmate.GetAsync(fx.Classmate));
+
+        await using var connection = new NpgsqlConnection(env.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT actor_user_id, host(client_address), details->>'fields', summary FROM audit_log
+            WHERE action = 'person.contact-viewed' AND subject_user_id = @person AND school_id = @school
+            """, connection);
+        command.Parameters.AddWithValue("person", fx.Classmate);
+        command.Parameters.AddWithValue("school", fx.SchoolId);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((fx.AdminId, "203.0.113.7"), (reader.GetGuid(0), reader.GetString(1)));
+        var (fields, summary) = (reader.GetString(2), reader.GetString(3));
+        Assert.Contains("\"snils\"", fields);
+        Assert.Contains("\"birth_date\"", fields);
+        // Which fields, never their values, and not the person's name (it must stay erasable).
+        var snils = (await env.Grains.GetGrain<IUserGrain>(fx.Classmate).GetProfileAsync())!.Snils!;
+        Assert.DoesNotContain(snils, summary + fields);
+        Assert.DoesNotContain("Макарова", summary);
+        Assert.False(await reader.ReadAsync()); // the parent (no contact data) and the person themself leave no such entry
+    }
+
+    // An async method of its own, so that the address stays in this call's request context.
+    private static async Task ReadFromAsync(IPAddress address, Func<Task<MemberProfile>> read)
+    {
+        AuditCallContext.SetClientAddress(address);
+        await read();
     }
 
     [Fact]

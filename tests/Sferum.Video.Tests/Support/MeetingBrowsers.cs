@@ -47,11 +47,12 @@ public static class MeetingBrowsers
         await page.WaitForSelectorAsync("#chat[data-ready='true']", new() { Timeout = 15_000 });
     }
 
-    /// <summary>Starts a meeting from the chat's composer (the title asked by a prompt) and enters it as its host.</summary>
+    /// <summary>Starts a meeting from the chat's composer (its dialog: a title, "now") and enters it as its host.</summary>
     public static async Task<Guid> StartMeetingAsync(IPage host, string title)
     {
-        AcceptNextDialog(host, title);
         await host.ClickAsync("#meeting-start");
+        await host.FillAsync("#meeting-title", title);
+        await host.ClickAsync("#meeting-create");
         await host.WaitForURLAsync("**/Meetings/*");
         var id = Guid.Parse(host.Url[(host.Url.LastIndexOf('/') + 1)..]);
         await host.ClickAsync("#join");

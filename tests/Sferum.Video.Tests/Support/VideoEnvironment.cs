@@ -60,6 +60,9 @@ public sealed class VideoEnvironment : IAsyncLifetime
             JanusHttpPort = FreePorts.Next(),
             JanusAdminPort = FreePorts.Next(),
             JanusMediaInterface = MediaAddress,
+            // A planned meeting nobody opened ends 6 s after its time (60 min in production), so the test sees it.
+            // A failed recording job retries after 1 s (60 s in production).
+            ExtraSiloArguments = ["--Sferum:Video:AbandonMinutes=0.1", "--Sferum:Video:RecordingRetrySeconds=1"],
             // SFERUM_TEST_ECHO=1 prints every service's output (for finding out why a test failed).
             Echo = Environment.GetEnvironmentVariable("SFERUM_TEST_ECHO") == "1" ? Console.WriteLine : null,
         }, NullLogger.Instance);
