@@ -69,6 +69,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<ParentLinks>();
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
         services.AddSingleton<SessionStore>();
+        services.AddSferumPersonalData(configuration);
         return services;
     }
 }

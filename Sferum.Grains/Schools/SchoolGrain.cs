@@ -63,6 +63,9 @@ public sealed class SchoolGrain(
         return profile is not null && (profile.IsPlatformOperator || IsAppointed(profile));
     }
 
+    public async Task<bool> IsAppointedAdminAsync(Guid userId) =>
+        state.State.Created && await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync() is { } profile && IsAppointed(profile);
+
     public async Task<SchoolAdmin> AppointAdminAsync(Guid requesterUserId, string snils, PersonName name, string? secondFactorCode = null)
     {
         var requester = await RequireAdminAsync(requesterUserId);
