@@ -14,7 +14,8 @@ namespace Sferum.DataRequests;
 /// the request is about (never their name in the entry: the log may not change, a name must stay erasable).
 /// </summary>
 public sealed class DataRequestsGrain(
-    [PersistentState("state", GrainStorage.Default)] IPersistentState<DataRequestsState> state,
+    // Its own state name: grain storage keys rows by state name and key, and the school's grain (same key) uses "state".
+    [PersistentState("dataRequests", GrainStorage.Default)] IPersistentState<DataRequestsState> state,
     DataRequestStore store,
     SchoolPersonDirectory people,
     SubjectDataReader subjects,

@@ -13,7 +13,8 @@ namespace Sferum.Incidents;
 /// grains, which remind the responsible people; one it opened but could not hand over is handed over by the next scan.
 /// </summary>
 public sealed class IncidentSignalsGrain(
-    [PersistentState("state", GrainStorage.Default)] IPersistentState<IncidentSignalsState> state,
+    // Its own state name: grain storage keys rows by state name and key, and the school directory (key 0 too) uses "state".
+    [PersistentState("incidentSignals", GrainStorage.Default)] IPersistentState<IncidentSignalsState> state,
     SignalScanner scanner,
     IncidentStore incidents,
     IOptions<SignalOptions> signalOptions,

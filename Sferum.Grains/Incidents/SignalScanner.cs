@@ -23,7 +23,9 @@ public sealed class SignalScanner(NpgsqlDataSource database, AuditLog audit)
     public async Task<DateTimeOffset> DatabaseNowAsync()
     {
         await using var command = database.CreateCommand("SELECT now()");
-        return (DateTimeOffset)(await command.ExecuteScalarAsync())!;
+        await using var r = await command.ExecuteReaderAsync();
+        await r.ReadAsync();
+        return r.GetFieldValue<DateTimeOffset>(0);
     }
 
     public async Task<List<SignalFinding>> FindAsync(string kind, DateTimeOffset since, SignalOptions o)
