@@ -72,7 +72,8 @@ public sealed class DetailsModel(IClusterClient cluster, TimeProvider time) : Pa
             throw new DomainException("incident.sent-future", "Когда отправлено: укажите дату и время.");
         }
 
-        await incident.MarkNoticeSentAsync(User.GetUserId(), notice, Clock.FromInput(SentAt.Value));
+        var clock = await SchoolClock.ForAsync(cluster, SchoolId);
+        await incident.MarkNoticeSentAsync(User.GetUserId(), notice, clock.FromInput(SentAt.Value));
         Notice = notice == IncidentNotice.First ? "Первое уведомление отмечено отправленным." : "Уведомление о результатах отмечено отправленным.";
     });
 
