@@ -3,6 +3,7 @@ using Sferum.DataRequests;
 using Sferum.Grains.Tests.Chats;
 using Sferum.Grains.Tests.Rosters;
 using Sferum.Identity;
+using Sferum.Schools;
 using Sferum.Testing;
 
 namespace Sferum.Grains.Tests.DataRequests;
@@ -112,8 +113,13 @@ public sealed class DataRequestTests(GrainTestEnvironment env)
         var (_, otherAdmin) = await new RosterFixtures(env).NewSchoolAsync(TestSnils.Next());
         var platformOperator = await new RosterFixtures(env).SignInAsync(TrustLevel.Confirmed, GrainTestEnvironment.OperatorSnils);
 
+        // The check the web makes before a page runs: the admin passes; an operator only where incidents are concerned.
+        var school = env.Grains.GetGrain<ISchoolGrain>(fx.SchoolId);
+        await school.RequirePersonalDataStaffAsync(fx.AdminId, operatorsToo: false);
+        await school.RequirePersonalDataStaffAsync(platformOperator, operatorsToo: true);
         foreach (var (who, user) in new[] { ("teacher", fx.Teacher), ("student", fx.Student), ("parent", fx.Parent), ("another school's admin", otherAdmin), ("platform operator", platformOperator) })
         {
+            Assert.Equal("forbidden", (await Refused(() => school.RequirePersonalDataStaffAsync(user, operatorsToo: false))).Code);
             Assert.Equal("forbidden", (await Refused(() => requests.QueueAsync(user, true))).Code);
             Assert.Equal("forbidden", (await Refused(() => requests.GetAsync(user, registered.RequestId))).Code);
             Assert.Equal("forbidden", (await Refused(() => requests.FindPeopleAsync(user, "Васильева"))).Code);

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.DataRequests;
 using Sferum.Web.Identity;
+using Sferum.Web.PersonalData;
 
 namespace Sferum.Web.Pages.Schools.DataRequests;
 
 /// <summary>The answer to an access request as a page that prints as a letter; each look is audited by the grain.</summary>
+[SchoolStaffOnly]
 public sealed class AnswerModel(IClusterClient cluster) : PageModel
 {
     [FromRoute]

@@ -9,6 +9,7 @@ using Sferum.Web.PersonalData;
 namespace Sferum.Web.Pages.Schools.DataRequests;
 
 /// <summary>One request: its deadlines, the one extension (with the notice to the requester), stopping unlawful processing, closing.</summary>
+[SchoolStaffOnly]
 public sealed class DetailsModel(IClusterClient cluster) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()

@@ -4,10 +4,12 @@ using Sferum.Common;
 using Sferum.DataRequests;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.PersonalData;
 
 namespace Sferum.Web.Pages.Schools.DataRequests;
 
 /// <summary>The admin's queue of formal data-subject requests: what is due, by when, overdue first; and the school's details for the answers.</summary>
+[SchoolStaffOnly]
 public sealed class IndexModel(IClusterClient cluster) : PageModel
 {
     [FromRoute]

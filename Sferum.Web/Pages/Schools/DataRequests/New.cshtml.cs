@@ -13,6 +13,7 @@ namespace Sferum.Web.Pages.Schools.DataRequests;
 /// Registers a request from a paper letter in two steps: find the person it is about (by name), then say who wrote
 /// (the person or one of their parents), what they ask and when the letter arrived. The grain computes the due date.
 /// </summary>
+[SchoolStaffOnly]
 public sealed class NewModel(IClusterClient cluster, TimeProvider time) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()

@@ -8,6 +8,7 @@ using Sferum.Web.PersonalData;
 namespace Sferum.Web.Pages.Schools.Incidents;
 
 /// <summary>One incident: its deadlines, the drafts of both notices, marking them sent, what became known, closing.</summary>
+[SchoolStaffOnly(OperatorsToo = true)]
 public sealed class DetailsModel(IClusterClient cluster, TimeProvider time) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()

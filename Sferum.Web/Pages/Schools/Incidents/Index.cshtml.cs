@@ -10,6 +10,7 @@ using Sferum.Web.PersonalData;
 namespace Sferum.Web.Pages.Schools.Incidents;
 
 /// <summary>A school's personal-data incidents with their deadlines, and the form to register a suspected one.</summary>
+[SchoolStaffOnly(OperatorsToo = true)]
 public sealed class IndexModel(IClusterClient cluster, TimeProvider time) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
