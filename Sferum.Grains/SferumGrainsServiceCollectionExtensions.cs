@@ -73,6 +73,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<SessionStore>();
         services.AddPersonalData(configuration);
         services.AddSferumConsents(configuration);
+        services.AddSferumPersonalData(configuration);
         return services;
     }
 }

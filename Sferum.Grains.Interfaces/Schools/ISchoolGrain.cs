@@ -23,6 +23,20 @@ public interface ISchoolGrain : IGrainWithGuidKey
     Task<bool> IsAdminAsync(Guid userId);
 
     /// <summary>
+    /// True only for an appointed admin of this school on a verified account, not for a platform operator as such: for
+    /// what is the school's own business as the operator of personal data (its data subjects' requests).
+    /// </summary>
+    [Alias("IsAppointedAdmin")]
+    Task<bool> IsAppointedAdminAsync(Guid userId);
+
+    /// <summary>
+    /// Refuses — and so leaves a trace in the school's audit log — anyone but the school's appointed admins and, with
+    /// <paramref name="operatorsToo"/>, platform operators: the web's check before a personal-data page runs.
+    /// </summary>
+    [Alias("RequirePersonalDataStaff")]
+    Task RequirePersonalDataStaffAsync(Guid userId, bool operatorsToo);
+
+    /// <summary>
     /// Appoints an admin by SNILS. The first one by a platform operator; later ones by any admin, who confirms the role
     /// change with a one-time code from their authenticator.
     /// </summary>

@@ -63,6 +63,21 @@ public sealed class SchoolGrain(
         return profile is not null && (profile.IsPlatformOperator || IsAppointed(profile));
     }
 
+    public async Task<bool> IsAppointedAdminAsync(Guid userId) =>
+        state.State.Created && await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync() is { } profile && IsAppointed(profile);
+
+    public async Task RequirePersonalDataStaffAsync(Guid userId, bool operatorsToo)
+    {
+        var profile = await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
+        if (!state.State.Created || profile is null
+            || !(IsAppointed(profile) || (operatorsToo && profile is { IsPlatformOperator: true, Trust: TrustLevel.Confirmed })))
+        {
+            throw DomainException.Forbidden(operatorsToo
+                ? "Это видят только администраторы школы и операторы платформы."
+                : "Это видят только администраторы школы.");
+        }
+    }
+
     public async Task<SchoolAdmin> AppointAdminAsync(Guid requesterUserId, string snils, PersonName name, string? secondFactorCode = null)
     {
         var requester = await RequireAdminAsync(requesterUserId);

@@ -48,8 +48,9 @@ public static class SiloHostingExtensions
             silo.AddDashboard(o => o.HideTrace = true);
         });
 
-        // After Orleans: run once the silo is up.
+        // After Orleans: these run once the silo is up.
         builder.Services.AddHostedService<PersonalData.RetentionSchedule>();
+        builder.Services.AddHostedService<IncidentSignalsStarter>();
         if (builder.Configuration.GetValue<bool>(DemoSeeder.EnabledKey))
         {
             builder.Services.AddHostedService<DemoSeeder>();

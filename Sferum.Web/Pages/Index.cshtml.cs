@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Common;
 using Sferum.Classes;
 using Sferum.Identity;
+using Sferum.Notices;
 using Sferum.Schools;
 using Sferum.Web.Identity;
 
@@ -20,8 +21,17 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
     /// <summary>Children the provider names and the journal does not link to this person yet.</summary>
     public IReadOnlyList<ProposedChild> ProposedChildren { get; private set; } = [];
 
+    /// <summary>In-app notices to staff (an incident's deadlines), until dismissed.</summary>
+    public IReadOnlyList<StaffNotice> StaffNotices { get; private set; } = [];
+
     [TempData]
     public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnPostDismissNoticeAsync(Guid noticeId)
+    {
+        await cluster.GetGrain<IStaffNoticesGrain>(User.GetUserId()).DismissAsync(User.GetUserId(), noticeId);
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostConfirmChildAsync(Guid classId, string journalId)
     {
@@ -61,6 +71,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         var classes = await Task.WhenAll(classIds.Select(id => cluster.GetGrain<IClassGrain>(id).GetAsync(userId)));
         Classes = classes.OrderBy(c => c.Grade).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
         ProposedChildren = await user.GetProposedChildrenAsync();
+        StaffNotices = await cluster.GetGrain<IStaffNoticesGrain>(userId).ListAsync(userId);
         var joined = (await user.TakeRecentlyJoinedClassesAsync()).ToHashSet();
         JustJoined = Classes.Where(c => joined.Contains(c.ClassId))
             .Select(c => (c.Name, string.Join(", ", c.Members.Where(m => m.UserId == userId).Select(m => RoleText(m.Role)).Distinct())))

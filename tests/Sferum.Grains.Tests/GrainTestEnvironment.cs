@@ -15,6 +15,14 @@ namespace Sferum.Grains.Tests;
 public sealed class GrainTestEnvironment : IAsyncLifetime
 {
     public const string OperatorSnils = "112-233-445 95";
+
+    /// <summary>
+    /// The last Friday at least a day ago: a request can have arrived then (not in the future, within a year), and the
+    /// Monday after it is configured as a holiday, so due dates counted from it must skip both a weekend and a holiday.
+    /// </summary>
+    public static readonly DateOnly LastFriday = LastFridayBefore(DateOnly.FromDateTime(DateTime.UtcNow));
+
+    public static DateOnly Holiday => LastFriday.AddDays(3);
     private readonly PostgresServer postgres = new();
 
     public TestCluster Cluster { get; private set; } = null!;
@@ -42,6 +50,7 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
         builder.Properties["Sferum:Platform:Operators:0"] = OperatorSnils;
         // Not the default (30), so that the consent tests prove the configured period is the one used.
         builder.Properties["Sferum:PersonalData:ConsentWithdrawalDestroyDays"] = "12";
+        builder.Properties["Sferum:PersonalData:Holidays:0"] = Holiday.ToString("yyyy-MM-dd");
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -56,6 +65,17 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
         }
 
         await postgres.DisposeAsync();
+    }
+
+    private static DateOnly LastFridayBefore(DateOnly today)
+    {
+        var day = today.AddDays(-1);
+        while (day.DayOfWeek != DayOfWeek.Friday)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

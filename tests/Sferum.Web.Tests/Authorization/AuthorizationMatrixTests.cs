@@ -40,7 +40,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
     }
 
     private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person, Guid Poll, long Announcement,
-        Guid Material, Guid Report, Guid Community, Guid Scheduled, Guid Meeting, Guid Consent);
+        Guid Material, Guid Report, Guid Community, Guid Scheduled, Guid Meeting, Guid Consent, Guid DataRequest, Guid Incident);
 
     /// <summary>An entry of the matrix and how to knock on it: method, path and form fields.</summary>
     private sealed record Rule(string Key, Who Who, Func<Ids, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
@@ -174,6 +174,15 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("* /Schools/{schoolId:guid}/Consents", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Consents", null)),
         new("* /Schools/{schoolId:guid}/Imports/New", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/New", null)),
         new("* /Schools/{schoolId:guid}/Imports/{importId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/{i.Import}", null)),
+        // Personal data (152-FZ): the school's formal requests are its appointed admins' only; incidents also the operators'.
+        // The grains refuse before they look a request or incident up, so an id nobody registered is probed as well as a real one.
+        new("* /Schools/{schoolId:guid}/DataRequests", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/DataRequests", null)),
+        new("* /Schools/{schoolId:guid}/DataRequests/New", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/DataRequests/New?q=Петров", null)),
+        new("* /Schools/{schoolId:guid}/DataRequests/{requestId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/DataRequests/{i.DataRequest}", null)),
+        new("* /Schools/{schoolId:guid}/DataRequests/{requestId:guid}/Answer", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/DataRequests/{i.DataRequest}/Answer", null)),
+        new("* /Schools/{schoolId:guid}/Incidents", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Incidents", null)),
+        new("* /Schools/{schoolId:guid}/Incidents/{incidentId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Incidents/{i.Incident}", null)),
+        new("* /Admin/Incidents", Who.PlatformOperator, _ => (HttpMethod.Get, "/Admin/Incidents", null)),
         // Video meetings: the meeting's chat members; its host runs it. This stack has no Janus, so the probes knock on a
         // meeting that does not exist; live meetings are probed by outsiders in tests/Sferum.Video.Tests (LessonTests).
         new("POST /api/chats/{chatId:guid}/meetings", Who.Manager, i => (HttpMethod.Post, $"/api/chats/{i.ClassChat}/meetings",
@@ -222,6 +231,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Index:OnGetAsync", Who.Public),
         // Acts only on the caller's own proposals, which the user grain looks up again (forging one: ParentLinkTests).
         new("Index:OnPostConfirmChildAsync", Who.SignedIn),
+        // Dismisses the caller's own notice; the notices grain is keyed by the caller and refuses anyone else (IncidentTests).
+        new("Index:OnPostDismissNoticeAsync", Who.SignedIn),
         new("Admin.Index:OnGetAsync", Who.PlatformOperator),
         new("Admin.Status:OnGetAsync", Who.PlatformOperator),
         new("Admin.Index:OnPostAccountAsync", Who.PlatformOperator, _ => (HttpMethod.Post, "/Admin?handler=Account", new() { ["snils"] = "112-233-445 95", ["disabled"] = "true" })),
@@ -304,6 +315,37 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Schools.Imports.New:OnPostAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Imports/New", [])),
         new("Schools.Imports.Details:OnGetAsync", Who.SchoolAdmin),
         new("Schools.Imports.Details:OnPostApplyAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Imports/{i.Import}?handler=Apply", [])),
+        new("Schools.DataRequests.Index:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.DataRequests.Index:OnPostOperatorAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/DataRequests?handler=Operator",
+            new() { ["Operator.Address"] = "Чужой адрес" })),
+        new("Schools.DataRequests.New:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.DataRequests.New:OnPostAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/DataRequests/New", new()
+        {
+            ["Input.RequestId"] = Guid.NewGuid().ToString(), ["Input.Kind"] = "Access", ["Input.Subject"] = "j:DEMO-S0",
+            ["Input.ReceivedOn"] = DateTime.UtcNow.ToString("yyyy-MM-dd"), ["Input.Details"] = "Чужой запрос",
+        })),
+        new("Schools.DataRequests.Details:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.DataRequests.Details:OnPostExtendAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/DataRequests/{i.DataRequest}?handler=Extend",
+            new() { ["Reason"] = "Чужая причина продления срока" })),
+        new("Schools.DataRequests.Details:OnPostStopAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/DataRequests/{i.DataRequest}?handler=Stop", [])),
+        new("Schools.DataRequests.Details:OnPostCloseAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/DataRequests/{i.DataRequest}?handler=Close",
+            new() { ["Outcome"] = "Чужой итог" })),
+        new("Schools.DataRequests.Answer:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.Incidents.Index:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.Incidents.Index:OnPostAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Incidents", new()
+        {
+            ["Input.IncidentId"] = Guid.NewGuid().ToString(), ["Input.Description"] = "Чужой инцидент для проверки", ["Input.DataSubjects"] = "ученики",
+            ["Input.DetectedAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm"),
+        })),
+        new("Schools.Incidents.Details:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.Incidents.Details:OnPostFactsAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Incidents/{i.Incident}?handler=Facts",
+            new() { ["Facts.Description"] = "Чужие сведения об инциденте", ["Facts.DataSubjects"] = "ученики" })),
+        new("Schools.Incidents.Details:OnPostSentAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Incidents/{i.Incident}?handler=Sent&notice=First",
+            new() { ["SentAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm") })),
+        new("Schools.Incidents.Details:OnPostConfirmAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Incidents/{i.Incident}?handler=Confirm", [])),
+        new("Schools.Incidents.Details:OnPostResolveAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Incidents/{i.Incident}?handler=Resolve&dismissed=true",
+            new() { ["Note"] = "Чужой итог" })),
+        new("Admin.Incidents:OnGetAsync", Who.PlatformOperator),
     ];
 
     /// <summary>Hub methods with arguments aimed at 5А's class chat (null: the method acts only on the caller's own data).</summary>
@@ -445,7 +487,9 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         var school = Guid.Parse(Regex.Match(adminHome, "<a href=\"/Schools/([0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value);
         var schoolPage = await (await admin.GetAsync($"/Schools/{school}")).Content.ReadAsStringAsync();
         var import = Guid.Parse(Regex.Match(schoolPage, "/Imports/([0-9a-f-]{36})").Groups[1].Value);
-        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement, material, report, community, scheduled, Guid.NewGuid(), consent);
+        var (dataRequest, incident) = await DataRequestPages.RegisterDemoAsync(admin, school);
+        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement, material, report, community, scheduled, Guid.NewGuid(),
+            consent, dataRequest, incident);
     }
 
     private static async Task<HttpStatusCode> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, Dictionary<string, string>? form, string? token)
