@@ -12,4 +12,7 @@ public interface IFileStore
 
     /// <summary>The file's bytes, or null when no file has this hash.</summary>
     Stream? Open(string hash);
+
+    /// <summary>Removes the file with this hash (personal-data erasure); true when there was one.</summary>
+    Task<bool> DeleteAsync(string hash);
 }

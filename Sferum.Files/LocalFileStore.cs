@@ -65,5 +65,18 @@ public sealed class LocalFileStore(IOptions<FileStoreOptions> options) : IFileSt
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
 
+    public Task<bool> DeleteAsync(string hash)
+    {
+        if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower))
+        {
+            return Task.FromResult(false);
+        }
+
+        var path = PathOf(hash);
+        var existed = File.Exists(path);
+        File.Delete(path);
+        return Task.FromResult(existed);
+    }
+
     private string PathOf(string hash) => Path.Combine(Root, hash[..2], hash[2..4], hash);
 }

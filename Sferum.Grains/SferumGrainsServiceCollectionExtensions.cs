@@ -6,6 +6,7 @@ using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Identity;
 using Sferum.Invitations;
+using Sferum.PersonalData;
 using Sferum.Platform;
 using Sferum.Rosters;
 using Sferum.Rosters.Reading;
@@ -69,6 +70,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<ParentLinks>();
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
         services.AddSingleton<SessionStore>();
+        services.AddSferumPersonalData(configuration);
         return services;
     }
 }

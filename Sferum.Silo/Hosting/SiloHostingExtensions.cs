@@ -48,7 +48,8 @@ public static class SiloHostingExtensions
             silo.AddDashboard(o => o.HideTrace = true);
         });
 
-        // After Orleans: runs once the silo is up.
+        // After Orleans: run once the silo is up.
+        builder.Services.AddHostedService<PersonalDataJobStarter>();
         if (builder.Configuration.GetValue<bool>(DemoSeeder.EnabledKey))
         {
             builder.Services.AddHostedService<DemoSeeder>();
