@@ -11,7 +11,7 @@ namespace Sferum.PersonalData;
 public sealed class ErasureTargetReader(NpgsqlDataSource database)
 {
     private sealed record Entry(Guid SchoolId, string JournalId, short Role, string Last, string First, string? Middle,
-        bool Birth, string? Snils, bool Email, bool Phone, string? Position);
+        bool Birth, string? Snils, string? Email, string? Phone, string? Position);
 
     public async Task<ErasureTarget> ForUserAsync(Guid userId, UserProfile? profile)
     {
@@ -25,6 +25,8 @@ public sealed class ErasureTargetReader(NpgsqlDataSource database)
 
         names.AddRange(entries.SelectMany(e => ErasureNames.Forms(new PersonName(e.Last, e.First, e.Middle))));
         var snils = profile?.Snils ?? entries.Select(e => e.Snils).FirstOrDefault(s => s is not null);
+        // Identifiers copied into free text (import change lists, reports) go the way of the name.
+        names.AddRange([snils, profile?.Email, profile?.Phone, .. entries.SelectMany(e => new[] { e.Snils, e.Email, e.Phone })]);
         var copies = await StringsAsync(connection, """
             SELECT author_name FROM chat_messages WHERE author_id = @user
             UNION SELECT author_name FROM class_materials WHERE author_id = @user
@@ -74,8 +76,8 @@ public sealed class ErasureTargetReader(NpgsqlDataSource database)
 
         var categories = new List<string> { "фамилия, имя, отчество" };
         AddIf(categories, snils is not null, "СНИЛС");
-        AddIf(categories, profile?.Email is not null || entries.Any(e => e.Email), "адрес электронной почты");
-        AddIf(categories, profile?.Phone is not null || entries.Any(e => e.Phone), "номер телефона");
+        AddIf(categories, profile?.Email is not null || entries.Any(e => e.Email is not null), "адрес электронной почты");
+        AddIf(categories, profile?.Phone is not null || entries.Any(e => e.Phone is not null), "номер телефона");
         AddIf(categories, entries.Any(e => e.Birth), "дата рождения");
         AddIf(categories, entries.Any(e => e.Position is not null), "должность");
         AddIf(categories, entries.Count > 0, "запись в списках школы (класс, связи родитель — ребёнок, преподавание)");
@@ -120,12 +122,13 @@ public sealed class ErasureTargetReader(NpgsqlDataSource database)
         });
         var categories = new List<string> { "фамилия, имя, отчество" };
         AddIf(categories, e.Snils is not null, "СНИЛС");
-        AddIf(categories, e.Email, "адрес электронной почты");
-        AddIf(categories, e.Phone, "номер телефона");
+        AddIf(categories, e.Email is not null, "адрес электронной почты");
+        AddIf(categories, e.Phone is not null, "номер телефона");
         AddIf(categories, e.Birth, "дата рождения");
         AddIf(categories, e.Position is not null, "должность");
         categories.Add("запись в списках школы (класс, связи родитель — ребёнок, преподавание)");
-        return new ErasureTarget(null, [(schoolId, journalId)], [schoolId], ErasureNames.Distinct(ErasureNames.Forms(name)), name.FullName,
+        return new ErasureTarget(null, [(schoolId, journalId)], [schoolId],
+            ErasureNames.Distinct([.. ErasureNames.Forms(name), e.Snils, e.Email, e.Phone]), name.FullName,
             RoleOf(entries, false), categories, [], [], classes, [], invitations);
     }
 
@@ -198,7 +201,7 @@ public sealed class ErasureTargetReader(NpgsqlDataSource database)
     {
         await using var command = new NpgsqlCommand($"""
             SELECT p.school_id, p.journal_id, p.role, p.last_name, p.first_name, p.middle_name, p.birth_date IS NOT NULL, p.snils,
-                   p.email IS NOT NULL, p.phone IS NOT NULL, p.position
+                   p.email, p.phone, p.position
             FROM roster_people p WHERE {where} ORDER BY p.removed_at IS NOT NULL, p.school_id, p.journal_id
             """, connection);
         bind(command);
@@ -208,7 +211,8 @@ public sealed class ErasureTargetReader(NpgsqlDataSource database)
         {
             entries.Add(new Entry(reader.GetGuid(0), reader.GetString(1), reader.GetInt16(2), reader.GetString(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetBoolean(8), reader.GetBoolean(9), reader.IsDBNull(10) ? null : reader.GetString(10)));
+                reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10)));
         }
 
         return entries;

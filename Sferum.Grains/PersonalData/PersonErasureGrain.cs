@@ -17,7 +17,8 @@ namespace Sferum.PersonalData;
 /// destroyed and issued when the last step is done.
 /// </summary>
 public sealed partial class PersonErasureGrain(
-    [PersistentState("state", GrainStorage.Default)] IPersistentState<PersonErasureState> state,
+    // A state name of its own (rows are keyed by state name and key): no other grain may share its row.
+    [PersistentState("erasure", GrainStorage.Default)] IPersistentState<PersonErasureState> state,
     ErasureTargetReader reader,
     PersonalDataEraser eraser,
     DestructionActStore acts,

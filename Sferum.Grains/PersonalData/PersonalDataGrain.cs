@@ -12,7 +12,8 @@ namespace Sferum.PersonalData;
 /// read the acts of destruction. Every method checks that the requester administers this school.
 /// </summary>
 public sealed class PersonalDataGrain(
-    [PersistentState("state", GrainStorage.Default)] IPersistentState<PersonalDataGrain.SettingsState> state,
+    // Its own state name: rows are keyed by state name and grain key, and the school grain (same key) uses "state".
+    [PersistentState("personal-data", GrainStorage.Default)] IPersistentState<PersonalDataGrain.SettingsState> state,
     PersonRecordStore records,
     DestructionActStore acts,
     AuditLog audit) : Grain, IPersonalDataGrain, ISchoolScoped
