@@ -31,6 +31,9 @@ public sealed class ErasureScenario
 
     public string FullName => $"{LastName} {FirstName} {MiddleName}";
 
+    /// <summary>S000002 of 2А, who never signs in, renamed as uniquely.</summary>
+    public required string RosterOnlyName { get; init; }
+
     public required Guid SchoolId { get; init; }
     public required Guid AdminId { get; init; }
     public required Guid Pupil { get; init; }
@@ -46,6 +49,9 @@ public sealed class ErasureScenario
     public required string SharedFile { get; init; }
     public required long ClassmateMessage { get; init; }
 
+    /// <summary>The journal export as imported (with her name), for a later import that leaves people out.</summary>
+    public required List<ImportFile> RosterFiles { get; init; }
+
     public string[] NameForms => [FullName, $"{FirstName} {LastName}", LastName];
 
     public static IFileStore Files { get; } = new LocalFileStore(Options.Create(new FileStoreOptions()));
@@ -60,6 +66,8 @@ public sealed class ErasureScenario
             Encoding.UTF8.GetString(f.Content)
                 .Replace("Васильева;Наталья;Никитична", $"{lastName};{FirstName};{MiddleName}")
                 .Replace("Васильева Наталья Никитична", $"{lastName} {FirstName} {MiddleName}")
+                .Replace("Николаева;Екатерина;Дмитриевна", $"Безучётная{lastName[8..]};Екатерина;Дмитриевна")
+                .Replace("Николаева Екатерина Дмитриевна", $"Безучётная{lastName[8..]} Екатерина Дмитриевна")
                 .Replace("482-447-577 20", pupil)        // S000001, 1А
                 .Replace("777-631-706 48", teacher)      // T00001, homeroom 1А
                 .Replace("483-960-306 18", parent)       // P000001, mother of S000001
@@ -102,9 +110,9 @@ public sealed class ErasureScenario
 
         return new ErasureScenario
         {
-            LastName = lastName, Email = email, Phone = phone, SchoolId = school, AdminId = admin, Pupil = pupilId, PupilSubject = subject, PupilSnils = pupil, Classmate = classmateId,
+            LastName = lastName, RosterOnlyName = $"Безучётная{lastName[8..]} Екатерина Дмитриевна", Email = email, Phone = phone, SchoolId = school, AdminId = admin, Pupil = pupilId, PupilSubject = subject, PupilSnils = pupil, Classmate = classmateId,
             Parent = parentId, Teacher = teacherId, ClassId = classId, ClassChat = chatId, Club = club, OwnFile = own.Hash,
-            SharedFile = shared.Hash, ClassmateMessage = classmatePost.Seq,
+            SharedFile = shared.Hash, ClassmateMessage = classmatePost.Seq, RosterFiles = files,
         };
     }
 }
