@@ -9,4 +9,7 @@ public sealed record AdminErasureOrder(
     [property: Id(0)] Guid SchoolId,
     [property: Id(1)] string Reason,
     [property: Id(2)] string PerformerPosition,
-    [property: Id(3)] bool Confirmed);
+    [property: Id(3)] bool Confirmed)
+{
+    public const int MaxReasonLength = 1000;
+}

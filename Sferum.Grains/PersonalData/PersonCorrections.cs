@@ -7,15 +7,7 @@ namespace Sferum.PersonalData;
 /// <summary>Validates a correction, naming the field in the error, and turns the value into what the roster stores.</summary>
 public static class PersonCorrections
 {
-    public static string Label(CorrectableField field) => field switch
-    {
-        CorrectableField.LastName => "фамилия",
-        CorrectableField.FirstName => "имя",
-        CorrectableField.MiddleName => "отчество",
-        CorrectableField.BirthDate => "дата рождения",
-        CorrectableField.Email => "электронная почта",
-        _ => "телефон",
-    };
+    public static string Label(CorrectableField field) => CorrectableFields.Label(field);
 
     public static object? Normalize(PersonCorrection correction)
     {

@@ -28,7 +28,7 @@ public sealed partial class PersonErasureGrain(
     ILogger<PersonErasureGrain> logger) : Grain, IPersonErasureGrain, IRemindable, ISchoolScoped
 {
     private const string ResumeReminder = "resume";
-    public const int MaxReasonLength = 1000;
+    private const int MaxReasonLength = AdminErasureOrder.MaxReasonLength;
 
     private PersonErasureState S => state.State;
 
