@@ -31,6 +31,9 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
         return connectionString;
     }
 
+    /// <summary>Another database on the same server without any schema, for tests of the migrations themselves.</summary>
+    public Task<string> CreateEmptyDatabaseAsync() => postgres.CreateDatabaseAsync();
+
     public async Task InitializeAsync()
     {
         await postgres.InitializeAsync();
