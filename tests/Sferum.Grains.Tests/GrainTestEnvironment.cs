@@ -43,6 +43,10 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
         var builder = new TestClusterBuilder(1);
         builder.Properties["ConnectionStrings:Sferum"] = ConnectionString;
         builder.Properties["Sferum:Platform:Operators:0"] = OperatorSnils;
+        // Planned meetings need video configured; nothing here takes a meeting live (there is no Janus in these tests,
+        // and the discard port refuses at once).
+        builder.Properties["Sferum:Video:JanusUrl"] = "http://127.0.0.1:9/janus";
+        builder.Properties["Sferum:Video:AdminUrl"] = "http://127.0.0.1:9/admin";
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -42,6 +42,9 @@ public sealed class ErasureScenario
     public required Guid Classmate { get; init; }
     public required Guid Parent { get; init; }
     public required Guid Teacher { get; init; }
+
+    /// <summary>How the homeroom teacher's account names her (the provider's name, unique to the scenario).</summary>
+    public string TeacherName => $"Олег Учителева{LastName[8..]}";
     public required Guid ClassId { get; init; }
     public required Guid ClassChat { get; init; }
     public required Guid Club { get; init; }
@@ -81,7 +84,7 @@ public sealed class ErasureScenario
         var phone = "+7900" + Random.Shared.Next(1_000_000, 9_999_999);
         var pupilId = (await env.Grains.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor("esia", subject)).SignInAsync(new ExternalIdentity(
             "esia", subject, new PersonName(lastName, FirstName, MiddleName), pupil, email, true, phone, true, TrustLevel.Standard))).UserId;
-        var teacherId = await fx.SignInAsync(TrustLevel.Confirmed, teacher, "Васильева");
+        var teacherId = await fx.SignInAsync(TrustLevel.Confirmed, teacher, "Учителева" + lastName[8..]);
         var classmateId = await fx.SignInAsync(TrustLevel.Standard, classmate, "Макарова");
         var parentId = await fx.SignInAsync(TrustLevel.Standard, parent, "Васильева");
         var classId = (await env.Grains.GetGrain<IUserGrain>(pupilId).GetClassIdsAsync()).Single();

@@ -4,6 +4,7 @@ using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Common;
 using Sferum.Identity;
+using Sferum.Meetings;
 using Sferum.People;
 using Sferum.PersonalData;
 using Sferum.Polls;
@@ -132,6 +133,21 @@ public sealed class ErasureTests(GrainTestEnvironment env)
         Assert.Contains("person.erasure-started", extractText);
         Assert.Contains("audit.redacted", extractText);
         Assert.Contains("person.erased", extractText);
+    }
+
+    [Fact]
+    public async Task An_erased_teacher_leaves_no_name_in_the_stored_state_of_a_meeting_she_planned()
+    {
+        var sc = await ErasureScenario.CreateAsync(env);
+        var meeting = env.Grains.GetGrain<IMeetingGrain>(MeetingIds.For(sc.ClassChat, sc.Teacher, "m1"));
+        await meeting.CreateAsync(sc.Teacher, new MeetingDraft(sc.ClassChat, MeetingKind.Lesson, "Урок рисования", DateTimeOffset.UtcNow.AddDays(1), false));
+        Assert.Contains(await DatabaseScan.FindAsync(env.ConnectionString, [sc.TeacherName]), f => f.StartsWith("orleansstorage.payloadbinary", StringComparison.Ordinal));
+
+        var status = await env.Grains.GetGrain<IPersonErasureGrain>(PersonKeys.ForUser(sc.Teacher)).OrderAsync(sc.AdminId, Order(sc.SchoolId));
+        Assert.Equal(ErasureState.Done, status.State);
+        var left = await DatabaseScan.FindAsync(env.ConnectionString, [sc.TeacherName], "destruction_acts");
+        Assert.True(left.Count == 0, "still found:\n" + string.Join("\n", left));
+        Assert.Equal(FormerMember.Name, (await meeting.GetAsync(sc.Classmate)).HostName);
     }
 
     [Fact]
