@@ -41,6 +41,10 @@ public sealed partial class PersonalDataPagesTests(WebTestEnvironment env)
         Assert.Contains("Настройки сохранены", await saved.Content.ReadAsStringAsync());
 
         var person = $"/Schools/{schoolId}/PersonalData/Person?member=WEB-S1";
+        // The admin reaches it from the class list («данные» beside each person).
+        var schoolPage = await (await admin.GetAsync($"/Schools/{schoolId}")).Content.ReadAsStringAsync();
+        var classPage = await (await admin.GetAsync(ClassLink().Match(schoolPage).Value)).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"{person}\"", classPage);
         Assert.Contains(surname, await (await admin.GetAsync(person)).Content.ReadAsStringAsync());
         var unconfirmed = await admin.SubmitAsync(person, "Erasure.Reason", new() { ["Erasure.Reason"] = "Заявление от 03.12.2026", ["Erasure.Position"] = "директор" });
         Assert.Contains("Подтвердите уничтожение", await unconfirmed.Content.ReadAsStringAsync());
@@ -96,6 +100,9 @@ public sealed partial class PersonalDataPagesTests(WebTestEnvironment env)
 
     [GeneratedRegex("href=\"(\\?handler=Pdf&(?:amp;)?actId=[0-9a-f-]{36}&(?:amp;)?extract=false)\"")]
     private static partial Regex ActLink();
+
+    [GeneratedRegex("/Classes/[0-9a-f-]{36}")]
+    private static partial Regex ClassLink();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();

@@ -72,6 +72,12 @@ public sealed class PersonModel(IClusterClient cluster) : PageModel
                     : "Уничтожение начато и будет завершено автоматически; акт появится ниже.";
                 return RedirectToPage("Index", new { SchoolId });
             }
+            catch (TimeoutException)
+            {
+                // A large erasure outlasts the node's wait for an answer; its grain goes on (and a reminder backs it up).
+                Notice = "Уничтожение начато и будет завершено автоматически; акт появится ниже.";
+                return RedirectToPage("Index", new { SchoolId });
+            }
             catch (DomainException ex) when (ex.Code is not "forbidden" and not "person.unknown")
             {
                 ModelState.AddModelError(ex.Code switch
