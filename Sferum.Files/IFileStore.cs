@@ -16,6 +16,6 @@ public interface IFileStore
     /// <summary>Every stored file with the time it was stored (for retention's sweep of files nothing refers to).</summary>
     IEnumerable<(string Hash, DateTimeOffset StoredAt)> List();
 
-    /// <summary>Removes the file; false when there was none.</summary>
-    bool Delete(string hash);
+    /// <summary>Removes the file with this hash (personal-data erasure); true when there was one.</summary>
+    Task<bool> DeleteAsync(string hash);
 }

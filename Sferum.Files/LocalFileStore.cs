@@ -90,19 +90,21 @@ public sealed class LocalFileStore(IOptions<FileStoreOptions> options) : IFileSt
         }
     }
 
-    public bool Delete(string hash)
-    {
-        if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower) || !File.Exists(PathOf(hash)))
-        {
-            return false;
-        }
-
-        File.Delete(PathOf(hash));
-        return true;
-    }
-
     private static bool IsHexName(string path, int length) =>
         Path.GetFileName(path) is { } name && name.Length == length && name.All(char.IsAsciiHexDigitLower);
+
+    public Task<bool> DeleteAsync(string hash)
+    {
+        if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower))
+        {
+            return Task.FromResult(false);
+        }
+
+        var path = PathOf(hash);
+        var existed = File.Exists(path);
+        File.Delete(path);
+        return Task.FromResult(existed);
+    }
 
     private string PathOf(string hash) => Path.Combine(Root, hash[..2], hash[2..4], hash);
 }

@@ -7,11 +7,11 @@ using Sferum.Classes;
 using Sferum.Consents;
 using Sferum.Identity;
 using Sferum.Invitations;
+using Sferum.PersonalData;
 using Sferum.Platform;
 using Sferum.Rosters;
 using Sferum.Rosters.Reading;
 using Sferum.Schools;
-using Sferum.PersonalData;
 using Sferum.Sessions;
 
 namespace Sferum;

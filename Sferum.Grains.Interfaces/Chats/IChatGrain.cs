@@ -130,4 +130,11 @@ public interface IChatGrain : IGrainWithGuidKey
     /// <summary>The class's roster changed: re-read who is in the chat (called by the class grain).</summary>
     [Alias("MembersChanged")]
     Task MembersChangedAsync();
+
+    /// <summary>
+    /// Personal-data erasure (trusted host code): the person's name leaves this chat's memory (names, recent posts) and
+    /// the members are read again, after the erasure renamed their messages in the database.
+    /// </summary>
+    [Alias("PersonErased")]
+    Task PersonErasedAsync(Guid userId);
 }

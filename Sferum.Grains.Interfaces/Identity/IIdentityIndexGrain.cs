@@ -15,5 +15,12 @@ public interface IIdentityIndexGrain : IGrainWithStringKey
     [Alias("GetUserId")]
     Task<Guid?> GetUserIdAsync();
 
+    /// <summary>
+    /// Personal-data erasure (trusted host code): forgets the link if it names this user, so that the next sign-in with
+    /// this identity creates a new, empty account. The stored row goes with it (its key is the provider's subject).
+    /// </summary>
+    [Alias("Forget")]
+    Task ForgetAsync(Guid userId);
+
     static string KeyFor(string provider, string subject) => $"{provider}|{subject}";
 }

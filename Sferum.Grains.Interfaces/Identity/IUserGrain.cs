@@ -65,6 +65,13 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("SetDisabled")]
     Task SetDisabledAsync(Guid requesterUserId, bool disabled);
 
+    /// <summary>
+    /// Personal-data erasure (trusted host code, called by the person's erasure grain only): ends every session, forgets
+    /// the identity link and keeps nothing of the profile but the fact that it was erased. Calling it again changes nothing.
+    /// </summary>
+    [Alias("Erase")]
+    Task EraseAsync();
+
     /// <summary>The schools the user administers.</summary>
     [Alias("GetAdministeredSchools")]
     Task<IReadOnlyList<SchoolSummary>> GetAdministeredSchoolsAsync();

@@ -112,4 +112,16 @@ public interface IMeetingGrain : IGrainWithGuidKey
     /// <summary>The recording job finished (or gave up): called by <c>IRecordingGrain</c>.</summary>
     [Alias("RecordingDone")]
     Task RecordingDoneAsync(bool ok, string? problem);
+
+    /// <summary>Personal-data erasure: true when the person was in this meeting (host, participant or guest).</summary>
+    [Alias("HadPerson")]
+    Task<bool> HadPersonAsync(Guid userId);
+
+    /// <summary>
+    /// Personal-data erasure (trusted host code): replaces the person's name, and each of <paramref name="names"/>
+    /// wherever the meeting copied them (a parent's children, a guest's invited name), with «бывший участник» in the
+    /// meeting's stored state.
+    /// </summary>
+    [Alias("ForgetPerson")]
+    Task ForgetPersonAsync(Guid userId, IReadOnlyList<string> names);
 }

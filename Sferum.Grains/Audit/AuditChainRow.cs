@@ -1,6 +1,10 @@
 namespace Sferum.Audit;
 
-/// <summary>One row of <c>audit_log</c> as the chain covers it; the address and the JSON in PostgreSQL's text form.</summary>
+/// <summary>
+/// One row of <c>audit_log</c> as the chain covers it; the address and the JSON in PostgreSQL's text form. The chain
+/// covers <see cref="ContentDigest"/>, not the text: <see cref="ContentSalt"/> is null and <see cref="RedactedBy"/> set
+/// once a redaction rewrote the text (migration 0930).
+/// </summary>
 public sealed record AuditChainRow(
     long Seq,
     long Id,
@@ -14,4 +18,7 @@ public sealed record AuditChainRow(
     string Summary,
     string Details,
     byte[]? PrevHash,
-    byte[] Hash);
+    byte[] Hash,
+    byte[]? ContentSalt,
+    byte[] ContentDigest,
+    long? RedactedBy);

@@ -6,16 +6,17 @@ namespace Sferum.Audit;
 
 /// <summary>
 /// Appends to the audit log (table <c>audit_log</c>), inside the caller's transaction when given one. The database
-/// chains each entry to the one before (migration 0900): in a transaction, write the entry last, because the chain is
-/// held for everyone else until that transaction ends.
+/// chains each entry to the one before (migrations 0900, 0930): in a transaction, write the entry last, because the
+/// chain is held for everyone else until that transaction ends. Returns the entry's place in the chain (seq).
 /// </summary>
 public sealed class AuditLog(NpgsqlDataSource database)
 {
-    public async Task WriteAsync(AuditEntry entry, NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null)
+    public async Task<long> WriteAsync(AuditEntry entry, NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null)
     {
         const string sql = """
             INSERT INTO audit_log (school_id, actor_user_id, actor_client, action, summary, details, subject_user_id, client_address)
             VALUES (@school, @user, @client, @action, @summary, @details::jsonb, @subject, @address)
+            RETURNING seq
             """;
         await using var owned = connection is null ? await database.OpenConnectionAsync() : null;
         await using var command = new NpgsqlCommand(sql, connection ?? owned, transaction);
@@ -30,6 +31,6 @@ public sealed class AuditLog(NpgsqlDataSource database)
         {
             Value = (object?)(entry.ClientAddress ?? AuditCallContext.ClientAddress) ?? DBNull.Value,
         });
-        await command.ExecuteNonQueryAsync();
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

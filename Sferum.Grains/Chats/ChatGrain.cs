@@ -278,6 +278,18 @@ public sealed partial class ChatGrain(
         }
     }
 
+    public async Task PersonErasedAsync(Guid userId)
+    {
+        authorNames.Remove(userId);
+        recentSends.Remove(userId);
+        foreach (var key in recentPosts.Keys.Where(k => k.Item1 == userId).ToList())
+        {
+            recentPosts.Remove(key);
+        }
+
+        await MembersChangedAsync();
+    }
+
     private async Task<ChatMessage> EnqueueAsync(PendingEvent e)
     {
         pending.Add(e);
@@ -461,7 +473,7 @@ public sealed partial class ChatGrain(
         if (!authorNames.TryGetValue(userId, out var name))
         {
             var profile = await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
-            name = profile?.Name.DisplayName ?? "Участник";
+            name = profile?.Name.DisplayName ?? PersonalData.FormerMember.Name;
             authorNames[userId] = name;
         }
 

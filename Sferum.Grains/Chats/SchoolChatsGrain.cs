@@ -87,6 +87,9 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         if (!channelExists)
         {
             await directory.CreateAsync(chatId, SchoolId, ChatKind.Channel, "Канал школы", requesterUserId, new Dictionary<Guid, bool>());
+            // The channel's chat grain may have been activated (by a roster refresh) before its row existed, and then
+            // knows no such chat: it reads its members again now.
+            await GrainFactory.GetGrain<IChatGrain>(chatId).MembersChangedAsync();
             channelExists = true;
         }
 

@@ -26,4 +26,14 @@ public sealed class IdentityIndexGrain(
     }
 
     public Task<Guid?> GetUserIdAsync() => Task.FromResult(state.State.UserId);
+
+    public async Task ForgetAsync(Guid userId)
+    {
+        if (state.State.UserId == userId)
+        {
+            await state.ClearStateAsync();
+        }
+
+        DeactivateOnIdle();
+    }
 }

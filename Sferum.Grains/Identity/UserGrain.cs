@@ -26,6 +26,11 @@ public sealed class UserGrain(
     {
         ExternalIdentityValidator.Validate(identity);
         var s = state.State;
+        if (s.Erased)
+        {
+            throw new DomainException("identity.erased", "Персональные данные этой учётной записи уничтожены.");
+        }
+
         if (s.Disabled)
         {
             throw new DomainException("identity.disabled", "Учётная запись заблокирована администратором Сферума.");
@@ -206,6 +211,26 @@ public sealed class UserGrain(
         await audit.WriteAsync(new Audit.AuditEntry(null, requesterUserId, null, disabled ? "user.disabled" : "user.enabled",
             $"Учётная запись {s.Name.FullName} {(disabled ? "заблокирована" : "разблокирована")}",
             new Dictionary<string, object?> { ["user"] = this.GetPrimaryKey() }, SubjectUserId: this.GetPrimaryKey()));
+    }
+
+    public async Task EraseAsync()
+    {
+        var s = state.State;
+        if (s.Erased)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<Sessions.IUserSessionsGrain>(this.GetPrimaryKey()).EndAllAsync("erased");
+        if (s.Created)
+        {
+            await GrainFactory.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor(s.Provider, s.Subject)).ForgetAsync(this.GetPrimaryKey());
+        }
+
+        // A fresh state with only the marker: the stored row then holds no name, number or secret.
+        state.State = new UserState { Erased = true };
+        await state.WriteStateAsync();
+        logger.LogInformation("User {UserId} erased", this.GetPrimaryKey());
     }
 
     private UserState RequireCreated() =>

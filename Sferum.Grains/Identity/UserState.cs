@@ -34,4 +34,7 @@ public sealed class UserState
 
     /// <summary>The children's SNILS from the provider at the last sign-in (verified accounts only).</summary>
     [Id(16)] public List<string> ChildrenSnils { get; set; } = [];
+
+    /// <summary>The person's data was destroyed (152-FZ): nothing else is kept, and no sign-in reaches this account again.</summary>
+    [Id(17)] public bool Erased { get; set; }
 }

@@ -37,7 +37,7 @@ public sealed class RetentionApplier(
         var storedRemoved = 0;
         foreach (var (hash, storedAt) in files.List().ToList())
         {
-            if (storedAt < spareAfter && !referenced.Contains(hash) && files.Delete(hash))
+            if (storedAt < spareAfter && !referenced.Contains(hash) && await files.DeleteAsync(hash))
             {
                 storedRemoved++;
             }

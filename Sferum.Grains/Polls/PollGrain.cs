@@ -215,7 +215,7 @@ public sealed class PollGrain(PollStore store, TimeProvider clock, ILogger<PollG
     {
         if (!names.TryGetValue(userId, out var name))
         {
-            name = (await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync())?.Name.FullName ?? "—";
+            name = (await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync())?.Name.FullName ?? PersonalData.FormerMember.Name;
             names[userId] = name;
         }
 

@@ -18,6 +18,8 @@ public static class SiloBuilderExtensions
             storage.ConnectionString = connectionString;
             // Orleans' own binary format: [Id]s and [Alias]es keep stored state readable across renames.
             storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            // A cleared state leaves no row: an erased identity link's row is keyed by the provider's subject itself.
+            storage.DeleteStateOnClear = true;
         }));
 
         silo.UseAdoNetReminderService(o =>

@@ -51,6 +51,7 @@ public static class SiloHostingExtensions
         // After Orleans: these run once the silo is up.
         builder.Services.AddHostedService<PersonalData.RetentionSchedule>();
         builder.Services.AddHostedService<IncidentSignalsStarter>();
+        builder.Services.AddHostedService<PersonalDataJobStarter>();
         if (builder.Configuration.GetValue<bool>(DemoSeeder.EnabledKey))
         {
             builder.Services.AddHostedService<DemoSeeder>();

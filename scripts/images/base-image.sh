@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the base image Sferum's images run on, without a Docker engine and without Microsoft's registry: a minimal
-# Debian 12 (debootstrap) with what .NET needs (ICU, OpenSSL, CA certificates, time zones), the ASP.NET Core runtime
+# Debian 12 (debootstrap) with what .NET needs (ICU, OpenSSL, CA certificates, time zones), DejaVu fonts (the silo embeds
+# them in acts of destruction), the ASP.NET Core runtime
 # of this machine's .NET SDK, and a non-root user 'app' (uid 1654, home /home/app, as in Microsoft's images). It is pushed as one layer
 # to the registry given (a private one on loopback: scripts/build-images.sh starts it).
 #   scripts/images/base-image.sh WORKDIR REGISTRY        e.g. .sferum/images localhost:55000
@@ -11,7 +12,7 @@ dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
 runtime="$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" | sort -V | tail -n 1)"
 tag="${runtime}-bookworm"
 # Bumped whenever what goes into the base changes: cached root file systems and layers of an older recipe are rebuilt.
-recipe=2
+recipe=3
 rootfs="$work/rootfs-$runtime-$recipe"
 mkdir -p "$work"
 
@@ -19,7 +20,7 @@ if [ ! -f "$rootfs/.complete" ]; then
   command -v debootstrap >/dev/null || { echo "debootstrap is needed (apt-get install debootstrap)" >&2; exit 1; }
   rm -rf "$rootfs"
   echo "Base image: Debian 12 (minbase) into $rootfs"
-  debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3,tzdata,libgssapi-krb5-2,zlib1g \
+  debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3,tzdata,libgssapi-krb5-2,zlib1g,fonts-dejavu-core \
     bookworm "$rootfs" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" > "$work/debootstrap.log" 2>&1 \
     || { tail -n 20 "$work/debootstrap.log" >&2; exit 1; }
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/*

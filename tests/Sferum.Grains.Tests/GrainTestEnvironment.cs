@@ -39,6 +39,9 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
         return connectionString;
     }
 
+    /// <summary>Another database on the same server without any schema, for tests of the migrations themselves.</summary>
+    public Task<string> CreateEmptyDatabaseAsync() => postgres.CreateDatabaseAsync();
+
     public async Task InitializeAsync()
     {
         await postgres.InitializeAsync();
@@ -51,6 +54,10 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
         // Not the default (30), so that the consent tests prove the configured period is the one used.
         builder.Properties["Sferum:PersonalData:ConsentWithdrawalDestroyDays"] = "12";
         builder.Properties["Sferum:PersonalData:Holidays:0"] = Holiday.ToString("yyyy-MM-dd");
+        // Planned meetings need video configured; nothing here takes a meeting live (there is no Janus in these tests,
+        // and the discard port refuses at once).
+        builder.Properties["Sferum:Video:JanusUrl"] = "http://127.0.0.1:9/janus";
+        builder.Properties["Sferum:Video:AdminUrl"] = "http://127.0.0.1:9/admin";
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -47,6 +47,12 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
     public bool IAmTeacher => Class.Members.Any(m => m.UserId == Me && m.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher);
 
+    /// <summary>For the school's admins: a link to the person's data (correction, erasure); nothing for anyone else.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent DataLink(ClassMember member) => IAmSchoolAdmin
+        ? new Microsoft.AspNetCore.Html.HtmlString(
+            $" <a class=\"person-data\" href=\"/Schools/{Class.SchoolId}/PersonalData/Person?member={Uri.EscapeDataString(member.JournalId)}\">данные</a>")
+        : Microsoft.AspNetCore.Html.HtmlString.Empty;
+
     public bool CanWriteTo(ClassMember member) =>
         member.UserId is { } id && id != Me
         && (IAmTeacher || member.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher

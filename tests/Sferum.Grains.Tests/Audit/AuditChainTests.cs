@@ -71,8 +71,9 @@ public sealed class AuditChainTests(GrainTestEnvironment env)
 
         // A careful attacker also recomputes that row's hash: then its successor's link gives it away.
         await db.TamperAsync($"""
-            UPDATE audit_log SET hash = audit_entry_hash(seq, id, at, school_id, actor_user_id, actor_client,
-                subject_user_id, client_address, action, summary, details, prev_hash) WHERE id = {ids[4]}
+            UPDATE audit_log SET content_digest = audit_content_digest(content_salt, summary, details),
+                hash = audit_entry_hash(seq, id, at, school_id, actor_user_id, actor_client, subject_user_id, client_address,
+                                        action, audit_content_digest(content_salt, summary, details), prev_hash) WHERE id = {ids[4]}
             """);
         var relinked = await db.VerifyAsync();
         Assert.Equal(ids[5], relinked.BrokenEntryId);

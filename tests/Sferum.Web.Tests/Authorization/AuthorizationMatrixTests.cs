@@ -173,6 +173,9 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("* /Schools/{schoolId:guid}/Audit", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Audit", null)),
         new("* /Schools/{schoolId:guid}/Consents", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Consents", null)),
         new("* /Schools/{schoolId:guid}/Imports/New", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/New", null)),
+        // Personal data (152-FZ): the operator's details, acts of destruction, a person's record, correction and erasure.
+        new("* /Schools/{schoolId:guid}/PersonalData", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/PersonalData", null)),
+        new("* /Schools/{schoolId:guid}/PersonalData/Person", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/PersonalData/Person?member=DEMO-S1", null)),
         new("* /Schools/{schoolId:guid}/Imports/{importId:guid}", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/Imports/{i.Import}", null)),
         // Personal data (152-FZ): the school's formal requests are its appointed admins' only; incidents also the operators'.
         // The grains refuse before they look a request or incident up, so an id nobody registered is probed as well as a real one.
@@ -311,6 +314,16 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Schools.Consents:OnGetAsync", Who.SchoolAdmin),
         new("Schools.Consents:OnPostOperatorAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Consents?handler=Operator",
             new() { ["LegalName"] = "Чужая школа", ["Address"] = "evil street, 1, somewhere" })),
+        new("Schools.PersonalData.Index:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.PersonalData.Index:OnGetPdfAsync", Who.SchoolAdmin, i => (HttpMethod.Get, $"/Schools/{i.School}/PersonalData?handler=Pdf&actId={Guid.NewGuid()}&extract=false", null)),
+        new("Schools.PersonalData.Index:OnPostSettingsAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/PersonalData?handler=Settings",
+            new() { ["Settings.OperatorName"] = "Чужой оператор", ["Settings.OperatorAddress"] = "г. Чужой, ул. Чужая", ["Settings.ResponsibleName"] = "Чужой Иван",
+                ["Settings.ResponsiblePosition"] = "чужой", ["Settings.DeleteMessages"] = "true" })),
+        new("Schools.PersonalData.Person:OnGetAsync", Who.SchoolAdmin),
+        new("Schools.PersonalData.Person:OnPostCorrectAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/PersonalData/Person?member=DEMO-S1&handler=Correct",
+            new() { ["Correction.Field"] = "LastName", ["Correction.Value"] = "Чужой", ["Correction.Reason"] = "чужое" })),
+        new("Schools.PersonalData.Person:OnPostEraseAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/PersonalData/Person?member=DEMO-S1&handler=Erase",
+            new() { ["Erasure.Reason"] = "чужое", ["Erasure.Position"] = "чужой", ["Erasure.Confirmed"] = "true" })),
         new("Schools.Imports.New:OnGetAsync", Who.SchoolAdmin),
         new("Schools.Imports.New:OnPostAsync", Who.SchoolAdmin, i => (HttpMethod.Post, $"/Schools/{i.School}/Imports/New", [])),
         new("Schools.Imports.Details:OnGetAsync", Who.SchoolAdmin),
