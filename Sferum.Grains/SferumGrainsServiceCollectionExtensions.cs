@@ -5,6 +5,7 @@ using Sferum.Audit;
 using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Consents;
+using Sferum.DataRequests;
 using Sferum.Identity;
 using Sferum.Invitations;
 using Sferum.PersonalData;
@@ -71,8 +72,8 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSingleton<ParentLinks>();
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
         services.AddSingleton<SessionStore>();
-        services.AddPersonalData(configuration);
         services.AddSferumConsents(configuration);
+        services.AddSferumDataRequests(configuration);
         services.AddSferumPersonalData(configuration);
         return services;
     }

@@ -22,5 +22,4 @@ CREATE TABLE data_exports (
 CREATE INDEX data_exports_requester ON data_exports (requester_id, requested_at DESC);
 CREATE INDEX data_exports_live ON data_exports (expires_at) WHERE status IN (0, 1, 2);
 
--- The export reads every message a person wrote; the log is partitioned by chat, so without this it scans them all.
-CREATE INDEX chat_messages_author ON chat_messages (author_id);
+-- The export reads every message a person wrote through chat_messages_author (0935, made for erasure).

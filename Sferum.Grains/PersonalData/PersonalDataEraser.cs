@@ -61,6 +61,29 @@ public sealed class PersonalDataEraser(NpgsqlDataSource database)
             WHERE school_id = ANY(@schools) AND EXISTS (SELECT 1 FROM unnest(@names) n WHERE position(n IN report::text) > 0);
         """;
 
+    // The school's own records of the person's rights (consents, formal requests, exports), which other features
+    // keep: the consented values go; the consent documents stay as the operator's proof (152-FZ art. 9 part 3) with the
+    // person's names replaced — their document_sha256 still names the text as it was accepted — and the requests stay
+    // in the queue under «бывший участник».
+    private const string RecordsSql = """
+        DELETE FROM consent_data d USING consents c
+            WHERE d.consent_id = c.consent_id AND ((@user::uuid IS NOT NULL AND c.subject_user_id = @user)
+               OR EXISTS (SELECT 1 FROM unnest(@entrySchools, @entryJournals) AS x(s, j) WHERE c.school_id = x.s AND c.subject_key = x.j));
+        UPDATE consents c SET subject_name = @former, document = erase_names(c.document, @names, @former)
+            WHERE (@user::uuid IS NOT NULL AND c.subject_user_id = @user)
+               OR EXISTS (SELECT 1 FROM unnest(@entrySchools, @entryJournals) AS x(s, j) WHERE c.school_id = x.s AND c.subject_key = x.j);
+        UPDATE consents c SET given_by_name = @former, document = erase_names(c.document, @names, @former)
+            WHERE @user::uuid IS NOT NULL AND c.given_by = @user;
+        UPDATE data_requests r SET subject_name = @former, details = erase_names(r.details, @names, @former)
+            WHERE (@user::uuid IS NOT NULL AND r.subject_user_id = @user)
+               OR EXISTS (SELECT 1 FROM unnest(@entrySchools, @entryJournals) AS x(s, j) WHERE r.school_id = x.s AND r.subject_journal_id = x.j);
+        UPDATE data_requests r SET requester_name = @former
+            WHERE (@user::uuid IS NOT NULL AND r.requester_user_id = @user)
+               OR EXISTS (SELECT 1 FROM unnest(@entrySchools, @entryJournals) AS x(s, j) WHERE r.school_id = x.s AND r.requester_journal_id = x.j);
+        DELETE FROM data_exports WHERE @user::uuid IS NOT NULL AND (requester_id = @user OR subject_user_id = @user);
+        DELETE FROM data_exports e USING unnest(@entrySchools, @entryJournals) AS x(s, j) WHERE e.subject_school_id = x.s AND e.subject_journal_id = x.j;
+        """;
+
     // A recording of a meeting the person was in, when the school's policy removes those.
     private const string RecordingsSql = """
         UPDATE chat_messages SET attachments = '[]' WHERE chat_id = ANY(@chats) AND client_id = ANY(@recordings) AND attachments <> '[]';
@@ -112,6 +135,17 @@ public sealed class PersonalDataEraser(NpgsqlDataSource database)
             removeRecordings.Parameters.AddWithValue("chats", target.Chats.ToArray());
             removeRecordings.Parameters.AddWithValue("recordings", recordings.ToArray());
             await removeRecordings.ExecuteNonQueryAsync();
+        }
+
+        // Before the roster: the records find the person's entries by their journal ids.
+        await using (var records = new NpgsqlCommand(RecordsSql, connection, transaction))
+        {
+            records.Parameters.AddWithValue("user", (object?)target.UserId ?? DBNull.Value);
+            records.Parameters.AddWithValue("former", FormerMember.Name);
+            records.Parameters.AddWithValue("entrySchools", target.RosterEntries.Select(e => e.SchoolId).ToArray());
+            records.Parameters.AddWithValue("entryJournals", target.RosterEntries.Select(e => e.JournalId).ToArray());
+            records.Parameters.AddWithValue("names", target.Names.ToArray());
+            await records.ExecuteNonQueryAsync();
         }
 
         await using (var roster = new NpgsqlCommand(RosterSql, connection, transaction))

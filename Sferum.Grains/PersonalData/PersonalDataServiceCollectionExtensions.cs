@@ -5,7 +5,10 @@ namespace Sferum.PersonalData;
 
 public static class PersonalDataServiceCollectionExtensions
 {
-    /// <summary>Erasure, acts of destruction and the leaver job (section <c>Sferum:PersonalData</c>).</summary>
+    /// <summary>
+    /// Erasure, acts of destruction and the leaver job (section <c>Sferum:PersonalData</c>); self-service exports and
+    /// retention (<c>Sferum:PersonalData:Exports</c>, <c>Sferum:PersonalData:Retention</c>).
+    /// </summary>
     public static IServiceCollection AddSferumPersonalData(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
@@ -14,6 +17,15 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton<DestructionActStore>();
         services.AddSingleton<PersonRecordStore>();
         services.AddSingleton<LeaverFinder>();
+        services.Configure<DataExportOptions>(configuration.GetSection(DataExportOptions.Section));
+        services.AddSingleton<ExportablePeople>();
+        services.AddSingleton<DataExportStore>();
+        services.AddSingleton<PersonalDataQueries>();
+        services.AddSingleton<ExportArchive>();
+        services.AddSingleton<ExportFolder>();
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.AddSingleton<RetentionStore>();
+        services.AddSingleton<RetentionApplier>();
         return services;
     }
 }

@@ -34,9 +34,24 @@ public sealed class ErasureTests(GrainTestEnvironment env)
             Assert.Contains(before, b => b.StartsWith(place, StringComparison.Ordinal));
         }
 
+        // The school's own records of her rights name her too: a consent with its document and value, a formal request.
+        await Sql.ExecuteAsync(env.ConnectionString, """
+            INSERT INTO consents (consent_id, school_id, purpose, text_version, subject_key, subject_user_id, subject_name, given_by, given_by_name,
+                                  as_parent, operator_name, operator_address, document, document_sha256)
+            VALUES (@id, @school, 'contact-phone', 1, 'u:' || @user, @user, @name, @user, @name, false, 'МБОУ «Школа»', 'г. Тест, ул. Школьная, 1',
+                    'Я, ' || @name || ', даю согласие на обработку номера телефона.', sha256('документ'::bytea));
+            INSERT INTO consent_data (consent_id, category, value) VALUES (@id, 'contact-phone', @phone);
+            INSERT INTO data_requests (request_id, school_id, kind, subject_user_id, subject_name, by_representative, requester_user_id, requester_name,
+                                       details, received_on, due_on, registered_by)
+            VALUES (gen_random_uuid(), @school, 0, @user, @name, false, @user, @name, 'Письмо: ' || @name || ' просит сведения', current_date, current_date + 14, @admin);
+            """, ("id", Guid.NewGuid()), ("school", sc.SchoolId), ("user", sc.Pupil), ("name", sc.FullName), ("phone", sc.Phone), ("admin", sc.AdminId));
+
         var erasure = env.Grains.GetGrain<IPersonErasureGrain>(PersonKeys.ForUser(sc.Pupil));
         var status = await erasure.OrderAsync(sc.AdminId, Order(sc.SchoolId));
         Assert.Equal(ErasureState.Done, status.State);
+        // The consent stays as the operator's proof, under «бывший участник»; its value is gone.
+        Assert.Equal(1, await Sql.CountAsync(env.ConnectionString,
+            "SELECT count(*) FROM consents WHERE subject_user_id = @u AND subject_name = @f AND document LIKE '%' || @f || '%'", ("u", sc.Pupil), ("f", FormerMember.Name)));
 
         var identifiers = sc.NameForms.Concat([sc.PupilSnils, sc.Email, sc.Phone, sc.PupilSubject]).ToList();
         var left = await DatabaseScan.FindAsync(env.ConnectionString, identifiers, "destruction_acts");

@@ -1,19 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Sferum.DataRequests;
 using Sferum.Incidents;
 using Sferum.Notices;
 
-namespace Sferum;
+namespace Sferum.DataRequests;
 
-public static class PersonalDataServiceCollectionExtensions
+public static class DataRequestsServiceCollectionExtensions
 {
     /// <summary>
     /// Data subjects' requests and personal-data incidents (issue 12): the working-day calendar, the deadlines and
     /// signal thresholds, each checked at start so that a wrong setting stops the silo naming its key.
     /// </summary>
-    public static IServiceCollection AddSferumPersonalData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSferumDataRequests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WorkingCalendarOptions>().Bind(configuration.GetSection(WorkingCalendarOptions.Section));
         Checked<RequestDeadlineOptions>(services, configuration, RequestDeadlineOptions.Section, o => o.Problems());
