@@ -13,6 +13,7 @@ public sealed class PersonalDataJobsGrain(
     LeaverFinder leavers,
     ErasureTargetReader reader,
     DestructionActStore acts,
+    ConsentDestructions consentDestructions,
     IOptions<PersonalDataOptions> options,
     TimeProvider clock,
     ILogger<PersonalDataJobsGrain> logger) : Grain, IPersonalDataJobsGrain, IRemindable
@@ -54,6 +55,21 @@ public sealed class PersonalDataJobsGrain(
             }
         }
 
+        // Consents withdrawn: what was due before the next run goes now, each with its act.
+        var next = now.AddMinutes(Math.Max(1, options.Value.JobIntervalMinutes));
+        foreach (var due in await consentDestructions.DueAsync(next, BatchSize))
+        {
+            try
+            {
+                await DestroyConsentedAsync(due);
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or Common.DomainException)
+            {
+                logger.LogError(ex, "Destruction {DestructionId} after a consent's withdrawal failed; the next run tries again", due.DestructionId);
+                failures.Add($"consent:{due.DestructionId:N}: {ex.Message}");
+            }
+        }
+
         var purged = await acts.PurgeAsync(now);
         if (erased > 0 || purged > 0 || failures.Count > 0)
         {
@@ -61,5 +77,41 @@ public sealed class PersonalDataJobsGrain(
         }
 
         return new PersonalDataJobReport(erased, purged, failures);
+    }
+
+    /// <summary>
+    /// One scheduled destruction: its act is opened (once: keyed by the destruction) and completed with the school's
+    /// responsible official as performer, then the values go. A run that dies in between finds the act done and only
+    /// destroys; the act's time is the moment the destruction was decided and carried out by this job.
+    /// </summary>
+    private async Task DestroyConsentedAsync(ConsentDestructions.Due due)
+    {
+        var settings = await GrainFactory.GetGrain<IPersonalDataGrain>(due.SchoolId).GetSettingsForErasureAsync();
+        var categories = ConsentDestructions.Labels(due.Categories);
+        var act = await acts.OpenAsync(
+            new DestructionAct(Guid.NewGuid(), 0, due.SchoolId, $"consent:{due.DestructionId:N}", due.SubjectUserId, due.SubjectName,
+                "субъект персональных данных", categories, ErasureReason.ConsentWithdrawn,
+                "Отзыв согласия на обработку персональных данных (ст. 21 ч. 5 152-ФЗ)", settings.ResponsibleName, settings.ResponsiblePosition,
+                settings.OperatorName, settings.OperatorAddress, settings.Processor, clock.GetUtcNow(), null, [], []),
+            new Audit.AuditEntry(due.SchoolId, null, null, "person.erasure-started",
+                "Начато уничтожение данных после отзыва согласия",
+                new Dictionary<string, object?> { ["reason"] = ErasureReasons.Code(ErasureReason.ConsentWithdrawn), ["categories"] = due.Categories },
+                SubjectUserId: due.SubjectUserId));
+        if (act.CompletedAt is null)
+        {
+            var seq = await acts.AuditAsync(act.ActId, new Audit.AuditEntry(due.SchoolId, null, null, "person.erased",
+                $"Данные, обрабатывавшиеся по отозванному согласию, уничтожены (акт № {act.Number})",
+                new Dictionary<string, object?> { ["act"] = act.ActId, ["number"] = act.Number, ["destruction"] = due.DestructionId },
+                SubjectUserId: due.SubjectUserId));
+            var completedAt = clock.GetUtcNow();
+            var zoneId = (await GrainFactory.GetGrain<Schools.ISchoolGrain>(due.SchoolId).GetAsync())?.TimeZone;
+            var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+            var entries = await acts.AuditEntriesAsync(act.AuditSeqs.Append(seq).Distinct().ToList());
+            ActFonts.Install(options.Value);
+            await acts.CompleteAsync(act.ActId, completedAt, DestructionActDocuments.Act(act, completedAt, zone),
+                DestructionActDocuments.Extract(act, completedAt, zone, entries), completedAt.AddYears(options.Value.DestructionActYears));
+        }
+
+        await consentDestructions.DestroyAsync(due);
     }
 }

@@ -17,6 +17,7 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton<DestructionActStore>();
         services.AddSingleton<PersonRecordStore>();
         services.AddSingleton<LeaverFinder>();
+        services.AddSingleton<ConsentDestructions>();
         services.Configure<DataExportOptions>(configuration.GetSection(DataExportOptions.Section));
         services.AddSingleton<ExportablePeople>();
         services.AddSingleton<DataExportStore>();
