@@ -59,7 +59,7 @@ public sealed class DataExportJobGrain(
             }
             else
             {
-                await store.ExpireAsync(clock.GetUtcNow());
+                await store.ExpireOneAsync(ExportId, clock.GetUtcNow());
                 folder.Delete(ExportId);
                 await StopAsync();
             }

@@ -98,6 +98,15 @@ public sealed class DataExportStore(NpgsqlDataSource database)
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
+    /// <summary>This export, if past its time and not downloaded, becomes expired.</summary>
+    public async Task ExpireOneAsync(Guid exportId, DateTimeOffset now)
+    {
+        await using var command = database.CreateCommand("UPDATE data_exports SET status = 4 WHERE export_id = @id AND status IN (0, 1, 2) AND expires_at <= @now");
+        command.Parameters.AddWithValue("id", exportId);
+        command.Parameters.AddWithValue("now", now);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Exports past their time that were not downloaded become expired; returns every id whose archive may go.</summary>
     public async Task<IReadOnlyList<Guid>> ExpireAsync(DateTimeOffset now)
     {

@@ -101,7 +101,9 @@ public static class MeetingBrowsers
             {
                 last = new MediaProof(pc.GetProperty("frames").GetInt32(), pc.GetProperty("local").GetString(),
                     pc.GetProperty("remote").ValueKind == JsonValueKind.Number ? pc.GetProperty("remote").GetInt32() : 0);
-                if (last.FramesDecoded > 0)
+                // Frames can be counted in a report taken while the pair's state is between "in-progress" and
+                // "succeeded" (seen once in a full run): the proof waits for both in the same report.
+                if (last.FramesDecoded > 0 && last.LocalAddress is not null)
                 {
                     return last;
                 }
