@@ -177,25 +177,9 @@ public sealed partial class PersonErasureGrain
         (S.Recordings, S.Files, S.RosterEntries) = ([], [], []);
     }
 
-    private async Task CompleteAsync(DestructionAct act)
-    {
-        var seq = await acts.AuditAsync(act.ActId, new AuditEntry(S.SchoolId, S.OrderedBy, null, "person.erased",
-            $"Персональные данные человека уничтожены (акт № {act.Number})",
-            new Dictionary<string, object?> { ["act"] = act.ActId, ["number"] = act.Number }, SubjectUserId: S.UserId));
-        var completedAt = clock.GetUtcNow();
-        var zone = await ZoneAsync(S.SchoolId);
-        var entries = await acts.AuditEntriesAsync(act.AuditSeqs.Append(seq).Distinct().ToList());
-        ActFonts.Install(options.Value);
-        var actPdf = DestructionActDocuments.Act(act, completedAt, zone);
-        var extractPdf = DestructionActDocuments.Extract(act, completedAt, zone, entries);
-        await acts.CompleteAsync(act.ActId, completedAt, actPdf, extractPdf, completedAt.AddYears(options.Value.DestructionActYears));
-    }
-
-    private async Task<TimeZoneInfo> ZoneAsync(Guid schoolId)
-    {
-        var zone = (await GrainFactory.GetGrain<ISchoolGrain>(schoolId).GetAsync())?.TimeZone;
-        return zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
-    }
+    private Task CompleteAsync(DestructionAct act) => completion.CompleteAsync(GrainFactory, act, new AuditEntry(S.SchoolId, S.OrderedBy, null,
+        "person.erased", $"Персональные данные человека уничтожены (акт № {act.Number})",
+        new Dictionary<string, object?> { ["act"] = act.ActId, ["number"] = act.Number }, SubjectUserId: S.UserId));
 
     private ErasureTarget Target(DestructionAct act) => new(S.UserId, S.RosterEntries, S.Schools, act.PendingNames, act.PersonName, act.PersonRole,
         act.Categories, S.Chats, S.Meetings, S.Classes, S.Polls, S.Invitations);

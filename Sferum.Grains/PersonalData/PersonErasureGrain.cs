@@ -22,8 +22,8 @@ public sealed partial class PersonErasureGrain(
     ErasureTargetReader reader,
     PersonalDataEraser eraser,
     DestructionActStore acts,
+    DestructionActCompletion completion,
     IFileStore files,
-    IOptions<PersonalDataOptions> options,
     TimeProvider clock,
     ILogger<PersonErasureGrain> logger) : Grain, IPersonErasureGrain, IRemindable, ISchoolScoped
 {

@@ -14,6 +14,7 @@ public sealed class PersonalDataJobsGrain(
     ErasureTargetReader reader,
     DestructionActStore acts,
     ConsentDestructions consentDestructions,
+    DestructionActCompletion completion,
     IOptions<PersonalDataOptions> options,
     TimeProvider clock,
     ILogger<PersonalDataJobsGrain> logger) : Grain, IPersonalDataJobsGrain, IRemindable
@@ -99,17 +100,10 @@ public sealed class PersonalDataJobsGrain(
                 SubjectUserId: due.SubjectUserId));
         if (act.CompletedAt is null)
         {
-            var seq = await acts.AuditAsync(act.ActId, new Audit.AuditEntry(due.SchoolId, null, null, "person.erased",
+            await completion.CompleteAsync(GrainFactory, act, new Audit.AuditEntry(due.SchoolId, null, null, "person.erased",
                 $"Данные, обрабатывавшиеся по отозванному согласию, уничтожены (акт № {act.Number})",
                 new Dictionary<string, object?> { ["act"] = act.ActId, ["number"] = act.Number, ["destruction"] = due.DestructionId },
                 SubjectUserId: due.SubjectUserId));
-            var completedAt = clock.GetUtcNow();
-            var zoneId = (await GrainFactory.GetGrain<Schools.ISchoolGrain>(due.SchoolId).GetAsync())?.TimeZone;
-            var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-            var entries = await acts.AuditEntriesAsync(act.AuditSeqs.Append(seq).Distinct().ToList());
-            ActFonts.Install(options.Value);
-            await acts.CompleteAsync(act.ActId, completedAt, DestructionActDocuments.Act(act, completedAt, zone),
-                DestructionActDocuments.Extract(act, completedAt, zone, entries), completedAt.AddYears(options.Value.DestructionActYears));
         }
 
         await consentDestructions.DestroyAsync(due);

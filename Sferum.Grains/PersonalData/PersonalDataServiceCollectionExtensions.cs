@@ -18,6 +18,7 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton<PersonRecordStore>();
         services.AddSingleton<LeaverFinder>();
         services.AddSingleton<ConsentDestructions>();
+        services.AddSingleton<DestructionActCompletion>();
         services.Configure<DataExportOptions>(configuration.GetSection(DataExportOptions.Section));
         services.AddSingleton<ExportablePeople>();
         services.AddSingleton<DataExportStore>();
