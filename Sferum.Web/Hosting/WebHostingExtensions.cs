@@ -8,6 +8,7 @@ using Sferum.Web.DataProtection;
 using Sferum.Web.Health;
 using Sferum.Web.Identity;
 using Sferum.Web.Journal;
+using Sferum.Web.Offline;
 using Sferum.Web.Operations;
 using Sferum.Telemetry;
 
@@ -89,12 +90,14 @@ public static class WebHostingExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseSferumOfflineCacheKey();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapSferumHealthChecks();
         app.MapOpenApi();
         app.MapJournalApi();
         app.MapHub<ChatHub>("/hubs/chat");
+        app.MapChatHistory();
         app.MapOperatorDashboard();
         app.MapChatFiles();
         app.MapPolls();
