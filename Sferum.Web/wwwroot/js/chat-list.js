@@ -34,5 +34,10 @@
     document.title = `(${fresh}) ${title}`;
   });
 
-  connection.start().then(() => { list.dataset.live = "true"; }).catch(() => {});
+  const offline = window.SferumOffline || { connection() {} };
+  connection.onreconnecting(() => offline.connection(false));
+  connection.onreconnected(() => offline.connection(true));
+  connection.onclose(() => offline.connection(false));
+  // Without a network the list shown is the copy the service worker kept; the banner says so («Нет сети»).
+  connection.start().then(() => { list.dataset.live = "true"; offline.connection(true); }).catch(() => offline.connection(false));
 })();

@@ -23,7 +23,9 @@
   let buffered = [];
   let catchingUp = false;
   let replyTo = null;
-  const pending = new Map(); // clientId -> text, sent but not acknowledged
+  const pending = new Map(); // clientId -> { text, replyTo, files, ack }: written, not acknowledged yet
+  const offline = window.SferumOffline || { connection() {} };
+  const connected = () => connection.state === signalR.HubConnectionState.Connected;
 
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/chat")
@@ -43,14 +45,23 @@
     setStatus("Вы больше не участник этого чата.");
     if (form) form.hidden = true;
   });
-  connection.onreconnecting(() => setStatus("Нет связи, переподключаюсь…"));
+  connection.onreconnecting(() => { setStatus("Нет связи, переподключаюсь…"); offline.connection(false); });
   connection.onreconnected(async () => {
     setStatus("");
+    offline.connection(true);
     await connection.invoke("Open", chatId).catch(showError);
     await catchUp();
     await resendPending();
   });
-  connection.onclose(() => setStatus("Связь потеряна. Обновите страницу."));
+  // The automatic reconnection gave up (a phone offline for minutes): keep trying, slower, so that the outbox still
+  // goes when the network comes back.
+  connection.onclose(() => {
+    setStatus("Нет связи, переподключаюсь…");
+    offline.connection(false);
+    retry();
+  });
+  // Back online while the connection survived: what waits in the outbox goes now.
+  addEventListener("online", () => { if (connected()) resendPending(); });
 
   function setStatus(text) { status.textContent = text; }
   function showError(err) { setStatus(friendly(err)); }
@@ -148,10 +159,7 @@
       li.append(receipt);
     }
     if (existing) { existing.replaceWith(li); return; }
-    if (m.clientId && pending.has(m.clientId)) {
-      pending.delete(m.clientId);
-      list.querySelector(`li[data-client-id="${CSS.escape(m.clientId)}"]`)?.remove();
-    }
+    if (m.clientId && pending.has(m.clientId)) acknowledged(m.clientId);
     const after = [...list.querySelectorAll("li[data-seq]")].find((x) => Number(x.dataset.seq) > m.seq);
     list.insertBefore(li, after || list.querySelector("li.pending"));
     if (oldestSeq === null || m.seq < oldestSeq) oldestSeq = m.seq;
@@ -244,21 +252,58 @@
       // The database or a server was away: the message may or may not be stored. It stays here and goes again with
       // the same client id, which never makes a copy. A refusal (not a member, too long, too many) is final.
       const transient = /message\.(not-saved|unconfirmed)|database\.unavailable|unexpected error/i.test(String(err?.message ?? err));
-      if (connection.state === signalR.HubConnectionState.Connected && !transient) {
-        pending.delete(clientId);
-        li?.remove();
+      if (connected() && !transient) {
+        acknowledged(clientId);
         showError(err);
         return;
       }
-      if (li) li.querySelector(".state").textContent = "не отправлено — повторю";
-      if (connection.state === signalR.HubConnectionState.Connected) {
+      if (li) li.querySelector(".state").textContent = navigator.onLine ? "не отправлено — повторю" : "ожидает отправки";
+      if (connected()) {
         setTimeout(() => { if (pending.has(clientId)) send(clientId, text, reply, files, ack); }, 2000);
       }
     }
   }
 
+  // Once per return of the connection: each waiting message goes in the order written, with its own client id.
+  let resending = false;
   async function resendPending() {
-    for (const [clientId, p] of pending) await send(clientId, p.text, p.replyTo, p.files, p.ack);
+    if (resending || !connected()) return;
+    resending = true;
+    try {
+      for (const [clientId, p] of [...pending]) {
+        if (pending.has(clientId) && connected()) await send(clientId, p.text, p.replyTo, p.files, p.ack);
+      }
+    } finally {
+      resending = false;
+    }
+  }
+
+  // The chat has the message (or refused it for good): it leaves the page's list of waiting ones and the outbox.
+  function acknowledged(clientId) {
+    pending.delete(clientId);
+    SferumOutbox.remove(me, clientId);
+    list.querySelector(`li[data-client-id="${CSS.escape(clientId)}"]`)?.remove();
+  }
+
+  function showPending(clientId, text, state) {
+    const li = document.createElement("li");
+    li.className = "message mine pending";
+    li.dataset.clientId = clientId;
+    const p = document.createElement("p");
+    p.className = "text";
+    p.textContent = text;
+    const note = document.createElement("span");
+    note.className = "state muted";
+    note.textContent = state;
+    li.append(p, note);
+    list.append(li);
+    li.scrollIntoView({ block: "end" });
+  }
+
+  // Written before a reload without a connection: shown as waiting, sent once the connection is up.
+  for (const m of SferumOutbox.list(me, chatId)) {
+    pending.set(m.clientId, { text: m.text, replyTo: m.replyTo, files: [], ack: false });
+    showPending(m.clientId, m.text, "ожидает отправки");
   }
 
   if (form) {
@@ -267,28 +312,24 @@
       const text = input.value.trim();
       const files = [...(fileInput?.files || [])];
       if (!text && !files.length) return;
-      const clientId = newClientId();
       const ack = !!(ackBox && ackBox.checked);
-      pending.set(clientId, { text, replyTo, files, ack });
-      const li = document.createElement("li");
-      li.className = "message mine pending";
-      li.dataset.clientId = clientId;
-      const p = document.createElement("p");
-      p.className = "text";
-      p.textContent = text;
-      const state = document.createElement("span");
-      state.className = "state muted";
-      state.textContent = "отправляется…";
-      li.append(p, state);
-      list.append(li);
-      li.scrollIntoView({ block: "end" });
-      input.value = "";
+      const away = !navigator.onLine || !connected();
+      if (away && (files.length || ack)) {
+        setStatus("Без сети можно отправить только текст: файлы и объявления — когда связь вернётся.");
+        return;
+      }
+      const clientId = newClientId();
       const reply = replyTo;
+      pending.set(clientId, { text, replyTo: reply, files, ack });
+      // Plain text waits on the device (the outbox) until acknowledged, so a reload loses nothing.
+      if (!files.length && !ack) SferumOutbox.add(me, { clientId, chatId, text, replyTo: reply, at: new Date().toISOString() });
+      showPending(clientId, text, away ? "ожидает отправки" : "отправляется…");
+      input.value = "";
       replyTo = null;
       replyBox.hidden = true;
       if (fileInput) fileInput.value = "";
       if (ackBox) ackBox.checked = false;
-      send(clientId, text, reply, files, ack);
+      if (!away) send(clientId, text, reply, files, ack);
     });
     input.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
@@ -330,24 +371,54 @@
     pinnedBox.hidden = pinned.length === 0;
   }
 
+  // The newest page comes over HTTP, not the hub: without a network the service worker answers it from its copy
+  // (sw.js), so a chat opened lately is readable offline. What happened since comes by catching up once connected.
+  async function showFirstPage() {
+    const response = await fetch(`/api/chats/${chatId}/history`, { headers: { Accept: "application/json" } });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error(`HubException: history: ${problem.detail || "История чата не загрузилась."}`);
+    }
+    const page = await response.json();
+    for (const m of page.messages) render(m);
+    lastSeq = page.lastSeq;
+    older.hidden = !page.hasMore;
+    loaded = true;
+    root.dataset.history = "shown";
+  }
+
+  let retryDelay = 3000;
+  let retryTimer = null;
+  function retry() {
+    if (retryTimer) return;
+    retryTimer = setTimeout(() => { retryTimer = null; start(); }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30000);
+  }
+
   async function start() {
     try {
-      await connection.start();
+      if (!loaded) await showFirstPage();
+      if (connection.state === signalR.HubConnectionState.Disconnected) await connection.start();
+      if (!connected()) return; // a reconnection under way finishes the job (onreconnected)
+      offline.connection(true);
       await connection.invoke("Open", chatId);
-      const page = await connection.invoke("History", chatId, null, null, 50);
-      for (const m of page.messages) render(m);
       await loadPinned();
-      lastSeq = page.lastSeq;
-      older.hidden = !page.hasMore;
-      loaded = true;
       for (const e of buffered) onEvent(e);
       buffered = [];
       await catchUp();
       markRead();
+      setStatus("");
+      retryDelay = 3000;
       root.dataset.ready = "true"; // history shown and live: tests and assistive tech can rely on it
+      await resendPending();
     } catch (err) {
-      showError(err);
-      setTimeout(start, 3000);
+      if (!navigator.onLine || !connected()) {
+        setStatus("Нет связи, переподключаюсь…");
+        offline.connection(false);
+      } else {
+        showError(err);
+      }
+      retry();
     }
   }
 

@@ -133,6 +133,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("GET /api/schools/{schoolId:guid}/reports/", Who.Manager, i => (HttpMethod.Get, $"/api/schools/{i.School}/reports/", null)),
         new("POST /api/schools/{schoolId:guid}/reports/{reportId:guid}/act", Who.Manager, i => (HttpMethod.Post, $"/api/schools/{i.School}/reports/{i.Report}/act",
             new() { [Json] = "{\"action\":\"Dismiss\"}" })),
+        // A chat's newest page of messages over HTTP (the page's first load, kept offline by the service worker): members.
+        new("GET /api/chats/{chatId:guid}/history", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/history", null)),
         // Quiet hours and scheduled messages: members of the chat, each for their own messages.
         new("GET /api/chats/{chatId:guid}/quiet-hours", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/quiet-hours", null)),
         new("GET /api/chats/{chatId:guid}/scheduled", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/scheduled", null)),
