@@ -19,6 +19,10 @@ public static class WebProcess
             $"--Oidc:ClientId={ClientId}",
             $"--Oidc:ClientSecret={ClientSecret}",
             "--Oidc:RequireHttpsMetadata=false",
+            // Serve the compressed files the build made, as a published portal does. Left on, ASP.NET Core's
+            // development patching compares each file's time with the manifest's (kept to the second), always finds it
+            // changed, and sends every script gzip-wrapped but uncompressed. Edit wwwroot, then build again.
+            "--ReloadStaticAssetsAtRuntime=false",
         };
         args.AddRange(extraArguments ?? []);
         return ServiceProcess.Start($"web:{port}", layout.BuiltDll("Sferum.Web"), layout.ProjectDirectory("Sferum.Web"), args,

@@ -140,25 +140,32 @@ async function dropData(except) {
   }
 }
 
-// Files of the shell. A fingerprinted address (?v=…) never changes its content: cache first. A plain one (the SignalR
-// client, the icons): answer from the cache and refresh it behind. Without a network, any stored version will do.
+// Files of the shell. A fingerprinted address (/js/chat.0a1b2c3d4e.js, as the pages name them, or ?v=…) never
+// changes its content: cache first, and the file's previous version goes. A plain one (/js/chat.js, the icons, the
+// manifest): answer from the cache and refresh it behind. Without a network, any stored version of the file will do.
+const FINGERPRINT = /\.[a-z0-9]{10}(\.[a-z]+)$/;
+const plainPath = (url) => new URL(url).pathname.replace(FINGERPRINT, "$1");
+
 async function shell(event, request, url) {
   const cache = await caches.open(SHELL);
+  const fingerprinted = url.search !== "" || FINGERPRINT.test(url.pathname);
+  const versions = async () => (await cache.keys()).filter((r) => plainPath(r.url) === plainPath(url.href));
   const refresh = () => fetch(request).then(async (response) => {
     if (response.status === 200) {
-      if (url.search) await cache.delete(request, { ignoreSearch: true }); // the previous version of the file
+      if (fingerprinted) for (const old of await versions()) if (old.url !== request.url) await cache.delete(old);
       await cache.put(request, response.clone());
     }
     return response;
   });
   const hit = await cache.match(request);
   if (hit) {
-    if (!url.search) event.waitUntil(refresh().catch(() => undefined)); // offline: the stored copy stays as it is
+    if (!fingerprinted) event.waitUntil(refresh().catch(() => undefined)); // offline: the stored copy stays as it is
     return hit;
   }
   try {
     return await refresh();
   } catch (err) {
-    return (await cache.match(request, { ignoreSearch: true })) || Response.error();
+    const stored = (await versions())[0];
+    return (stored && await cache.match(stored)) || Response.error();
   }
 }
