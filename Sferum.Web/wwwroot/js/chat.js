@@ -15,7 +15,14 @@
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
   const replyBox = document.getElementById("reply-to");
-  const reactions = ["👍", "❤️", "😂", "😮", "😢", "🙏"];
+  // Each reaction with the name a screen reader says (an emoji alone is read out in the browser's language).
+  // Times read in the school's time zone (a parent away on a trip still sees the lesson's «14:05»); one formatter for
+  // the whole history, because building one per message is a visible cost on a phone.
+  const timeFormat = (() => {
+    try { return new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit", timeZone: root.dataset.timeZone || undefined }); }
+    catch { return new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit" }); } // a zone this browser does not know
+  })();
+  const reactions = [["👍", "Нравится"], ["❤️", "Сердце"], ["😂", "Смешно"], ["😮", "Удивительно"], ["😢", "Грустно"], ["🙏", "Спасибо"]];
 
   let lastSeq = 0;          // the last log entry applied
   let oldestSeq = null;     // the oldest message shown (for paging back)
@@ -114,7 +121,9 @@
     }
   }
 
-  function render(m) {
+  // quiet: a page of history is rendered at once and scrolled once at its end, not message by message (each
+  // scrollIntoView forces a layout: fifty of them were the page's longest task on a phone).
+  function render(m, quiet) {
     const existing = list.querySelector(`li[data-seq="${m.seq}"]`);
     const li = document.createElement("li");
     li.dataset.seq = m.seq;
@@ -124,7 +133,7 @@
     author.textContent = m.authorName;
     const time = document.createElement("time");
     time.dateTime = m.at;
-    time.textContent = new Date(m.at).toLocaleTimeString("ru-RU", { hour: "2-digit", minute: "2-digit" }) + (m.editedAt ? " (изменено)" : "");
+    time.textContent = timeFormat.format(new Date(m.at)) + (m.editedAt ? " (изменено)" : "");
     li.append(author, " ", time);
     if (m.replyTo) {
       const quoted = list.querySelector(`li[data-seq="${m.replyTo}"] .text`);
@@ -163,22 +172,40 @@
     const after = [...list.querySelectorAll("li[data-seq]")].find((x) => Number(x.dataset.seq) > m.seq);
     list.insertBefore(li, after || list.querySelector("li.pending"));
     if (oldestSeq === null || m.seq < oldestSeq) oldestSeq = m.seq;
-    if (!after) li.scrollIntoView({ block: "end" });
+    if (!after && !quiet) scrollToEnd();
+  }
+
+  // To the page's end rather than the last message's: the composer sits after the list and sticks to the bottom, so
+  // scrolling a message to the window's edge would leave it (and its buttons) under the composer.
+  function scrollToEnd() {
+    window.scrollTo({ top: document.documentElement.scrollHeight });
   }
 
   function actions(m) {
     const bar = document.createElement("div");
     bar.className = "actions";
+    // Reactions already given show with their counts; the others wait behind one «Реакция» button (six empty emoji
+    // under every message were most of a long chat's buttons, and its slowest part to lay out on a phone).
     const counts = m.reactions || {};
-    for (const emoji of reactions) {
+    const reactionButton = ([emoji, name]) => {
       const users = counts[emoji] || [];
       const mine = users.includes(me);
-      if (!users.length && !form) continue;
       const b = button(users.length ? `${emoji} ${users.length}` : emoji, () =>
         connection.invoke("React", chatId, m.seq, emoji, !mine).catch(showError));
       b.className = "reaction" + (mine ? " on" : "");
       b.setAttribute("aria-pressed", String(mine));
-      bar.append(b);
+      b.setAttribute("aria-label", users.length ? `${name}: ${users.length}` : name);
+      return b;
+    };
+    for (const r of reactions) if ((counts[r[0]] || []).length) bar.append(reactionButton(r));
+    if (form) {
+      const more = button("🙂 Реакция", () => {
+        more.setAttribute("aria-expanded", "true");
+        more.replaceWith(...reactions.filter((r) => !(counts[r[0]] || []).length).map(reactionButton));
+        bar.querySelector(".reaction:not([aria-pressed='true'])")?.focus();
+      });
+      more.setAttribute("aria-expanded", "false");
+      bar.append(more);
     }
     if (form) bar.append(button("Ответить", () => startReply(m)));
     if (m.authorId === me && !m.pollId && !m.meetingId) {
@@ -297,7 +324,7 @@
     note.textContent = state;
     li.append(p, note);
     list.append(li);
-    li.scrollIntoView({ block: "end" });
+    scrollToEnd();
   }
 
   // Written before a reload without a connection: shown as waiting, sent once the connection is up.
@@ -380,9 +407,10 @@
       throw new Error(`HubException: history: ${problem.detail || "История чата не загрузилась."}`);
     }
     const page = await response.json();
-    for (const m of page.messages) render(m);
+    for (const m of page.messages) render(m, true);
+    older.hidden = !page.hasMore; // in the same frame as the history, so nothing moves under the reader twice
+    scrollToEnd();
     lastSeq = page.lastSeq;
-    older.hidden = !page.hasMore;
     loaded = true;
     root.dataset.history = "shown";
   }

@@ -39,11 +39,9 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         SubjectOrParent,
     }
 
-    private sealed record Ids(Guid School, Guid Class, Guid ClassChat, Guid Invitation, Guid Import, Guid Person, Guid Poll, long Announcement,
-        Guid Material, Guid Report, Guid Community, Guid Scheduled, Guid Meeting, Guid Consent, Guid DataRequest, Guid Incident);
 
     /// <summary>An entry of the matrix and how to knock on it: method, path and form fields.</summary>
-    private sealed record Rule(string Key, Who Who, Func<Ids, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
+    private sealed record Rule(string Key, Who Who, Func<DemoIds, (HttpMethod Method, string Path, Dictionary<string, string>? Form)>? Probe = null);
 
     private static readonly Rule[] Endpoints =
     [
@@ -364,7 +362,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
     ];
 
     /// <summary>Hub methods with arguments aimed at 5А's class chat (null: the method acts only on the caller's own data).</summary>
-    private static readonly (string Method, Who Who, Func<Ids, object?[]>? Args)[] HubMethods =
+    private static readonly (string Method, Who Who, Func<DemoIds, object?[]>? Args)[] HubMethods =
     [
         ("Open", Who.Member, i => [i.ClassChat]),
         ("Send", Who.Member, i => [i.ClassChat, "x1", "чужое", null]),
@@ -397,7 +395,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
     [Fact]
     public async Task Anonymous_visitors_and_outsiders_are_refused_by_every_protected_endpoint_and_handler()
     {
-        var ids = await DemoIdsAsync();
+        var ids = await DemoIds.CreateAsync(env);
         using var anonymous = new OidcHttpBrowser(env.Stack.WebUrl, followRedirects: false);
         using var guest = new OidcHttpBrowser(env.Stack.WebUrl);
         await guest.SignInAsync(env.User("guest").Login, env.User("guest").Password);
@@ -447,7 +445,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
     [Fact]
     public async Task An_outsider_is_refused_by_every_hub_method_on_a_class_chat_and_sees_only_their_own_data()
     {
-        var ids = await DemoIdsAsync();
+        var ids = await DemoIds.CreateAsync(env);
         await using var guest = await ChatClient.ConnectAsync(env, "guest");
         foreach (var (method, who, args) in HubMethods)
         {
@@ -463,48 +461,6 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
             var error = await Assert.ThrowsAsync<HubException>(() => guest.Connection.InvokeCoreAsync(method, typeof(object), args(ids)));
             Assert.True(error.Message.Contains("forbidden", StringComparison.Ordinal), $"{method} ({who}): {error.Message}");
         }
-    }
-
-    private async Task<Ids> DemoIdsAsync()
-    {
-        using var teacher = new OidcHttpBrowser(env.Stack.WebUrl);
-        await teacher.SignInAsync(env.User("teacher").Login, env.User("teacher").Password);
-        var home = await (await teacher.GetAsync("/")).Content.ReadAsStringAsync();
-        var classId = Guid.Parse(Regex.Match(home, "<a href=\"/Classes/([0-9a-f-]{36})\">5А</a>").Groups[1].Value);
-        var classPage = await (await teacher.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
-        var classChat = Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"class-chat\"").Groups[1].Value);
-        var poll = await ChatApi.CreatePollAsync(teacher, classChat, "Кто идёт на экскурсию?", ["Я", "Не я"]);
-        var announced = await ChatApi.PostAsync(teacher, classChat, "/announcements/", new { clientId = Guid.NewGuid().ToString(), text = "Завтра субботник" });
-        var announcement = (await announced.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("seq").GetInt64();
-        var person = Guid.Parse(Regex.Match(classPage, "href=\"/People/([0-9a-f-]{36})\"").Groups[1].Value);
-        var published = await ChatApi.PublishMaterialAsync(teacher, classId, "Математика", "Дроби", "https://example.org/fractions");
-        var material = (await published.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-        var schoolOfClass = await ChatApi.SchoolOfAsync(teacher, classId);
-        using var student = new OidcHttpBrowser(env.Stack.WebUrl);
-        await student.SignInAsync(env.User("student").Login, env.User("student").Password);
-        var studentPost = await ChatApi.PostAsync(student, classChat, "/scheduled", new { clientId = Guid.NewGuid().ToString(), text = "Утром", sendAt = DateTimeOffset.UtcNow.AddDays(1) });
-        var scheduled = (await studentPost.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-        var reported = await ChatApi.PostAsync(student, classChat, $"/messages/{announcement}/report", new { reason = "Other", comment = "проверка" });
-        var report = (await reported.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("reportId").GetGuid();
-        var community = (await (await ChatApi.SendAsync(teacher, HttpMethod.Post, $"/api/schools/{schoolOfClass}/communities/",
-            new { title = "Шахматы", description = "", openGrades = new[] { 5 }, openToParents = false })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())
-            .GetProperty("chatId").GetGuid();
-        var created = await teacher.SubmitAsync($"/Invitations/New?classId={classId}&target=ClassChat", "new-invitation", new() { ["Role"] = "Student" });
-        var invitation = Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath["/Invitations/".Length..]);
-
-        using var parent = new OidcHttpBrowser(env.Stack.WebUrl);
-        await parent.SignInAsync(env.User("parent").Login, env.User("parent").Password);
-        var consent = await ConsentPages.OwnConsentAsync(parent, "+7 900 000-00-01");
-
-        using var admin = new OidcHttpBrowser(env.Stack.WebUrl);
-        await admin.SignInAsync(env.User("admin").Login, env.User("admin").Password);
-        var adminHome = await (await admin.GetAsync("/")).Content.ReadAsStringAsync();
-        var school = Guid.Parse(Regex.Match(adminHome, "<a href=\"/Schools/([0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value);
-        var schoolPage = await (await admin.GetAsync($"/Schools/{school}")).Content.ReadAsStringAsync();
-        var import = Guid.Parse(Regex.Match(schoolPage, "/Imports/([0-9a-f-]{36})").Groups[1].Value);
-        var (dataRequest, incident) = await DataRequestPages.RegisterDemoAsync(admin, school);
-        return new Ids(school, classId, classChat, invitation, import, person, poll, announcement, material, report, community, scheduled, Guid.NewGuid(),
-            consent, dataRequest, incident);
     }
 
     private static async Task<HttpStatusCode> SendAsync(OidcHttpBrowser browser, HttpMethod method, string path, Dictionary<string, string>? form, string? token)

@@ -16,17 +16,23 @@ public static class EndpointInventory
 {
     public static IReadOnlyList<string> Endpoints(WebTestEnvironment env)
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseEnvironment("Development")
-            .UseSetting("ConnectionStrings:Sferum", env.Stack.ConnectionString)
-            .UseSetting("Orleans:ClusterId", env.ClusterId)
-            .UseSetting("Oidc:Authority", env.Stack.IdentityUrl)
-            .UseSetting("Oidc:ClientId", WebProcess.ClientId)
-            .UseSetting("Oidc:ClientSecret", WebProcess.ClientSecret)
-            .UseSetting("Oidc:RequireHttpsMetadata", "false"));
+        using var factory = Factory(env);
         return factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} /{e.RoutePattern.RawText?.TrimStart('/')}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The route of every Razor page ("/Schools/{schoolId:guid}/Audit"; an Index page also as ".../Index").</summary>
+    public static IReadOnlyList<string> PageRoutes(WebTestEnvironment env)
+    {
+        using var factory = Factory(env);
+        return factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/'))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -50,4 +56,15 @@ public static class EndpointInventory
             .Select(m => m.Name)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The portal's own service container, configured like the running one, to read its endpoints.</summary>
+    private static WebApplicationFactory<Program> Factory(WebTestEnvironment env) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Development")
+            .UseSetting("ConnectionStrings:Sferum", env.Stack.ConnectionString)
+            .UseSetting("Orleans:ClusterId", env.ClusterId)
+            .UseSetting("Oidc:Authority", env.Stack.IdentityUrl)
+            .UseSetting("Oidc:ClientId", WebProcess.ClientId)
+            .UseSetting("Oidc:ClientSecret", WebProcess.ClientSecret)
+            .UseSetting("Oidc:RequireHttpsMetadata", "false"));
 }

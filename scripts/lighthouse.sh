@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Lighthouse (mobile emulation) on the pages people use most — the landing page, the chat list, a busy class chat, a
+# meeting page and the admin's roster import — with a signed-in demo user. Prints a table; writes OUTDIR/lighthouse.json
+# and every full report; exits 1 when a page scores under performance 90, accessibility 95 or best practices 95.
+#
+#   scripts/lighthouse.sh                         # starts its own demo system (as ./run.sh does) on spare ports
+#   scripts/lighthouse.sh http://127.0.0.1:5000   # a demo system that is already running (./run.sh)
+#
+# OUTDIR is $LIGHTHOUSE_OUT (default TestResults/lighthouse). Needs Node.js with npm and /usr/bin/chromium; the
+# meeting page needs Janus (as ./run.sh does). The demo logins teacher/teacher and admin/admin are used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=${LIGHTHOUSE_OUT:-$root/TestResults/lighthouse}
+mkdir -p "$out"
+export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
+
+# Lighthouse 12.2.3: 13 wants Node 22 (Debian 12 has 20). The lock pins every package.
+if [ ! -d tools/lighthouse/node_modules/lighthouse ]; then
+  (cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+audit() { node tools/lighthouse/audit.mjs --url "$1" --out "$out"; }
+
+if [ $# -ge 1 ]; then
+  audit "$1"
+  exit
+fi
+
+# Its own demo system: the launcher that ./run.sh starts, on ports away from ./run.sh's defaults, in a fresh folder.
+launcher=Sferum.Launcher/bin/Release/net10.0/Sferum.Launcher.dll
+[ -f "$launcher" ] || dotnet build Sferum.sln -c Release -nologo -v quiet -clp:NoSummary
+data=$(mktemp -d /tmp/sferum-lighthouse.XXXXXX)
+chmod 755 "$data" # the private PostgreSQL runs as the postgres account when this runs as root
+log=$out/demo.log
+web_port=${LIGHTHOUSE_WEB_PORT:-5610}
+dotnet "$launcher" --web-port "$web_port" --identity-port "${LIGHTHOUSE_IDENTITY_PORT:-5710}" \
+  --postgres-port "${LIGHTHOUSE_POSTGRES_PORT:-55610}" --silo-port "${LIGHTHOUSE_SILO_PORT:-11610}" \
+  --gateway-port "${LIGHTHOUSE_GATEWAY_PORT:-30610}" --data-dir "$data" >"$log" 2>&1 &
+demo=$!
+stop() {
+  kill -TERM "$demo" 2>/dev/null || true
+  # SIGTERM: a background job of a script ignores SIGINT. The launcher stops its services and PostgreSQL cleanly; give it the time it needs, then make sure.
+  for _ in $(seq 60); do kill -0 "$demo" 2>/dev/null || break; sleep 1; done
+  kill -KILL "$demo" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap stop EXIT
+
+# Ready when the demo roster has gone in through the journal API (the teacher is then in 5А).
+for _ in $(seq 180); do
+  grep -q "Demo roster pushed" "$log" && break
+  kill -0 "$demo" 2>/dev/null || { echo "the demo system did not start:" >&2; tail -30 "$log" >&2; exit 1; }
+  sleep 1
+done
+grep -q "Demo roster pushed" "$log" || { echo "the demo system was not ready within 3 minutes:" >&2; tail -30 "$log" >&2; exit 1; }
+audit "http://127.0.0.1:$web_port"

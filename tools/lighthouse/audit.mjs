@@ -1,0 +1,162 @@
+// Runs Lighthouse (mobile emulation, its default) against a running Sferum with a signed-in user, on the five pages
+// that people use most: the landing page, the chat list, a busy class chat, a meeting page and the admin's roster
+// import page. Prints a table, writes every score to OUTDIR/lighthouse.json (and each full report beside it) and
+// exits 1 when a page is under a threshold (the median of --runs runs, default 3).
+//
+//   node audit.mjs --url http://127.0.0.1:5000 --out DIR [--teacher teacher:teacher] [--admin admin:admin]
+//
+// The demo logins are run.sh's; DevIdentity's login form is filled as a person would. The class chat is made busy
+// first (the teacher writes until it holds at least 60 messages), and a lesson is started from it for the meeting
+// page, so both pages are measured with real content rather than an empty shell.
+import fs from "node:fs";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import puppeteer from "puppeteer-core";
+
+const thresholds = { performance: 90, accessibility: 95, "best-practices": 95 };
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
+  arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const base = (args.url ?? "http://127.0.0.1:5000").replace(/\/$/, "");
+const outDir = args.out ?? "lighthouse-results";
+const [teacherLogin, teacherPassword] = (args.teacher ?? "teacher:teacher").split(":");
+const [adminLogin, adminPassword] = (args.admin ?? "admin:admin").split(":");
+const className = args.class ?? "5А класс";
+const busyMessages = Number(args.messages ?? 60);
+fs.mkdirSync(outDir, { recursive: true });
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
+    // The meeting page may ask for a camera: answer with Chromium's fake devices instead of a prompt.
+    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
+});
+const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+const results = [];
+let failed = false;
+try {
+  const page = await browser.newPage();
+  await signIn(page, teacherLogin, teacherPassword);
+  const chatUrl = await classChatUrl(page);
+  await makeBusy(page, chatUrl);
+  const meetingUrl = await startLesson(page, chatUrl);
+  for (const [name, url] of [["Главная", `${base}/`], ["Список чатов", `${base}/Chats`], ["Чат класса", chatUrl],
+    ["Встреча", meetingUrl]]) {
+    await audit(name, url);
+  }
+  await page.goto(`${base}/Account/Logout`, { waitUntil: "networkidle0" });
+  await page.deleteCookie(...await page.cookies(base));
+  await signIn(page, adminLogin, adminPassword);
+  await audit("Импорт списков", await importUrl(page));
+} finally {
+  await browser.disconnect();
+  await chrome.kill();
+}
+
+const rows = results.map(r => `| ${r.page} | ${r.performance} | ${r.accessibility} | ${r["best-practices"]} | ${r.path} |`);
+console.log(["| page | performance | accessibility | best practices | path |", "|---|---|---|---|---|", ...rows].join("\n"));
+fs.writeFileSync(path.join(outDir, "lighthouse.json"), JSON.stringify({ thresholds, base, results }, null, 2));
+for (const r of results) {
+  for (const [category, min] of Object.entries(thresholds)) {
+    if (r[category] < min) {
+      failed = true;
+      console.log(`UNDER THRESHOLD: ${r.page} ${category} ${r[category]} < ${min}`);
+      for (const audit of r.failing[category] ?? []) console.log(`  - ${audit}`);
+    }
+  }
+}
+process.exit(failed ? 1 : 0);
+
+async function signIn(page, login, password) {
+  await page.goto(`${base}/Chats`, { waitUntil: "networkidle0" });
+  await page.type("#login", login);
+  await page.type("#password", password);
+  await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), page.click("#submit")]);
+  if (!page.url().startsWith(`${base}/Chats`)) throw new Error(`${login} did not land on the chat list: ${page.url()}`);
+}
+
+async function classChatUrl(page) {
+  await page.goto(`${base}/Chats`, { waitUntil: "networkidle0" });
+  const href = await page.$$eval("#chat-list a", (links, name) =>
+    links.find(a => a.textContent.includes(name))?.getAttribute("href"), className);
+  if (!href) throw new Error(`${className} is not on the teacher's chat list`);
+  return new URL(href, base).href;
+}
+
+async function makeBusy(page, chatUrl) {
+  await page.goto(chatUrl, { waitUntil: "networkidle0" });
+  await page.waitForSelector("#chat[data-ready='true']");
+  const lines = ["Добрый день! Завтра контрольная по математике, повторите параграфы 12–14.",
+    "Не забудьте сменную обувь.", "Экскурсия в музей переносится на четверг.",
+    "Кто дежурит в пятницу? Напишите, пожалуйста.", "Спасибо всем за участие в олимпиаде!"];
+  let count = await page.$$eval("#messages > li", items => items.length);
+  for (let i = count; i < busyMessages; i++) {
+    // A person may post 20 messages in 10 s (the chat's flood limit): the teacher writes in bursts of 18.
+    if (i > count && (i - count) % 18 === 0) await new Promise(r => setTimeout(r, 10_500));
+    await page.type("#text", `${lines[i % lines.length]} (${i + 1})`);
+    await page.click("#send");
+    await page.waitForFunction(n => document.querySelectorAll("#messages > li").length > n, {}, i);
+  }
+}
+
+async function startLesson(page, chatUrl) {
+  await new Promise(r => setTimeout(r, 10_500)); // the lesson's card is a message too: past the flood limit
+  await page.goto(chatUrl, { waitUntil: "networkidle0" });
+  await page.waitForSelector("#chat[data-ready='true']");
+  if (!await page.$("#meeting-start")) throw new Error("the class chat offers no meeting: is Janus installed (run.sh needs it)?");
+  await page.click("#meeting-start");
+  await page.waitForSelector("#meeting-dialog[open]");
+  // The meeting page keeps a long poll to the video server open: it never goes network-idle.
+  const navigated = page.waitForNavigation({ waitUntil: "load", timeout: 60_000 });
+  await page.click("#meeting-create");
+  await navigated.catch(async (err) => {
+    const said = await page.$eval("#status", e => e.textContent).catch(() => "");
+    throw new Error(`starting a lesson did not open it (the page says «${said}»): ${err.message}`);
+  });
+  if (!page.url().includes("/Meetings/")) throw new Error(`starting a lesson did not open it: ${page.url()}`);
+  return page.url();
+}
+
+// The admin's way there: the home page lists the schools they run; the school page links to the import.
+async function importUrl(page) {
+  await page.goto(`${base}/`, { waitUntil: "networkidle0" });
+  const school = await page.$$eval("a", links => links.map(a => a.getAttribute("href")).find(h => /^\/Schools\/[0-9a-f-]{36}$/.test(h ?? "")));
+  if (!school) throw new Error(`${adminLogin} sees no school on the home page`);
+  await page.goto(`${base}${school}`, { waitUntil: "networkidle0" });
+  const href = await page.$eval("#new-import", a => a.getAttribute("href")).catch(() => null);
+  if (!href) throw new Error(`${adminLogin} is offered no roster import on ${school}`);
+  return new URL(href, base).href;
+}
+
+// Each page is measured RUNS times (default 3) and the median run is kept: Lighthouse's own advice, since one run on
+// a shared two-core machine moves by several points. Every run's scores are in the JSON.
+async function audit(name, url) {
+  const runs = [];
+  for (let i = 0; i < Number(args.runs ?? 3); i++) runs.push(await auditOnce(name, url));
+  runs.sort((a, b) => a.performance - b.performance);
+  const median = runs[Math.floor((runs.length - 1) / 2)];
+  const file = `${results.length + 1}-${new URL(url).pathname.split("/").filter(Boolean)[0]?.toLowerCase() ?? "index"}.json`;
+  fs.writeFileSync(path.join(outDir, file), median.report);
+  results.push({ page: name, url, path: new URL(url).pathname, performance: median.performance,
+    accessibility: median.accessibility, "best-practices": median["best-practices"], failing: median.failing,
+    runs: runs.map(r => ({ performance: r.performance, accessibility: r.accessibility, "best-practices": r["best-practices"] })),
+    report: file });
+  console.error(`${name}: performance ${runs.map(r => r.performance).join("/")}, accessibility ${median.accessibility}, best practices ${median["best-practices"]}`);
+}
+
+async function auditOnce(name, url) {
+  const run = await lighthouse(url, {
+    port: chrome.port, output: "json", logLevel: "error",
+    onlyCategories: Object.keys(thresholds),
+  });
+  const lhr = run.lhr;
+  if (lhr.runtimeError) throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const score = c => Math.round((lhr.categories[c].score ?? 0) * 100);
+  // What keeps a category from 100: the audits it weighs that did not pass, so a failing run says what to fix.
+  const failing = Object.fromEntries(Object.keys(thresholds).map(c => [c, lhr.categories[c].auditRefs
+    .filter(ref => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 0.9)
+    .map(ref => `${ref.id}: ${lhr.audits[ref.id].title}${lhr.audits[ref.id].displayValue ? ` (${lhr.audits[ref.id].displayValue})` : ""}`)]));
+  return { performance: score("performance"), accessibility: score("accessibility"),
+    "best-practices": score("best-practices"), failing, report: run.report };
+}
