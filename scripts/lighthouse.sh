@@ -6,7 +6,8 @@
 #   scripts/lighthouse.sh                         # starts its own demo system (as ./run.sh does) on spare ports
 #   scripts/lighthouse.sh http://127.0.0.1:5000   # a demo system that is already running (./run.sh)
 #
-# OUTDIR is $LIGHTHOUSE_OUT (default TestResults/lighthouse). Needs Node.js with npm and /usr/bin/chromium; the
+# OUTDIR is $LIGHTHOUSE_OUT (default TestResults/lighthouse); LIGHTHOUSE_TRX=FILE also writes the result as a TRX
+# (one test per page: ./test.sh counts it). Needs Node.js with npm and /usr/bin/chromium; the
 # meeting page needs Janus (as ./run.sh does). The demo logins teacher/teacher and admin/admin are used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ if [ ! -d tools/lighthouse/node_modules/lighthouse ]; then
   (cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-audit() { node tools/lighthouse/audit.mjs --url "$1" --out "$out"; }
+audit() { node tools/lighthouse/audit.mjs --url "$1" --out "$out" ${LIGHTHOUSE_TRX:+--trx "$LIGHTHOUSE_TRX"}; }
 
 if [ $# -ge 1 ]; then
   audit "$1"

@@ -3,7 +3,7 @@
 // import page. Prints a table, writes every score to OUTDIR/lighthouse.json (and each full report beside it) and
 // exits 1 when a page is under a threshold (the median of --runs runs, default 3).
 //
-//   node audit.mjs --url http://127.0.0.1:5000 --out DIR [--teacher teacher:teacher] [--admin admin:admin]
+//   node audit.mjs --url http://127.0.0.1:5000 --out DIR [--runs 3] [--trx FILE] [--teacher teacher:teacher] [--admin admin:admin]
 //
 // The demo logins are run.sh's; DevIdentity's login form is filled as a person would. The class chat is made busy
 // first (the teacher writes until it holds at least 60 messages), and a lesson is started from it for the meeting
@@ -66,7 +66,18 @@ for (const r of results) {
     }
   }
 }
+if (args.trx) fs.writeFileSync(args.trx, trx(results));
 process.exit(failed ? 1 : 0);
+
+// The run as a test result (one test per page), so that ./test.sh counts it with the other test projects.
+function trx(pages) {
+  const esc = t => String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  const under = r => Object.entries(thresholds).filter(([c, min]) => r[c] < min).map(([c, min]) => `${c} ${r[c]} < ${min}`);
+  const outcome = r => under(r).length ? "Failed" : "Passed";
+  const passed = pages.filter(r => outcome(r) === "Passed").length;
+  const rows = pages.map(r => `<UnitTestResult testName="${esc(`Lighthouse: ${r.page} (${r.path}) scores at least ${Object.values(thresholds).join("/")}`)}" outcome="${outcome(r)}"><Output><StdOut>${esc(`performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r["best-practices"]} ${under(r).join("; ")}`)}</StdOut></Output></UnitTestResult>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<TestRun name="Lighthouse"><Results>${rows.join("")}</Results><ResultSummary outcome="${passed === pages.length ? "Completed" : "Failed"}"><Counters total="${pages.length}" executed="${pages.length}" passed="${passed}" failed="${pages.length - passed}" /></ResultSummary></TestRun>\n`;
+}
 
 async function signIn(page, login, password) {
   await page.goto(`${base}/Chats`, { waitUntil: "networkidle0" });
