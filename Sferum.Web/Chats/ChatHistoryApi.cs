@@ -21,7 +21,17 @@ public static class ChatHistoryApi
         return app;
     }
 
-    // The chat grain answers its members only.
-    private static Task<IResult> HistoryAsync(Guid chatId, HttpContext http, IClusterClient cluster) =>
-        ApiErrors.RunAsync(() => cluster.GetGrain<IChatGrain>(chatId).HistoryAsync(http.User.GetUserId(), null, null, FirstPageSize));
+    // The chat grain answers its members only. A smaller page (the meeting's side chat asks for 20) is allowed, a
+    // bigger one is not: the first page is the one thing loaded before anything else on a phone.
+    private static async Task<IResult> HistoryAsync(Guid chatId, int? limit, HttpContext http, IClusterClient cluster)
+    {
+        if (limit is < 1 or > FirstPageSize)
+        {
+            return TypedResults.Problem($"Параметр «limit» — число сообщений от 1 до {FirstPageSize}.", statusCode: StatusCodes.Status400BadRequest,
+                type: "history.limit");
+        }
+
+        return await ApiErrors.RunAsync(() =>
+            cluster.GetGrain<IChatGrain>(chatId).HistoryAsync(http.User.GetUserId(), null, null, limit ?? FirstPageSize));
+    }
 }

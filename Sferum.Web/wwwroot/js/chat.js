@@ -401,7 +401,10 @@
   // The newest page comes over HTTP, not the hub: without a network the service worker answers it from its copy
   // (sw.js), so a chat opened lately is readable offline. What happened since comes by catching up once connected.
   async function showFirstPage() {
-    const response = await fetch(`/api/chats/${chatId}/history`, { headers: { Accept: "application/json" } });
+    // A chat beside a meeting's videos shows fewer messages first: the videos are what that page is for. (Such a
+    // page is not kept for offline reading: sw.js keeps only the plain address.)
+    const query = document.body.classList.contains("embedded") ? "?limit=20" : "";
+    const response = await fetch(`/api/chats/${chatId}/history${query}`, { headers: { Accept: "application/json" } });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       throw new Error(`HubException: history: ${problem.detail || "История чата не загрузилась."}`);
