@@ -11,8 +11,11 @@ namespace Sferum.Web.Chats;
 /// </summary>
 public static class ChatHistoryApi
 {
-    /// <summary>As many messages as the hub's first page (chat.js).</summary>
-    public const int FirstPageSize = 50;
+    /// <summary>
+    /// A phone shows about ten messages; thirty fill three screens and keep the first render short (Lighthouse's busy
+    /// chat: each message carries its reactions, replies and moderation buttons). Older pages come over the hub.
+    /// </summary>
+    public const int FirstPageSize = 30;
 
     public static IEndpointRouteBuilder MapChatHistory(this IEndpointRouteBuilder app)
     {

@@ -31,7 +31,7 @@ public sealed class ChatHistoryApiTests(WebTestEnvironment env)
         Assert.Equal([sent[1].Seq, sent[2].Seq], seqs);
         Assert.True(page.GetProperty("hasMore").GetBoolean());
 
-        foreach (var limit in new[] { "0", "51" })
+        foreach (var limit in new[] { 0, Sferum.Web.Chats.ChatHistoryApi.FirstPageSize + 1 })
         {
             var refused = await reader.GetAsync($"/api/chats/{chatId}/history?limit={limit}");
             var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();

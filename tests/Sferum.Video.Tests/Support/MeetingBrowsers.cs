@@ -20,10 +20,13 @@ public static class MeetingBrowsers
             ],
         });
 
-    public static async Task<IPage> SignInAsync(IBrowser browser, VideoEnvironment env, string login)
+    /// <summary>Signs <paramref name="login"/> in, in a context of its own (a phone-sized one when <paramref name="phone"/>).</summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, VideoEnvironment env, string login, bool phone = false)
     {
         var user = env.User(login);
-        var context = await browser.NewContextAsync(new() { Permissions = ["camera", "microphone"] });
+        var context = await browser.NewContextAsync(phone
+            ? new() { Permissions = ["camera", "microphone"], ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true }
+            : new() { Permissions = ["camera", "microphone"] });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{env.Stack.WebUrl}/Chats");
         await page.FillAsync("#login", user.Login);
