@@ -39,8 +39,10 @@ public sealed class MeetingAccessibilityTests(VideoEnvironment env, ITestOutputH
         await CheckAsync(teacher, "the lesson before joining (teacher)", failures);
 
         await teacher.ClickAsync("#join");
+        // The pupil joins with the keyboard alone (Tab to «Войти», Enter).
         await pupil.GotoAsync(meetingUrl);
-        await pupil.ClickAsync("#join");
+        await KeyboardOnly.TabToAsync(pupil, "#join");
+        await pupil.Keyboard.PressAsync("Enter");
         Assert.True((await MeetingBrowsers.WaitForVideoAsync(pupil, TimeSpan.FromSeconds(30))).FramesDecoded > 0);
         await CheckAsync(pupil, "the lesson with the teacher's video (pupil)", failures);
         await CheckAsync(teacher, "the lesson while publishing (teacher)", failures);

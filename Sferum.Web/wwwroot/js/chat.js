@@ -15,6 +15,8 @@
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
   const replyBox = document.getElementById("reply-to");
+  // The skip link lands in the composer itself (a fragment alone would only move the reading position).
+  document.getElementById("skip-to-composer")?.addEventListener("click", (e) => { e.preventDefault(); input?.focus(); });
   // Each reaction with the name a screen reader says (an emoji alone is read out in the browser's language).
   // Times read in the school's time zone (a parent away on a trip still sees the lesson's «14:05»); one formatter for
   // the whole history, because building one per message is a visible cost on a phone.
