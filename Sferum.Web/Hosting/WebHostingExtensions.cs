@@ -70,6 +70,7 @@ public static class WebHostingExtensions
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         })
             .AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>())
+            .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
