@@ -89,5 +89,12 @@ public sealed class RetentionModel(IClusterClient cluster, IStringLocalizer<Shar
 
     private ISchoolRetentionGrain Grain() => cluster.GetGrain<ISchoolRetentionGrain>(SchoolId);
 
-    private async Task LoadReportsAsync() => Reports = await Grain().ReportsAsync(User.GetUserId());
+    /// <summary>The school's time zone, in which the reports' times are shown.</summary>
+    public Sferum.Web.PersonalData.SchoolClock Clock { get; private set; } = new(TimeZoneInfo.Utc);
+
+    private async Task LoadReportsAsync()
+    {
+        Reports = await Grain().ReportsAsync(User.GetUserId());
+        Clock = await Sferum.Web.PersonalData.SchoolClock.ForAsync(cluster, SchoolId);
+    }
 }
