@@ -8,6 +8,7 @@ using Sferum.Web.DataProtection;
 using Sferum.Web.Health;
 using Sferum.Web.Identity;
 using Sferum.Web.Journal;
+using Sferum.Web.Localization;
 using Sferum.Web.Offline;
 using Sferum.Web.Operations;
 using Sferum.Telemetry;
@@ -58,6 +59,7 @@ public static class WebHostingExtensions
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddSferumLocalization(builder.Configuration);
         builder.Services.AddRazorPages(o =>
         {
             // Closed by default: a new page needs a signed-in user unless it is named here as public.
@@ -66,7 +68,10 @@ public static class WebHostingExtensions
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-        }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
+        })
+            .AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>())
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
         return builder;
@@ -87,6 +92,7 @@ public static class WebHostingExtensions
         // People get a Russian error page; API clients get the bare status (and ProblemDetails where there is one).
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

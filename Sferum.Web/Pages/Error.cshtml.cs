@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages;
 
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public string Title { get; private set; } = "Что-то пошло не так";
+    public string Title { get; private set; } = "";
 
-    public string Explanation { get; private set; } = "Мы уже знаем об ошибке. Попробуйте ещё раз через минуту.";
+    public string Explanation { get; private set; } = "";
 
     public void OnGet(int? code) => Describe(code);
 
@@ -17,15 +19,11 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        if (code == 404)
+        (Title, Explanation) = code switch
         {
-            Title = "Страница не найдена";
-            Explanation = "Такой страницы нет. Проверьте адрес.";
-        }
-        else if (code == 403)
-        {
-            Title = "Нет доступа";
-            Explanation = "У вас нет доступа к этой странице.";
-        }
+            404 => (localizer["Error.NotFound"].Value, localizer["Error.NotFoundExplanation"].Value),
+            403 => (localizer["Error.Forbidden"].Value, localizer["Error.ForbiddenExplanation"].Value),
+            _ => (localizer["Error.Failed"].Value, localizer["Error.FailedExplanation"].Value),
+        };
     }
 }

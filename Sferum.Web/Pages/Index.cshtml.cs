@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Classes;
 using Sferum.Identity;
 using Sferum.Notices;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages;
 
-public sealed class IndexModel(IClusterClient cluster) : PageModel
+public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<SchoolSummary> AdministeredSchools { get; private set; } = [];
 
@@ -38,7 +40,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         try
         {
             await cluster.GetGrain<IUserGrain>(User.GetUserId()).ConfirmChildAsync(classId, journalId);
-            Notice = "Готово: вы в чате родителей класса вашего ребёнка.";
+            Notice = localizer["Index.ChildConfirmed"];
             return RedirectToPage();
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
@@ -49,12 +51,13 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         }
     }
 
-    public static string RoleText(ClassRole role) => role switch
+    /// <summary>The resource key naming a role in a class.</summary>
+    public static string RoleKey(ClassRole role) => role switch
     {
-        ClassRole.Student => "ученик",
-        ClassRole.Parent => "родитель",
-        ClassRole.HomeroomTeacher => "классный руководитель",
-        _ => "учитель",
+        ClassRole.Student => "Role.Student",
+        ClassRole.Parent => "Role.Parent",
+        ClassRole.HomeroomTeacher => "Role.HomeroomTeacher",
+        _ => "Role.Teacher",
     };
 
     public async Task OnGetAsync()
@@ -74,7 +77,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         StaffNotices = await cluster.GetGrain<IStaffNoticesGrain>(userId).ListAsync(userId);
         var joined = (await user.TakeRecentlyJoinedClassesAsync()).ToHashSet();
         JustJoined = Classes.Where(c => joined.Contains(c.ClassId))
-            .Select(c => (c.Name, string.Join(", ", c.Members.Where(m => m.UserId == userId).Select(m => RoleText(m.Role)).Distinct())))
+            .Select(c => (c.Name, string.Join(", ", c.Members.Where(m => m.UserId == userId).Select(m => localizer[RoleKey(m.Role)].Value).Distinct())))
             .ToList();
     }
 }

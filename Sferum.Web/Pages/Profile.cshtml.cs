@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Identity;
 using Sferum.Sessions;
 using Sferum.Web.Identity;
 using Sferum.Web.Invitations;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages;
 
 /// <summary>The user's own page: what the provider vouched for, and the one-time-code app for sensitive actions.</summary>
-public sealed class ProfileModel(IClusterClient cluster) : PageModel
+public sealed class ProfileModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public UserProfile? Profile { get; private set; }
 
@@ -28,14 +30,14 @@ public sealed class ProfileModel(IClusterClient cluster) : PageModel
     public async Task<IActionResult> OnPostEndSessionAsync(Guid sessionId)
     {
         await cluster.GetGrain<IUserSessionsGrain>(User.GetUserId()).EndAsync(sessionId, "ended-by-user");
-        Notice = "Сеанс завершён: на том устройстве нужно будет войти снова.";
+        Notice = localizer["Profile.SessionEnded"];
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostEndOtherSessionsAsync()
     {
         var ended = await cluster.GetGrain<IUserSessionsGrain>(User.GetUserId()).EndOthersAsync(CurrentSessionId);
-        Notice = $"Завершено сеансов на других устройствах: {ended}.";
+        Notice = localizer["Profile.OthersEnded", ended];
         return RedirectToPage();
     }
 
@@ -55,7 +57,7 @@ public sealed class ProfileModel(IClusterClient cluster) : PageModel
         try
         {
             await Me().ConfirmSecondFactorAsync(code ?? "");
-            Notice = "Приложение для одноразовых кодов подключено.";
+            Notice = localizer["Profile.AppConnectedNotice"];
             return RedirectToPage();
         }
         catch (DomainException ex)
@@ -74,10 +76,11 @@ public sealed class ProfileModel(IClusterClient cluster) : PageModel
         Sessions = await cluster.GetGrain<IUserSessionsGrain>(User.GetUserId()).ListAsync();
     }
 
-    public static string DescribeTrust(TrustLevel trust) => trust switch
+    /// <summary>The resource key naming an account's trust level.</summary>
+    public static string TrustKey(TrustLevel trust) => trust switch
     {
-        TrustLevel.Confirmed => "подтверждённая",
-        TrustLevel.Standard => "стандартная",
-        _ => "упрощённая",
+        TrustLevel.Confirmed => "Profile.TrustConfirmed",
+        TrustLevel.Standard => "Profile.TrustStandard",
+        _ => "Profile.TrustSimplified",
     };
 }

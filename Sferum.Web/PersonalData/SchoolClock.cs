@@ -19,6 +19,9 @@ public sealed class SchoolClock(TimeZoneInfo zone)
 
     public DateTime Now(TimeProvider time) => TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime;
 
+    /// <summary>The instant on the school's clock, for a format of the page's own.</summary>
+    public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
+
     public string Format(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string Format(DateOnly day) => day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);

@@ -1,14 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Admin;
 
 /// <summary>The platform operators' page: all schools, and a form to create one.</summary>
-public sealed class IndexModel(IClusterClient cluster) : PageModel
+public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<SchoolSummary> Schools { get; private set; } = [];
 
@@ -49,9 +51,9 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         {
             var me = User.GetUserId();
             var userId = await cluster.GetGrain<Sferum.Identity.IUserLookupGrain>(0).FindBySnilsAsync(me, snils ?? "")
-                ?? throw new DomainException("identity.unknown", "С таким СНИЛС в Сферум ещё никто не входил.");
+                ?? throw new DomainException("identity.unknown", localizer["Admin.UnknownSnils"]);
             await cluster.GetGrain<Sferum.Identity.IUserGrain>(userId).SetDisabledAsync(me, disabled);
-            Notice = disabled ? "Учётная запись заблокирована, все её сеансы завершены." : "Учётная запись разблокирована.";
+            Notice = disabled ? localizer["Admin.Disabled"] : localizer["Admin.Enabled"];
             return RedirectToPage();
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
@@ -66,13 +68,13 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
     public sealed class SchoolInput
     {
-        [Required(ErrorMessage = "Укажите название школы."), StringLength(200)]
+        [Required(ErrorMessage = "Admin.NameRequired"), StringLength(200)]
         public string? Name { get; set; }
 
-        [Required(ErrorMessage = "Укажите регион."), StringLength(200)]
+        [Required(ErrorMessage = "Admin.RegionRequired"), StringLength(200)]
         public string? Region { get; set; }
 
-        [Required(ErrorMessage = "Укажите часовой пояс.")]
+        [Required(ErrorMessage = "Admin.TimeZoneRequired")]
         public string? TimeZone { get; set; } = "Europe/Moscow";
     }
 }

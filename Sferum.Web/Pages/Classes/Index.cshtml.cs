@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Common;
@@ -7,6 +8,7 @@ using Sferum.Consents;
 using Sferum.Invitations;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Classes;
 
@@ -14,7 +16,7 @@ namespace Sferum.Web.Pages.Classes;
 /// A class: its teachers, students and parents, by name and role only. For members and school admins. From here people
 /// write to each other (within the school's rules) and teachers create group chats.
 /// </summary>
-public sealed class IndexModel(IClusterClient cluster) : PageModel
+public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid ClassId { get; set; }
@@ -50,7 +52,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
     /// <summary>For the school's admins: a link to the person's data (correction, erasure); nothing for anyone else.</summary>
     public Microsoft.AspNetCore.Html.IHtmlContent DataLink(ClassMember member) => IAmSchoolAdmin
         ? new Microsoft.AspNetCore.Html.HtmlString(
-            $" <a class=\"person-data\" href=\"/Schools/{Class.SchoolId}/PersonalData/Person?member={Uri.EscapeDataString(member.JournalId)}\">данные</a>")
+            $" <a class=\"person-data\" href=\"/Schools/{Class.SchoolId}/PersonalData/Person?member={Uri.EscapeDataString(member.JournalId)}\">{localizer["Class.DataLink"]}</a>")
         : Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     public bool CanWriteTo(ClassMember member) =>

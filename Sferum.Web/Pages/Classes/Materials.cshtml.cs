@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Sferum.Common;
 using Sferum.Files;
 using Sferum.Materials;
 using Sferum.Web.Chats;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Classes;
 
 /// <summary>A class's library by subject and lesson date: members read and search, teachers publish and remove.</summary>
-public sealed class MaterialsModel(IClusterClient cluster, IFileStore files, IOptions<FileStoreOptions> fileOptions, TimeProvider clock) : PageModel
+public sealed class MaterialsModel(IClusterClient cluster, IFileStore files, IOptions<FileStoreOptions> fileOptions, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid ClassId { get; set; }
@@ -69,14 +71,14 @@ public sealed class MaterialsModel(IClusterClient cluster, IFileStore files, IOp
 
         if (lessonDate is null)
         {
-            return await FailAsync("Укажите дату урока.");
+            return await FailAsync(localizer["Materials.DateRequired"]);
         }
 
         try
         {
             var item = await Grain.PublishAsync(User.GetUserId(), new MaterialDraft(clientId ?? "", subject ?? "", title ?? "", lessonDate.Value, stored,
                 string.IsNullOrWhiteSpace(url) ? null : url));
-            Notice = $"Опубликовано: {item.Title}.";
+            Notice = localizer["Materials.Published", item.Title];
             return RedirectToPage(new { ClassId, subject = item.Subject });
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
@@ -88,7 +90,7 @@ public sealed class MaterialsModel(IClusterClient cluster, IFileStore files, IOp
     public async Task<IActionResult> OnPostRemoveAsync(Guid materialId)
     {
         await Grain.RemoveAsync(User.GetUserId(), materialId);
-        Notice = "Материал убран из библиотеки.";
+        Notice = localizer["Materials.Removed"];
         return RedirectToPage(new { ClassId });
     }
 

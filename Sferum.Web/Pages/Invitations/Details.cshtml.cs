@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Invitations;
 using Sferum.Web.Identity;
 using Sferum.Web.Invitations;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Invitations;
 
@@ -11,7 +13,7 @@ namespace Sferum.Web.Pages.Invitations;
 /// One invitation for those who manage it: the link (shown once, right after it was made), who joined or waits, and
 /// the actions: approve, decline, remove, remove all (with a one-time code), revoke.
 /// </summary>
-public sealed class DetailsModel(IClusterClient cluster) : PageModel
+public sealed class DetailsModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid InvitationId { get; set; }
@@ -41,25 +43,25 @@ public sealed class DetailsModel(IClusterClient cluster) : PageModel
     public Task<IActionResult> OnPostRevokeAsync() => RunAsync(async g =>
     {
         await g.RevokeAsync(User.GetUserId());
-        Notice = "Приглашение отозвано: по ссылке больше никто не присоединится.";
+        Notice = localizer["Invitation.Revoked"];
     });
 
     public Task<IActionResult> OnPostDecideAsync(Guid userId, bool approve) => RunAsync(async g =>
     {
         await g.DecideAsync(User.GetUserId(), userId, approve);
-        Notice = approve ? "Заявка одобрена." : "Заявка отклонена.";
+        Notice = approve ? localizer["Invitation.Approved"] : localizer["Invitation.Declined"];
     });
 
     public Task<IActionResult> OnPostRemoveAsync(Guid userId) => RunAsync(async g =>
     {
         await g.RemoveAsync(User.GetUserId(), userId);
-        Notice = "Участник удалён.";
+        Notice = localizer["Invitation.Removed"];
     });
 
     public Task<IActionResult> OnPostRemoveAllAsync(string? secondFactorCode) => RunAsync(async g =>
     {
         var removed = await g.RemoveAllAsync(User.GetUserId(), secondFactorCode);
-        Notice = $"Удалено участников: {removed}.";
+        Notice = localizer["Invitation.RemovedAll", removed];
     });
 
     private async Task<IActionResult> RunAsync(Func<IInvitationGrain, Task> action)

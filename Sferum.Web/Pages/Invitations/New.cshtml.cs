@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Common;
 using Sferum.Invitations;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Invitations;
 
@@ -12,7 +14,7 @@ namespace Sferum.Web.Pages.Invitations;
 /// A new invitation link into a class's chat, its parents' chat, a group or a community. The form offers what the
 /// target allows; the invitation grain decides whether this person may create it.
 /// </summary>
-public sealed class NewModel(IClusterClient cluster) : PageModel
+public sealed class NewModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromQuery]
     public Guid? ClassId { get; set; }
@@ -78,7 +80,7 @@ public sealed class NewModel(IClusterClient cluster) : PageModel
         {
             var cls = await cluster.GetGrain<IClassGrain>(classId).GetAsync(me);
             Target = Target == InvitationTarget.ParentsChat ? InvitationTarget.ParentsChat : InvitationTarget.ClassChat;
-            TargetTitle = Target == InvitationTarget.ParentsChat ? $"{cls.Name}: чат родителей" : $"{cls.Name}: чат класса";
+            TargetTitle = localizer[Target == InvitationTarget.ParentsChat ? "Invitation.ParentsChatOf" : "Invitation.ClassChatOf", cls.Name];
             Roles = Target == InvitationTarget.ParentsChat ? [InvitationRole.Parent, InvitationRole.Teacher] : [InvitationRole.Student, InvitationRole.Teacher];
             Students = cls.Members.Where(m => m.Role == ClassRole.Student).ToList();
         }
@@ -91,7 +93,7 @@ public sealed class NewModel(IClusterClient cluster) : PageModel
         }
         else
         {
-            throw new DomainException("invitation.target-unknown", "Не указано, куда приглашать.");
+            throw new DomainException("invitation.target-unknown", localizer["Invitation.TargetUnknown"]);
         }
 
         if (!Roles.Contains(Role))

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Chats;
 using Sferum.Common;
 using Sferum.People;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.People;
 
@@ -11,7 +13,7 @@ namespace Sferum.Web.Pages.People;
 /// Another member's profile: name and roles in the schools the viewer shares with them; contact data for school admins.
 /// The grain decides what is shown; the page never asks for more.
 /// </summary>
-public sealed class ViewModel(IClusterClient cluster) : PageModel
+public sealed class ViewModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid PersonId { get; set; }
@@ -30,7 +32,7 @@ public sealed class ViewModel(IClusterClient cluster) : PageModel
         try
         {
             await cluster.GetGrain<ISchoolChatsGrain>(schoolId).SetChannelAuthorAsync(User.GetUserId(), PersonId, author, code);
-            Notice = author ? "Назначен автором канала школы." : "Снят с авторов канала школы.";
+            Notice = author ? localizer["Person.AuthorSet"] : localizer["Person.AuthorRemoved"];
             return RedirectToPage(new { PersonId });
         }
         catch (DomainException ex) when (ex.Code != "forbidden")

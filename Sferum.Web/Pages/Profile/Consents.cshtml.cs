@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Consents;
 using Sferum.Web.Consents;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Profile;
 
@@ -11,7 +13,7 @@ namespace Sferum.Web.Pages.Profile;
 /// The person's consents, in every school they are in, for themselves and each linked child: what is held on which
 /// basis, the texts to accept, the consents given and their withdrawal. The school's consents grain decides each.
 /// </summary>
-public sealed class ConsentsModel(IClusterClient cluster) : PageModel
+public sealed class ConsentsModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>A consent form as posted: for whom, which text (version and the hash of the text shown), the phone, the tick.</summary>
     public sealed record ConsentForm(Guid SchoolId, string SubjectKey, string Purpose, int Version, string DocumentSha256, string? Phone, bool Accepted);
@@ -34,7 +36,7 @@ public sealed class ConsentsModel(IClusterClient cluster) : PageModel
         {
             var given = await Grain(form.SchoolId).GiveAsync(User.GetUserId(), new ConsentGrant(form.SubjectKey ?? "", form.Purpose ?? "", form.Version,
                 form.DocumentSha256 ?? "", form.Phone, form.Accepted));
-            Notice = $"Согласие «{given.Title}» ({given.SubjectName}) принято. Отозвать его можно здесь же в любой момент.";
+            Notice = localizer["MyConsents.Accepted", given.Title, given.SubjectName];
             return RedirectToPage();
         }
         catch (DomainException ex) when (ex.Code != "forbidden" && !ex.Code.EndsWith(".unknown", StringComparison.Ordinal))

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.PersonalData;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Profile;
 
@@ -10,7 +12,7 @@ namespace Sferum.Web.Pages.Profile;
 /// "Мои данные": everything Sferum holds about the user — and, for a parent, about each minor child — as an archive
 /// prepared in the background and downloadable once.
 /// </summary>
-public sealed class DataModel(IClusterClient cluster) : PageModel
+public sealed class DataModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<ExportablePerson> People { get; private set; } = [];
 
@@ -26,7 +28,7 @@ public sealed class DataModel(IClusterClient cluster) : PageModel
         try
         {
             var started = await Grain().RequestAsync(person ?? "");
-            Notice = $"Архив «{started.SubjectName}» готовится. Страница покажет, когда его можно будет скачать.";
+            Notice = localizer["Data.Started", started.SubjectName];
             return RedirectToPage();
         }
         catch (DomainException ex)
@@ -37,14 +39,14 @@ public sealed class DataModel(IClusterClient cluster) : PageModel
         }
     }
 
-    public static string Describe(DataExportView e) => e.Status switch
+    public string Describe(DataExportView e) => e.Status switch
     {
-        DataExportStatus.Queued => "в очереди",
-        DataExportStatus.Running => $"готовится: {e.Percent} %",
-        DataExportStatus.Ready => "готов",
-        DataExportStatus.Downloaded => "скачан и удалён",
-        DataExportStatus.Expired => "не скачан вовремя и удалён",
-        _ => e.Error ?? "не удалось подготовить",
+        DataExportStatus.Queued => localizer["Data.Queued"],
+        DataExportStatus.Running => localizer["Data.Running", e.Percent],
+        DataExportStatus.Ready => localizer["Data.Ready"],
+        DataExportStatus.Downloaded => localizer["Data.Downloaded"],
+        DataExportStatus.Expired => localizer["Data.Expired"],
+        _ => e.Error ?? localizer["Data.Failed"],
     };
 
     private IDataExportsGrain Grain() => cluster.GetGrain<IDataExportsGrain>(User.GetUserId());

@@ -34,18 +34,18 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
 
     public int Pages => Math.Max(1, (Entries.Total + PageSize - 1) / PageSize);
 
-    /// <summary>The kinds of action an admin filters by (prefixes of the action codes).</summary>
-    public static IReadOnlyList<(string Code, string Text)> Kinds { get; } =
+    /// <summary>The kinds of action an admin filters by (prefixes of the action codes), with their resource keys.</summary>
+    public static IReadOnlyList<(string Code, string Key)> Kinds { get; } =
     [
-        ("roster", "импорт списков"),
-        ("invitation", "приглашения"),
-        ("school", "администраторы и правила школы"),
-        ("access.refused", "отказы в доступе"),
-        ("session", "сеансы"),
-        ("moderation", "модерация и проверки чатов"),
-        ("community", "сообщества"),
-        ("consent", "согласия на обработку данных"),
-        ("personal-data", "уничтожение персональных данных"),
+        ("roster", "Audit.KindRoster"),
+        ("invitation", "Audit.KindInvitation"),
+        ("school", "Audit.KindSchool"),
+        ("access.refused", "Audit.KindRefused"),
+        ("session", "Audit.KindSession"),
+        ("moderation", "Audit.KindModeration"),
+        ("community", "Audit.KindCommunity"),
+        ("consent", "Audit.KindConsent"),
+        ("personal-data", "Audit.KindPersonalData"),
     ];
 
     public async Task OnGetAsync() =>

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Chats;
 using Sferum.Common;
 using Sferum.Communities;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools;
 
 /// <summary>The school's directory of communities as one person may see it: join requests, and creating one (staff).</summary>
-public sealed class CommunitiesModel(IClusterClient cluster) : PageModel
+public sealed class CommunitiesModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -28,29 +30,29 @@ public sealed class CommunitiesModel(IClusterClient cluster) : PageModel
     public Task<IActionResult> OnPostJoinAsync(Guid chatId, string? note) => RunAsync(async () =>
     {
         await Directory.RequestJoinAsync(User.GetUserId(), chatId, note);
-        Notice = "Заявка отправлена руководителю сообщества.";
+        Notice = localizer["Communities.Sent"];
     });
 
     public Task<IActionResult> OnPostCreateAsync(string? title, string? description, List<int>? grades, bool openToParents) => RunAsync(async () =>
     {
         await Directory.CreateAsync(User.GetUserId(), new CommunitySettings(title ?? "", description ?? "", grades ?? [], openToParents));
-        Notice = "Сообщество создано. Пригласите участников ссылкой из чата или дождитесь заявок.";
+        Notice = localizer["Communities.Created"];
     });
 
-    public static string Audience(CommunityCard c)
+    public string Audience(CommunityCard c)
     {
         var parts = new List<string>();
         if (c.OpenGrades.Count > 0)
         {
-            parts.Add($"для учеников {string.Join(", ", c.OpenGrades)} кл.");
+            parts.Add(localizer["Communities.ForGrades", string.Join(", ", c.OpenGrades)]);
         }
 
         if (c.OpenToParents)
         {
-            parts.Add("для родителей");
+            parts.Add(localizer["Communities.ForParents"]);
         }
 
-        return parts.Count == 0 ? "для сотрудников" : string.Join(" и ", parts);
+        return parts.Count == 0 ? localizer["Communities.ForStaff"] : string.Join(localizer["Communities.And"].Value, parts);
     }
 
     private async Task<IActionResult> RunAsync(Func<Task> action)

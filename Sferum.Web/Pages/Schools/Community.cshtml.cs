@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Communities;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools;
 
 /// <summary>A community's leaders' page: join requests, leaders, description and who finds it.</summary>
-public sealed class CommunityModel(IClusterClient cluster) : PageModel
+public sealed class CommunityModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -31,19 +33,19 @@ public sealed class CommunityModel(IClusterClient cluster) : PageModel
     public Task<IActionResult> OnPostDecideAsync(Guid userId, bool approve) => RunAsync(async () =>
     {
         await Directory.DecideAsync(User.GetUserId(), ChatId, userId, approve);
-        Notice = approve ? "Заявка принята: человек уже в чате сообщества." : "Заявка отклонена.";
+        Notice = approve ? localizer["Community.Accepted"] : localizer["Invitation.Declined"];
     });
 
     public Task<IActionResult> OnPostAdminAsync(Guid userId, bool admin) => RunAsync(async () =>
     {
         await Directory.SetAdminAsync(User.GetUserId(), ChatId, userId, admin);
-        Notice = admin ? "Назначен руководитель." : "Руководитель снят.";
+        Notice = admin ? localizer["Community.LeaderSet"] : localizer["Community.LeaderRemoved"];
     });
 
     public Task<IActionResult> OnPostSettingsAsync(string? title, string? description, List<int>? grades, bool openToParents) => RunAsync(async () =>
     {
         await Directory.UpdateAsync(User.GetUserId(), ChatId, new CommunitySettings(title ?? "", description ?? "", grades ?? [], openToParents));
-        Notice = "Сохранено.";
+        Notice = localizer["Community.Saved"];
     });
 
     private async Task<IActionResult> RunAsync(Func<Task> action)
@@ -68,6 +70,6 @@ public sealed class CommunityModel(IClusterClient cluster) : PageModel
         Requests = await Directory.RequestsAsync(userId, ChatId);
         Members = await Directory.MembersAsync(userId, ChatId);
         Card = (await Directory.ListAsync(userId)).FirstOrDefault(c => c.ChatId == ChatId)
-            ?? throw new DomainException("community.unknown", "Такого сообщества нет.");
+            ?? throw new DomainException("community.unknown", localizer["Community.Unknown"]);
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Consents;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools;
 
@@ -11,7 +13,7 @@ namespace Sferum.Web.Pages.Schools;
 /// and withdrawn, and the destruction a withdrawal scheduled; filtered and paged. Every read is in the audit log (the
 /// grain writes it). Here the admins also give the school's legal name and address that consents name as operator.
 /// </summary>
-public sealed class ConsentsModel(IClusterClient cluster) : PageModel
+public sealed class ConsentsModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 50;
 
@@ -46,11 +48,11 @@ public sealed class ConsentsModel(IClusterClient cluster) : PageModel
 
     public int Pages => Math.Max(1, (Register.Total + PageSize - 1) / PageSize);
 
-    /// <summary>The purposes to filter by: code and title.</summary>
-    public static IReadOnlyList<(string Code, string Title)> Purposes { get; } =
+    /// <summary>The purposes to filter by: code and the resource key of the title.</summary>
+    public static IReadOnlyList<(string Code, string Key)> Purposes { get; } =
     [
-        (ConsentPurposes.ContactPhone, "Контактный телефон для учителей класса"),
-        (ConsentPurposes.ProfilePhoto, "Фотография профиля"),
+        (ConsentPurposes.ContactPhone, "Register.PurposePhone"),
+        (ConsentPurposes.ProfilePhoto, "Register.PurposePhoto"),
     ];
 
     public async Task OnGetAsync() => await LoadAsync(null);
@@ -60,7 +62,7 @@ public sealed class ConsentsModel(IClusterClient cluster) : PageModel
         try
         {
             await Grain().SetOperatorAsync(User.GetUserId(), new OperatorDetails(form.LegalName ?? "", form.Address ?? ""));
-            Notice = "Сведения об операторе сохранены: новые согласия будут называть школу так.";
+            Notice = localizer["Register.OperatorSaved"];
             return RedirectToPage(new { SchoolId });
         }
         catch (DomainException ex) when (ex.Code.StartsWith("consent.operator-", StringComparison.Ordinal))

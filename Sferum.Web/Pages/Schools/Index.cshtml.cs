@@ -1,16 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Identity;
 using Sferum.Rosters;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools;
 
 /// <summary>A school's page for its admins: classes, admins, connected journals and the import history.</summary>
-public sealed class IndexModel(IClusterClient cluster) : PageModel
+public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -48,7 +50,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         {
             var admin = await school.AppointAdminAsync(User.GetUserId(), Admin.Snils!, new PersonName(Admin.LastName!, Admin.FirstName!, Admin.MiddleName),
                 SecondFactorCode);
-            Notice = $"Назначен администратор: {admin.Name.FullName}.";
+            Notice = localizer["School.AdminAppointed", admin.Name.FullName];
         });
     }
 
@@ -56,14 +58,14 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         RunAsync(async school =>
         {
             await school.RemoveAdminAsync(User.GetUserId(), snils, SecondFactorCode);
-            Notice = "Администратор снят.";
+            Notice = localizer["School.AdminRemoved"];
         });
 
     public Task<IActionResult> OnPostJournalAsync(bool allowed) =>
         RunAsync(async school =>
         {
             await school.SetJournalClientAsync(User.GetUserId(), JournalClientId ?? "", allowed);
-            Notice = allowed ? $"Журнал «{JournalClientId}» подключён." : $"Журнал «{JournalClientId}» отключён.";
+            Notice = localizer[allowed ? "School.JournalConnected" : "School.JournalDisconnected", JournalClientId ?? ""];
         });
 
     public Task<IActionResult> OnPostPolicyAsync(bool studentsMayWriteToClassmates, bool parentsMayWriteToParents, bool simplifiedAccountsMayJoin,
@@ -75,7 +77,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
             await school.SetChatPolicyAsync(User.GetUserId(), new SchoolChatPolicy(studentsMayWriteToClassmates, parentsMayWriteToParents,
                 simplifiedAccountsMayJoin, maxParentsPerStudent ?? SchoolChatPolicy.DefaultMaxParentsPerStudent, quietHoursOff,
                 Clock(quietFrom, current.StartMinute), Clock(quietTo, current.EndMinute)));
-            Notice = "Правила чатов сохранены.";
+            Notice = localizer["School.RulesSaved"];
         });
 
     public QuietHours QuietHours { get; private set; } = null!;
@@ -118,17 +120,17 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
     public string Author(ImportReport report) => report.CreatedByUserId is { } id
         ? Authors.GetValueOrDefault(id, "—")
-        : $"журнал «{report.CreatedByClient}»";
+        : localizer["School.ByJournal", report.CreatedByClient ?? ""];
 
     public sealed class AdminInput
     {
-        [Required(ErrorMessage = "Укажите СНИЛС.")]
+        [Required(ErrorMessage = "School.SnilsRequired")]
         public string? Snils { get; set; }
 
-        [Required(ErrorMessage = "Укажите фамилию."), StringLength(100)]
+        [Required(ErrorMessage = "School.LastNameRequired"), StringLength(100)]
         public string? LastName { get; set; }
 
-        [Required(ErrorMessage = "Укажите имя."), StringLength(100)]
+        [Required(ErrorMessage = "School.FirstNameRequired"), StringLength(100)]
         public string? FirstName { get; set; }
 
         [StringLength(100)]

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Moderation;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools;
 
 /// <summary>The reports a teacher or admin may act on, with the actions; the moderation grain decides who sees which.</summary>
-public sealed class ReportsModel(IClusterClient cluster) : PageModel
+public sealed class ReportsModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -32,10 +34,10 @@ public sealed class ReportsModel(IClusterClient cluster) : PageModel
             await cluster.GetGrain<IModerationGrain>(SchoolId).ActAsync(User.GetUserId(), reportId, action, action == ReportAction.Mute ? muteHours : 0);
             Notice = action switch
             {
-                ReportAction.Dismiss => "Жалоба отклонена.",
-                ReportAction.Hide => "Сообщение скрыто.",
-                ReportAction.Mute => "Сообщение скрыто, автор не сможет писать в чат до окончания срока.",
-                _ => "Сообщение скрыто, автор удалён из чата.",
+                ReportAction.Dismiss => localizer["Reports.Dismissed"],
+                ReportAction.Hide => localizer["Reports.Hidden"],
+                ReportAction.Mute => localizer["Reports.Muted"],
+                _ => localizer["Reports.Removed"],
             };
             return RedirectToPage(new { SchoolId });
         }
@@ -49,10 +51,10 @@ public sealed class ReportsModel(IClusterClient cluster) : PageModel
 
     public string Describe(string? resolution) => resolution switch
     {
-        "dismissed" => "нарушения нет",
-        "hidden" => "сообщение скрыто",
-        "muted" => "автору запрещено писать на время",
-        "removed" => "автор удалён из чата",
+        "dismissed" => localizer["Reports.ResolutionDismissed"],
+        "hidden" => localizer["Reports.ResolutionHidden"],
+        "muted" => localizer["Reports.ResolutionMuted"],
+        "removed" => localizer["Reports.ResolutionRemoved"],
         _ => "—",
     };
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.PersonalData;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools;
 
@@ -10,7 +12,7 @@ namespace Sferum.Web.Pages.Schools;
 /// «Сроки хранения»: how long the school keeps its chats' history and files, applied every night (or at once from
 /// here), with the reports of what each run removed. The school's retention grain admits its admins only.
 /// </summary>
-public sealed class RetentionModel(IClusterClient cluster) : PageModel
+public sealed class RetentionModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -42,14 +44,14 @@ public sealed class RetentionModel(IClusterClient cluster) : PageModel
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
-        var chat = Years(ChatYears, nameof(ChatYears), "Срок хранения переписки");
-        var file = Years(FileYears, nameof(FileYears), "Срок хранения файлов и записей");
+        var chat = Years(ChatYears, nameof(ChatYears), localizer["Retention.ChatLabel"]);
+        var file = Years(FileYears, nameof(FileYears), localizer["Retention.FileLabel"]);
         if (ModelState.IsValid)
         {
             try
             {
                 await Grain().SetAsync(User.GetUserId(), new RetentionPolicy(chat, file, KeepPinned, KeepMaterials));
-                Notice = "Сроки хранения сохранены. Они применяются каждую ночь.";
+                Notice = localizer["Retention.Saved"];
                 return RedirectToPage(new { SchoolId });
             }
             catch (DomainException ex) when (ex.Code != "forbidden")
@@ -65,7 +67,7 @@ public sealed class RetentionModel(IClusterClient cluster) : PageModel
     public async Task<IActionResult> OnPostRunAsync()
     {
         var report = await Grain().RunNowAsync(User.GetUserId());
-        Notice = $"Сроки применены: удалено сообщений — {report.MessagesRemoved}, откреплено файлов — {report.FilesDetached}, удалено материалов — {report.MaterialsRemoved}.";
+        Notice = localizer["Retention.Applied", report.MessagesRemoved, report.FilesDetached, report.MaterialsRemoved];
         return RedirectToPage(new { SchoolId });
     }
 
@@ -78,7 +80,7 @@ public sealed class RetentionModel(IClusterClient cluster) : PageModel
 
         if (!int.TryParse(text.Trim(), out var years) || years is < 1 or > RetentionPolicy.MaxYears)
         {
-            ModelState.AddModelError(field, $"{label}: целое число лет от 1 до {RetentionPolicy.MaxYears} или пусто («бессрочно»).");
+            ModelState.AddModelError(field, localizer["Retention.YearsInvalid", label, RetentionPolicy.MaxYears]);
             return null;
         }
 
@@ -87,5 +89,12 @@ public sealed class RetentionModel(IClusterClient cluster) : PageModel
 
     private ISchoolRetentionGrain Grain() => cluster.GetGrain<ISchoolRetentionGrain>(SchoolId);
 
-    private async Task LoadReportsAsync() => Reports = await Grain().ReportsAsync(User.GetUserId());
+    /// <summary>The school's time zone, in which the reports' times are shown.</summary>
+    public Sferum.Web.PersonalData.SchoolClock Clock { get; private set; } = new(TimeZoneInfo.Utc);
+
+    private async Task LoadReportsAsync()
+    {
+        Reports = await Grain().ReportsAsync(User.GetUserId());
+        Clock = await Sferum.Web.PersonalData.SchoolClock.ForAsync(cluster, SchoolId);
+    }
 }

@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.DataRequests;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 using Sferum.Web.PersonalData;
 
 namespace Sferum.Web.Pages.Schools.DataRequests;
 
 /// <summary>One request: its deadlines, the one extension (with the notice to the requester), stopping unlawful processing, closing.</summary>
 [SchoolStaffOnly]
-public sealed class DetailsModel(IClusterClient cluster) : PageModel
+public sealed class DetailsModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -45,19 +47,19 @@ public sealed class DetailsModel(IClusterClient cluster) : PageModel
     public Task<IActionResult> OnPostExtendAsync() => RunAsync(async requests =>
     {
         var extended = await requests.ExtendAsync(User.GetUserId(), RequestId, Reason ?? "");
-        Notice = $"Срок продлён до {SchoolClock.Format(extended.DueOn)}. Направьте заявителю уведомление с причиной (текст — ниже).";
+        Notice = localizer["Requests.ExtendedNotice", SchoolClock.Format(extended.DueOn)];
     });
 
     public Task<IActionResult> OnPostStopAsync() => RunAsync(async requests =>
     {
         var stopped = await requests.MarkStoppedAsync(User.GetUserId(), RequestId);
-        Notice = $"Обработка прекращена. Уничтожить данные — до {SchoolClock.Format(stopped.DestroyDueOn ?? stopped.DueOn)}.";
+        Notice = localizer["Requests.StoppedNotice", SchoolClock.Format(stopped.DestroyDueOn ?? stopped.DueOn)];
     });
 
     public Task<IActionResult> OnPostCloseAsync() => RunAsync(async requests =>
     {
         await requests.CloseAsync(User.GetUserId(), RequestId, Outcome ?? "");
-        Notice = "Запрос закрыт.";
+        Notice = localizer["Requests.ClosedNotice"];
     });
 
     private async Task<IActionResult> RunAsync(Func<IDataRequestsGrain, Task> action)

@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.DataRequests;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 using Sferum.Web.PersonalData;
 
 namespace Sferum.Web.Pages.Schools.DataRequests;
 
 /// <summary>The admin's queue of formal data-subject requests: what is due, by when, overdue first; and the school's details for the answers.</summary>
 [SchoolStaffOnly]
-public sealed class IndexModel(IClusterClient cluster) : PageModel
+public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -41,7 +43,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         {
             await Requests.SetOperatorDetailsAsync(User.GetUserId(), new OperatorDetails(Operator.Address ?? "", Operator.Responsible ?? "",
                 Operator.Processors ?? "", Operator.Retention ?? ""));
-            Notice = "Сведения об операторе сохранены: они войдут в ответы на запросы.";
+            Notice = localizer["Requests.OperatorSaved"];
             return RedirectToPage(new { SchoolId });
         }
         catch (DomainException ex) when (ex.Code != "forbidden")

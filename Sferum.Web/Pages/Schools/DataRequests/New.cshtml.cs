@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.DataRequests;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 using Sferum.Web.PersonalData;
 
 namespace Sferum.Web.Pages.Schools.DataRequests;
@@ -14,7 +16,7 @@ namespace Sferum.Web.Pages.Schools.DataRequests;
 /// (the person or one of their parents), what they ask and when the letter arrived. The grain computes the due date.
 /// </summary>
 [SchoolStaffOnly]
-public sealed class NewModel(IClusterClient cluster, TimeProvider time) : PageModel
+public sealed class NewModel(IClusterClient cluster, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -68,7 +70,7 @@ public sealed class NewModel(IClusterClient cluster, TimeProvider time) : PageMo
                 var registered = await cluster.GetGrain<IDataRequestsGrain>(SchoolId).RegisterAsync(User.GetUserId(), new DataRequestDraft(
                     Input.RequestId, Input.Kind!.Value, Input.Subject!, string.IsNullOrEmpty(Input.Representative) ? null : Input.Representative,
                     Input.ReceivedOn!.Value, Input.Details));
-                TempData["Notice"] = $"Запрос зарегистрирован. Срок — до {SchoolClock.Format(registered.DueOn)}.";
+                TempData["Notice"] = localizer["Requests.Registered", SchoolClock.Format(registered.DueOn)].Value;
                 return RedirectToPage("Details", new { SchoolId, registered.RequestId });
             }
             catch (DomainException ex) when (ex.Code != "forbidden")
@@ -96,7 +98,7 @@ public sealed class NewModel(IClusterClient cluster, TimeProvider time) : PageMo
             }
             catch (DomainException ex) when (ex.Code == "person.unknown")
             {
-                ModelState.AddModelError("Input.Subject", "Субъект: такого человека в школе нет — найдите его заново.");
+                ModelState.AddModelError("Input.Subject", localizer["Requests.SubjectGone"]);
             }
         }
         else if (!string.IsNullOrWhiteSpace(Query))
@@ -117,19 +119,19 @@ public sealed class NewModel(IClusterClient cluster, TimeProvider time) : PageMo
         /// <summary>Made when the form is shown: posting the same form twice registers one request.</summary>
         public Guid RequestId { get; set; }
 
-        [Required(ErrorMessage = "Вид запроса: выберите, о чём просят.")]
+        [Required(ErrorMessage = "Requests.KindRequired")]
         public DataRequestKind? Kind { get; set; }
 
-        [Required(ErrorMessage = "Субъект: найдите и выберите человека, о котором запрос.")]
+        [Required(ErrorMessage = "Requests.SubjectRequired")]
         public string? Subject { get; set; }
 
         /// <summary>Empty: the person wrote themselves.</summary>
         public string? Representative { get; set; }
 
-        [Required(ErrorMessage = "Дата получения: укажите, когда письмо пришло в школу.")]
+        [Required(ErrorMessage = "Requests.ReceivedRequired")]
         public DateOnly? ReceivedOn { get; set; }
 
-        [StringLength(2000, ErrorMessage = "Содержание запроса: не длиннее 2000 символов.")]
+        [StringLength(2000, ErrorMessage = "Requests.DetailsTooLong")]
         public string? Details { get; set; }
     }
 }

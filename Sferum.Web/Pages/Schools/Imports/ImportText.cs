@@ -2,28 +2,28 @@ using Sferum.Rosters;
 
 namespace Sferum.Web.Pages.Schools.Imports;
 
-/// <summary>Russian words for an import's states and sections, shared by the import pages.</summary>
+/// <summary>Resource keys of an import's states and sections, shared by the import pages (<c>@L[ImportText.Status(s)]</c>).</summary>
 public static class ImportText
 {
     public static string Status(ImportStatus status) => status switch
     {
-        ImportStatus.Invalid => "Есть ошибки — исправьте файлы и загрузите снова",
-        ImportStatus.Previewed => "Проверено, ждёт применения",
-        ImportStatus.Unchanged => "Изменений нет — списки уже совпадают",
-        ImportStatus.Applying => "Применяется…",
-        ImportStatus.Applied => "Применено",
-        ImportStatus.Failed => "Не удалось применить, ничего не изменено",
-        _ => "Устарело — загрузите файлы снова",
+        ImportStatus.Invalid => "Import.Invalid",
+        ImportStatus.Previewed => "Import.Previewed",
+        ImportStatus.Unchanged => "Import.Unchanged",
+        ImportStatus.Applying => "Import.Applying",
+        ImportStatus.Applied => "Import.Applied",
+        ImportStatus.Failed => "Import.Failed",
+        _ => "Import.Stale",
     };
 
     public static string Section(ImportSection section) => section switch
     {
-        ImportSection.Classes => "Классы",
-        ImportSection.People => "Люди",
-        ImportSection.Enrollments => "Состав классов",
-        ImportSection.Guardianships => "Родители и дети",
-        _ => "Учителя",
+        ImportSection.Classes => "Import.Classes",
+        ImportSection.People => "Import.People",
+        ImportSection.Enrollments => "Import.Enrollments",
+        ImportSection.Guardianships => "Import.Guardianships",
+        _ => "Import.Teachers",
     };
 
-    public static string Severity(ProblemSeverity severity) => severity == ProblemSeverity.Error ? "Ошибка" : "Предупреждение";
+    public static string Severity(ProblemSeverity severity) => severity == ProblemSeverity.Error ? "Import.Error" : "Import.Warning";
 }

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Rosters;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools.Imports;
 
 /// <summary>Upload of journal exports: any mix of CSV, XLSX and OneRoster zip files; the format is detected.</summary>
-public sealed class NewModel(IClusterClient cluster) : PageModel
+public sealed class NewModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -22,7 +24,7 @@ public sealed class NewModel(IClusterClient cluster) : PageModel
         await LoadAsync();
         if (files.Count == 0)
         {
-            ModelState.AddModelError(string.Empty, "Выберите один или несколько файлов: CSV, XLSX или архив OneRoster (ZIP).");
+            ModelState.AddModelError(string.Empty, localizer["Import.NoFiles"]);
             return Page();
         }
 

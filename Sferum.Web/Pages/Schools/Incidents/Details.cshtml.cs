@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Incidents;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 using Sferum.Web.PersonalData;
 
 namespace Sferum.Web.Pages.Schools.Incidents;
 
 /// <summary>One incident: its deadlines, the drafts of both notices, marking them sent, what became known, closing.</summary>
 [SchoolStaffOnly(OperatorsToo = true)]
-public sealed class DetailsModel(IClusterClient cluster, TimeProvider time) : PageModel
+public sealed class DetailsModel(IClusterClient cluster, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -63,31 +65,31 @@ public sealed class DetailsModel(IClusterClient cluster, TimeProvider time) : Pa
     {
         await incident.UpdateAsync(User.GetUserId(), new IncidentUpdate(Facts.Description ?? "", Facts.DataSubjects ?? "", Facts.PeopleCount,
             Facts.Measures, Facts.Causes, Facts.Harm, Facts.Findings, Facts.Contact));
-        Notice = "Сведения сохранены; черновики уведомлений обновлены.";
+        Notice = localizer["Incident.FactsSaved"];
     });
 
     public Task<IActionResult> OnPostSentAsync(IncidentNotice notice) => RunAsync(async incident =>
     {
         if (SentAt is null)
         {
-            throw new DomainException("incident.sent-future", "Когда отправлено: укажите дату и время.");
+            throw new DomainException("incident.sent-future", localizer["Incident.SentRequired"]);
         }
 
         var clock = await SchoolClock.ForAsync(cluster, SchoolId);
         await incident.MarkNoticeSentAsync(User.GetUserId(), notice, clock.FromInput(SentAt.Value));
-        Notice = notice == IncidentNotice.First ? "Первое уведомление отмечено отправленным." : "Уведомление о результатах отмечено отправленным.";
+        Notice = notice == IncidentNotice.First ? localizer["Incident.FirstMarked"] : localizer["Incident.ResultsMarked"];
     });
 
     public Task<IActionResult> OnPostConfirmAsync() => RunAsync(async incident =>
     {
         await incident.ConfirmAsync(User.GetUserId());
-        Notice = "Сигнал признан инцидентом.";
+        Notice = localizer["Incident.Confirmed"];
     });
 
     public Task<IActionResult> OnPostResolveAsync(bool dismissed) => RunAsync(async incident =>
     {
         await incident.ResolveAsync(User.GetUserId(), dismissed, Note ?? "");
-        Notice = dismissed ? "Отмечено: это не инцидент. Напоминания остановлены." : "Инцидент закрыт.";
+        Notice = dismissed ? localizer["Incident.Dismissed"] : localizer["Incident.Closed"];
     });
 
     private async Task<IActionResult> RunAsync(Func<IIncidentGrain, Task> action)
@@ -111,7 +113,7 @@ public sealed class DetailsModel(IClusterClient cluster, TimeProvider time) : Pa
         if (Incident.SchoolId != SchoolId)
         {
             // The same incident under another school's address: not found there.
-            throw new DomainException("incident.unknown", "Такого инцидента в этой школе нет.");
+            throw new DomainException("incident.unknown", localizer["Incident.Unknown"]);
         }
 
         Clock = await SchoolClock.ForAsync(cluster, SchoolId);

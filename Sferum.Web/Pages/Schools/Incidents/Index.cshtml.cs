@@ -1,17 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.Incidents;
 using Sferum.Schools;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 using Sferum.Web.PersonalData;
 
 namespace Sferum.Web.Pages.Schools.Incidents;
 
 /// <summary>A school's personal-data incidents with their deadlines, and the form to register a suspected one.</summary>
 [SchoolStaffOnly(OperatorsToo = true)]
-public sealed class IndexModel(IClusterClient cluster, TimeProvider time) : PageModel
+public sealed class IndexModel(IClusterClient cluster, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -53,7 +55,7 @@ public sealed class IndexModel(IClusterClient cluster, TimeProvider time) : Page
         {
             var view = await cluster.GetGrain<IIncidentGrain>(Input.IncidentId).RegisterAsync(User.GetUserId(), new IncidentDraft(SchoolId,
                 Input.Description ?? "", Input.DataSubjects ?? "", Input.PeopleCount, Clock.FromInput(Input.DetectedAt!.Value), Input.Measures));
-            TempData["Notice"] = $"Инцидент зарегистрирован. Первое уведомление в Роскомнадзор — до {Clock.Format(view.FirstNoticeDue)}.";
+            TempData["Notice"] = localizer["Incidents.Registered", Clock.Format(view.FirstNoticeDue)].Value;
             return RedirectToPage("Details", new { SchoolId, view.IncidentId });
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
@@ -75,16 +77,16 @@ public sealed class IndexModel(IClusterClient cluster, TimeProvider time) : Page
         /// <summary>Made when the form is shown: posting it twice registers one incident.</summary>
         public Guid IncidentId { get; set; }
 
-        [Required(ErrorMessage = "Что произошло: опишите инцидент.")]
+        [Required(ErrorMessage = "Incidents.WhatRequired")]
         public string? Description { get; set; }
 
-        [Required(ErrorMessage = "Чьи данные: укажите, чьи данные затронуты.")]
+        [Required(ErrorMessage = "Incidents.WhoseRequired")]
         public string? DataSubjects { get; set; }
 
-        [Range(1, 10_000_000, ErrorMessage = "Сколько человек: целое число от 1 или пусто, если пока неизвестно.")]
+        [Range(1, 10_000_000, ErrorMessage = "Incidents.CountInvalid")]
         public int? PeopleCount { get; set; }
 
-        [Required(ErrorMessage = "Когда выявлен: укажите дату и время.")]
+        [Required(ErrorMessage = "Incidents.DetectedRequired")]
         public DateTime? DetectedAt { get; set; }
 
         public string? Measures { get; set; }

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.PersonalData;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools.PersonalData;
 
@@ -11,7 +13,7 @@ namespace Sferum.Web.Pages.Schools.PersonalData;
 /// The school's personal data page for its admins: the operator's details and the destruction policy that every act
 /// uses, and the acts of destruction with their log extracts as PDF (kept three years, then purged).
 /// </summary>
-public sealed class IndexModel(IClusterClient cluster) : PageModel
+public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -45,7 +47,7 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
             {
                 await Desk.SetSettingsAsync(User.GetUserId(), new PersonalDataSettings(Settings.OperatorName!, Settings.OperatorAddress!, Settings.Processor,
                     Settings.ResponsibleName!, Settings.ResponsiblePosition!, Settings.DeleteMessages, Settings.DeleteRecordings));
-                Notice = "Настройки сохранены.";
+                Notice = localizer["PersonalData.Saved"];
                 return RedirectToPage(new { SchoolId });
             }
             catch (DomainException ex) when (ex.Code != "forbidden")
@@ -65,33 +67,34 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
         return File(pdf, "application/pdf", extract ? $"vypiska-iz-zhurnala-{actId:N}.pdf" : $"akt-ob-unichtozhenii-{actId:N}.pdf");
     }
 
-    public static string Reason(ErasureReason reason) => reason switch
+    /// <summary>The resource key naming why the data was destroyed.</summary>
+    public static string ReasonKey(ErasureReason reason) => reason switch
     {
-        ErasureReason.LeftRoster => "выбыл, истёк срок",
-        ErasureReason.ConsentWithdrawn => "отзыв согласия",
-        ErasureReason.UnlawfulProcessing => "неправомерная обработка",
-        _ => "решение администратора",
+        ErasureReason.LeftRoster => "PersonalData.ReasonLeft",
+        ErasureReason.ConsentWithdrawn => "PersonalData.ReasonConsent",
+        ErasureReason.UnlawfulProcessing => "PersonalData.ReasonUnlawful",
+        _ => "PersonalData.ReasonAdmin",
     };
 
     public sealed class SettingsInput
     {
-        [Display(Name = "Наименование оператора"), Required(ErrorMessage = "Укажите наименование оператора (школы)."), StringLength(300, MinimumLength = 3,
-            ErrorMessage = "Наименование оператора: от 3 до 300 символов.")]
+        [Display(Name = "PersonalData.OperatorName"), Required(ErrorMessage = "PersonalData.OperatorNameRequired"), StringLength(300, MinimumLength = 3,
+            ErrorMessage = "PersonalData.OperatorNameLength")]
         public string? OperatorName { get; set; }
 
-        [Display(Name = "Адрес оператора"), Required(ErrorMessage = "Укажите адрес оператора."), StringLength(500, MinimumLength = 5,
-            ErrorMessage = "Адрес оператора: от 5 до 500 символов.")]
+        [Display(Name = "PersonalData.OperatorAddress"), Required(ErrorMessage = "PersonalData.OperatorAddressRequired"), StringLength(500, MinimumLength = 5,
+            ErrorMessage = "PersonalData.OperatorAddressLength")]
         public string? OperatorAddress { get; set; }
 
-        [Display(Name = "Обработчик по поручению оператора"), StringLength(500, ErrorMessage = "Обработчик: до 500 символов.")]
+        [Display(Name = "PersonalData.Processor"), StringLength(500, ErrorMessage = "PersonalData.ProcessorLength")]
         public string? Processor { get; set; }
 
-        [Display(Name = "Ответственный за уничтожение"), Required(ErrorMessage = "Укажите ответственного (его называют акты автоматических уничтожений)."),
-         StringLength(200, MinimumLength = 3, ErrorMessage = "Ответственный: от 3 до 200 символов.")]
+        [Display(Name = "PersonalData.Responsible"), Required(ErrorMessage = "PersonalData.ResponsibleRequired"),
+         StringLength(200, MinimumLength = 3, ErrorMessage = "PersonalData.ResponsibleLength")]
         public string? ResponsibleName { get; set; }
 
-        [Display(Name = "Должность ответственного"), Required(ErrorMessage = "Укажите должность ответственного."), StringLength(200, MinimumLength = 2,
-            ErrorMessage = "Должность ответственного: от 2 до 200 символов.")]
+        [Display(Name = "PersonalData.ResponsiblePosition"), Required(ErrorMessage = "PersonalData.PositionRequired"), StringLength(200, MinimumLength = 2,
+            ErrorMessage = "PersonalData.PositionLength")]
         public string? ResponsiblePosition { get; set; }
 
         public bool DeleteMessages { get; set; }

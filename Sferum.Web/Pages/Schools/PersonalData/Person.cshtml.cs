@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Common;
 using Sferum.PersonalData;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools.PersonalData;
 
@@ -11,7 +13,7 @@ namespace Sferum.Web.Pages.Schools.PersonalData;
 /// One person's data as the school's admin manages it: the roster record, a correction of one field (with the reason),
 /// and the order to destroy the person's data (reason, the admin's position for the act, an explicit confirmation).
 /// </summary>
-public sealed class PersonModel(IClusterClient cluster) : PageModel
+public sealed class PersonModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -43,7 +45,7 @@ public sealed class PersonModel(IClusterClient cluster) : PageModel
             try
             {
                 await Desk.CorrectAsync(User.GetUserId(), Member, new PersonCorrection(Correction.Field!.Value, Correction.Value, Correction.Reason!));
-                Notice = $"Исправлено: {CorrectableFields.Label(Correction.Field.Value)}.";
+                Notice = localizer["Person.Corrected", CorrectableFields.Label(Correction.Field.Value)];
                 return RedirectToPage(new { SchoolId, member = Member });
             }
             catch (DomainException ex) when (ex.Code is not "forbidden" and not "person.unknown")
@@ -68,14 +70,14 @@ public sealed class PersonModel(IClusterClient cluster) : PageModel
                 var status = await cluster.GetGrain<IPersonErasureGrain>(Person.ErasureKey).OrderAsync(User.GetUserId(),
                     new AdminErasureOrder(SchoolId, Erasure.Reason!, Erasure.Position!, Erasure.Confirmed));
                 Notice = status.State == ErasureState.Done
-                    ? $"Персональные данные уничтожены. Акт № {status.ActNumber} и выгрузка из журнала — ниже."
-                    : "Уничтожение начато и будет завершено автоматически; акт появится ниже.";
+                    ? localizer["Person.ErasedNotice", status.ActNumber?.ToString() ?? ""]
+                    : localizer["Person.ErasureStarted"];
                 return RedirectToPage("Index", new { SchoolId });
             }
             catch (TimeoutException)
             {
                 // A large erasure outlasts the node's wait for an answer; its grain goes on (and a reminder backs it up).
-                Notice = "Уничтожение начато и будет завершено автоматически; акт появится ниже.";
+                Notice = localizer["Person.ErasureStarted"];
                 return RedirectToPage("Index", new { SchoolId });
             }
             catch (DomainException ex) when (ex.Code is not "forbidden" and not "person.unknown")
@@ -98,28 +100,28 @@ public sealed class PersonModel(IClusterClient cluster) : PageModel
 
     public sealed class CorrectionInput
     {
-        [Required(ErrorMessage = "Выберите поле, которое нужно исправить.")]
+        [Required(ErrorMessage = "Person.FieldRequired")]
         public CorrectableField? Field { get; set; }
 
-        [StringLength(200, ErrorMessage = "Новое значение: до 200 символов.")]
+        [StringLength(200, ErrorMessage = "Person.ValueLength")]
         public string? Value { get; set; }
 
-        [Required(ErrorMessage = "Укажите основание исправления (например, «заявление от 01.12.2026»)."),
-         StringLength(500, MinimumLength = 3, ErrorMessage = "Основание исправления: от 3 до 500 символов.")]
+        [Required(ErrorMessage = "Person.CorrectionReasonRequired"),
+         StringLength(500, MinimumLength = 3, ErrorMessage = "Person.CorrectionReasonLength")]
         public string? Reason { get; set; }
     }
 
     public sealed class ErasureInput
     {
-        [Required(ErrorMessage = "Укажите основание уничтожения (например, «заявление от 01.12.2026 № 15»)."),
-         StringLength(AdminErasureOrder.MaxReasonLength, MinimumLength = 3, ErrorMessage = "Основание уничтожения: от 3 до 1000 символов.")]
+        [Required(ErrorMessage = "Person.EraseReasonRequired"),
+         StringLength(AdminErasureOrder.MaxReasonLength, MinimumLength = 3, ErrorMessage = "Person.EraseReasonLength")]
         public string? Reason { get; set; }
 
-        [Required(ErrorMessage = "Укажите вашу должность: её называет акт об уничтожении."),
-         StringLength(200, MinimumLength = 2, ErrorMessage = "Должность: от 2 до 200 символов.")]
+        [Required(ErrorMessage = "Person.PositionRequired"),
+         StringLength(200, MinimumLength = 2, ErrorMessage = "Person.PositionLength")]
         public string? Position { get; set; }
 
-        [Range(typeof(bool), "true", "true", ErrorMessage = "Подтвердите уничтожение: его нельзя отменить.")]
+        [Range(typeof(bool), "true", "true", ErrorMessage = "Person.ConfirmRequired")]
         public bool Confirmed { get; set; }
     }
 }
