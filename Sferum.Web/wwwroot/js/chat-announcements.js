@@ -52,7 +52,9 @@ window.SferumAnnouncements = (() => {
     try {
       const r = await call(`/${m.seq}/report`);
       const missing = r.rows.filter((x) => !x.confirmed);
-      const what = r.perChild ? "учеников (за них — родители)" : "участников";
+      // After «из» Russian takes the genitive: «из 21 участника», but «из 3 участников», «из 5 участников».
+      const one = new Intl.PluralRules("ru").select(r.rows.length) === "one";
+      const what = r.perChild ? `${one ? "ученика" : "учеников"} (за них — родители)` : one ? "участника" : "участников";
       box.replaceChildren(el("p", "", `${r.className ? r.className + ": " : ""}подтвердили ${r.rows.length - missing.length} из ${r.rows.length} ${what}`));
       if (missing.length) {
         box.append(el("p", "muted ack-missing", `Не подтвердили: ${missing.map((x) => x.name).join(", ")}`));
