@@ -103,6 +103,7 @@ public sealed partial class ChatGrain(
             PollId = message.PollId,
             MeetingId = message.MeetingId,
             RequiresAck = message.RequiresAck,
+            Mentions = ValidMentions(userId, message.Mentions),
         }));
     }
 
@@ -352,6 +353,7 @@ public sealed partial class ChatGrain(
                     var silent = SilentNow();
                     Deliver(toWrite.Zip(messages, (e, message) =>
                         new ChatEvent(ChatId, e.Seq, e.Type, message, [], Silent: e.Type == ChatEventType.Posted ? silent : null)).ToList());
+                    NotifyPosted(toWrite, messages, silent);
                     return;
                 }
 
