@@ -38,6 +38,13 @@ public sealed partial class ChatGrain
     public async Task<IReadOnlyList<ChatMemberName>> MemberNamesAsync(Guid userId)
     {
         RequireMember(userId);
+        // The school channel's readers are the whole school: its members are not a list anyone gets (readers do not
+        // write; authors mention people by the class chats).
+        if (membership.Kind == ChatKind.Channel)
+        {
+            return [];
+        }
+
         var names = new List<ChatMemberName>();
         foreach (var member in membership.Members.Keys.Where(u => u != Guid.Empty && u != userId))
         {

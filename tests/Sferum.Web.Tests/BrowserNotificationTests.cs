@@ -51,10 +51,11 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         await pupil.WaitForSelectorAsync("body[data-notify-live='true']", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
         var before = await UnreadAsync(pupil);
 
-        // Another tab of hers in front: the centre's tab is hidden now (really: the browser says so, nothing is faked).
-        var other = await pupil.Context.NewPageAsync();
-        await other.GotoAsync($"{env.Stack.WebUrl}/Profile");
-        await other.BringToFrontAsync();
+        // Her browser's window minimised (through the DevTools protocol): the tab is hidden now — the browser says so,
+        // nothing in the page is faked.
+        var cdp = await pupil.Context.NewCDPSessionAsync(pupil);
+        var window = (await cdp.SendAsync("Browser.getWindowForTarget"))!.Value.GetProperty("windowId").GetInt32();
+        await cdp.SendAsync("Browser.setWindowBounds", new Dictionary<string, object> { ["windowId"] = window, ["bounds"] = new { windowState = "minimized" } });
         await pupil.WaitForFunctionAsync("document.visibilityState === 'hidden'", null, new() { Timeout = 10_000 });
 
         var student = env.User("student");
@@ -84,7 +85,7 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         Assert.Contains(env.User("teacher").LastName, note.Title);
 
         // After a reload the centre still has it (it is stored), and the link opens the message itself.
-        await pupil.BringToFrontAsync();
+        await cdp.SendAsync("Browser.setWindowBounds", new Dictionary<string, object> { ["windowId"] = window, ["bounds"] = new { windowState = "normal" } });
         await pupil.ReloadAsync();
         Assert.Equal(before + 1, await UnreadAsync(pupil));
         await pupil.Locator("#notifications li a", new() { HasText = $"принеси дневник {tag}" }).ClickAsync();
