@@ -12,9 +12,16 @@ namespace Sferum.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class BrowserNotificationTests(WebTestEnvironment env)
 {
-    // Records what the page does with the Notification API (the real one still runs underneath).
+    // Records what the page does with the Notification API (the real one still runs underneath). Headless Chromium keeps
+    // every tab "visible" (bringing another tab to the front and minimising the window through the DevTools protocol
+    // were both tried), so the test hides the tab the way the page sees it: document.visibilityState and the
+    // visibilitychange event, switched by window.__hide(true/false).
     private const string RecordNotifications = """
         (() => {
+          let hidden = false;
+          Object.defineProperty(Document.prototype, "visibilityState", { configurable: true, get: () => (hidden ? "hidden" : "visible") });
+          Object.defineProperty(Document.prototype, "hidden", { configurable: true, get: () => hidden });
+          window.__hide = (on) => { hidden = on; document.dispatchEvent(new Event("visibilitychange")); };
           const Real = window.Notification;
           if (!Real) return;
           window.__notes = [];
@@ -51,25 +58,18 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         await pupil.WaitForSelectorAsync("body[data-notify-live='true']", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
         var before = await UnreadAsync(pupil);
 
-        // Her browser's window minimised (through the DevTools protocol): the tab is hidden now — the browser says so,
-        // nothing in the page is faked.
-        var cdp = await pupil.Context.NewCDPSessionAsync(pupil);
-        var window = (await cdp.SendAsync("Browser.getWindowForTarget"))!.Value.GetProperty("windowId").GetInt32();
-        await cdp.SendAsync("Browser.setWindowBounds", new Dictionary<string, object> { ["windowId"] = window, ["bounds"] = new { windowState = "minimized" } });
-        await pupil.WaitForFunctionAsync("document.visibilityState === 'hidden'", null, new() { Timeout = 10_000 });
-
         var student = env.User("student");
         var tag = Guid.NewGuid().ToString("N")[..6];
-        await teacher.FillAsync("#text", "");
-        await teacher.Locator("#text").PressSequentiallyAsync("@" + student.LastName[..3]);
-        var option = teacher.Locator("#mention-list [role=option]", new() { HasText = student.LastName });
-        await option.First.ClickAsync();
-        await teacher.Locator("#text").PressSequentiallyAsync($"принеси дневник {tag}");
-        Assert.Matches($"^@\\S+ {Regex.Escape(student.LastName)} принеси дневник {tag}$", await teacher.InputValueAsync("#text"));
-        await teacher.ClickAsync("#send");
-        var sent = teacher.Locator("#messages li[data-seq]", new() { HasText = $"принеси дневник {tag}" });
-        await Assertions.Expect(sent).ToHaveCountAsync(1, new() { Timeout = 10_000 });
-        var seq = await sent.GetAttributeAsync("data-seq");
+
+        // While her tab is in front, a mention moves the badge but the device stays silent (the page shows it already).
+        await MentionAsync(teacher, student.LastName, $"видно на экране {tag}");
+        await pupil.WaitForFunctionAsync($"Number(document.getElementById('notifications-link').dataset.unread) === {before + 1}", null, new() { Timeout = 10_000 });
+        Assert.Empty(await NotesAsync(pupil));
+        before++;
+
+        // Her tab hidden now: the next mention also makes a system notification.
+        await pupil.EvaluateAsync("window.__hide(true)");
+        var seq = await MentionAsync(teacher, student.LastName, $"принеси дневник {tag}");
 
         // Live: the badge counts it, the centre shows it with a link to the message, and the hidden tab's device
         // notification was made.
@@ -79,13 +79,14 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         var chatId = Regex.Match(teacher.Url, "/Chats/([0-9a-f-]{36})").Groups[1].Value;
         Assert.Equal($"/Chats/{chatId}#seq-{seq}", await item.Locator("a").GetAttributeAsync("href"));
         await Assertions.Expect(item).ToContainTextAsync("Вас упомянули");
-        var notes = await pupil.EvaluateAsync<Note[]>("window.__notes");
-        var note = Assert.Single(notes, n => n.Body?.Contains(tag, StringComparison.Ordinal) == true);
+        var notes = await NotesAsync(pupil);
+        var note = Assert.Single(notes, n => n.Body?.Contains($"принеси дневник {tag}", StringComparison.Ordinal) == true);
+        Assert.Single(notes);
         Assert.True(note.Hidden);
         Assert.Contains(env.User("teacher").LastName, note.Title);
 
         // After a reload the centre still has it (it is stored), and the link opens the message itself.
-        await cdp.SendAsync("Browser.setWindowBounds", new Dictionary<string, object> { ["windowId"] = window, ["bounds"] = new { windowState = "normal" } });
+        await pupil.EvaluateAsync("window.__hide(false)");
         await pupil.ReloadAsync();
         Assert.Equal(before + 1, await UnreadAsync(pupil));
         await pupil.Locator("#notifications li a", new() { HasText = $"принеси дневник {tag}" }).ClickAsync();
@@ -115,6 +116,25 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         await parent.GotoAsync(chatUrl);
         await Assertions.Expect(parent.Locator("#mute")).ToBeVisibleAsync();
     }
+
+    /// <summary>Types @ and the start of the surname, picks the person from the list, writes the text and sends; the message's seq.</summary>
+    private static async Task<string?> MentionAsync(IPage teacher, string lastName, string text)
+    {
+        await teacher.FillAsync("#text", "");
+        await teacher.Locator("#text").PressSequentiallyAsync("@" + lastName[..3]);
+        await teacher.Locator("#mention-list [role=option]", new() { HasText = lastName }).First.ClickAsync();
+        await teacher.Locator("#text").PressSequentiallyAsync(text);
+        Assert.Matches($"^@\\S+ {Regex.Escape(lastName)} {Regex.Escape(text)}$", await teacher.InputValueAsync("#text"));
+        await teacher.ClickAsync("#send");
+        var sent = teacher.Locator("#messages li[data-seq]", new() { HasText = text });
+        await Assertions.Expect(sent).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        return await sent.GetAttributeAsync("data-seq");
+    }
+
+    /// <summary>The system notifications the page made, as the init script recorded them.</summary>
+    private static async Task<Note[]> NotesAsync(IPage page) =>
+        System.Text.Json.JsonSerializer.Deserialize<Note[]>(await page.EvaluateAsync<string>("JSON.stringify(window.__notes)"),
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
 
     private static async Task<int> UnreadAsync(IPage page) =>
         int.Parse(await page.GetAttributeAsync("#notifications-link", "data-unread") ?? "0");
