@@ -46,6 +46,14 @@ public interface INotificationsGrain : IGrainWithGuidKey
     [Alias("UnmuteChat")]
     Task<NotificationSettings> UnmuteChatAsync(Guid userId, Guid chatId);
 
+    /// <summary>Personal-data erasure of this person (trusted host code): the centre and the settings are gone.</summary>
+    [Alias("Erase")]
+    Task EraseAsync();
+
+    /// <summary>Personal-data erasure of someone else (their chats call it): notifications they caused name «бывший участник».</summary>
+    [Alias("ForgetActor")]
+    Task ForgetActorAsync(Guid actorId);
+
     /// <summary>A web node with open pages of this person asks for their pushes (renewed like chat feeds).</summary>
     [Alias("Watch")]
     Task WatchAsync(INotificationFeed feed);

@@ -68,7 +68,7 @@ public sealed partial class ChatGrain
         foreach (var userId in recipients)
         {
             var title = await TitleForAsync(userId);
-            Send(userId, Notification.Notice(notice.Kind, ChatId, notice.Seq, notice.MeetingId, title, notice.ActorName, notice.Text), silent);
+            Send(userId, Notification.Notice(notice.Kind, ChatId, notice.Seq, notice.MeetingId, title, notice.ActorId, notice.ActorName, notice.Text), silent);
         }
     }
 
@@ -113,20 +113,20 @@ public sealed partial class ChatGrain
             {
                 if (told.Add(userId))
                 {
-                    Send(userId, Notification.Notice(NotificationKind.Mention, ChatId, message.Seq, null, await TitleForAsync(userId), message.AuthorName, text), silent);
+                    Send(userId, Notification.Notice(NotificationKind.Mention, ChatId, message.Seq, null, await TitleForAsync(userId), message.AuthorId, message.AuthorName, text), silent);
                 }
             }
 
             if (message.ReplyTo is { } replyTo && await RepliedAuthorAsync(replyTo) is { } repliedTo && membership.IsMember(repliedTo) && told.Add(repliedTo))
             {
-                Send(repliedTo, Notification.Notice(NotificationKind.Reply, ChatId, message.Seq, null, await TitleForAsync(repliedTo), message.AuthorName, text), silent);
+                Send(repliedTo, Notification.Notice(NotificationKind.Reply, ChatId, message.Seq, null, await TitleForAsync(repliedTo), message.AuthorId, message.AuthorName, text), silent);
             }
 
             if (message.RequiresAck)
             {
                 foreach (var userId in membership.Members.Keys.Where(u => u != Guid.Empty && told.Add(u)).ToList())
                 {
-                    Send(userId, Notification.Notice(NotificationKind.Announcement, ChatId, message.Seq, null, await TitleForAsync(userId), message.AuthorName, text), silent);
+                    Send(userId, Notification.Notice(NotificationKind.Announcement, ChatId, message.Seq, null, await TitleForAsync(userId), message.AuthorId, message.AuthorName, text), silent);
                 }
             }
 
@@ -134,7 +134,7 @@ public sealed partial class ChatGrain
             {
                 foreach (var userId in membership.Members.Keys.Where(u => u != Guid.Empty && told.Add(u)).ToList())
                 {
-                    Send(userId, Notification.Notice(NotificationKind.DirectMessage, ChatId, message.Seq, null, message.AuthorName, message.AuthorName, text), silent);
+                    Send(userId, Notification.Notice(NotificationKind.DirectMessage, ChatId, message.Seq, null, message.AuthorName, message.AuthorId, message.AuthorName, text), silent);
                 }
             }
         }

@@ -281,6 +281,9 @@ public sealed partial class ChatGrain(
 
     public async Task PersonErasedAsync(Guid userId)
     {
+        // Those who were notified of her posts here see «бывший участник» in their centres too.
+        await Task.WhenAll((loaded?.Members.Keys ?? []).Where(u => u != userId && u != Guid.Empty)
+            .Select(u => GrainFactory.GetGrain<Notifications.INotificationsGrain>(u).ForgetActorAsync(userId)));
         authorNames.Remove(userId);
         recentSends.Remove(userId);
         foreach (var key in recentPosts.Keys.Where(k => k.Item1 == userId).ToList())

@@ -163,6 +163,24 @@ public sealed class NotificationsGrain(
         return Settings();
     }
 
+    public async Task EraseAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new NotificationsState();
+    }
+
+    public async Task ForgetActorAsync(Guid actorId)
+    {
+        if (Items.Any(n => n.ActorId == actorId))
+        {
+            // A direct chat is titled after the other person: that title goes too.
+            var former = PersonalData.FormerMember.Name;
+            state.State.Items = Items.Select(n => n.ActorId != actorId ? n
+                : n with { ActorName = former, Title = n.Title == n.ActorName ? former : n.Title }).ToList();
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task WatchAsync(INotificationFeed feed)
     {
         Feeds.Subscribe(feed, feed);
