@@ -2,7 +2,7 @@ namespace Sferum.Chats;
 
 /// <summary>
 /// A message as it is now (after edits, deletion, reactions). A deleted message keeps its place and sequence number
-/// and loses its text; one a moderator hid is also <see cref="Deleted"/>, with <see cref="Hidden"/> set. <see cref="MeetingId"/> makes the message a meeting's card. <see cref="Reactions"/> maps an emoji to the ids of the users who chose it.
+/// and loses its text; one a moderator hid is also <see cref="Deleted"/>, with <see cref="Hidden"/> set. <see cref="MeetingId"/> makes the message a meeting's card. <see cref="Mentions"/> names the members called with @ (by id, as the chat checked them). <see cref="Reactions"/> maps an emoji to the ids of the users who chose it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Sferum.ChatMessage")]
 public sealed record ChatMessage(
@@ -22,4 +22,5 @@ public sealed record ChatMessage(
     [property: Id(13)] Guid? PollId = null,
     [property: Id(14)] bool RequiresAck = false,
     [property: Id(15)] bool Hidden = false,
-    [property: Id(16)] Guid? MeetingId = null);
+    [property: Id(16)] Guid? MeetingId = null,
+    [property: Id(17)] IReadOnlyList<Guid>? Mentions = null);

@@ -72,6 +72,17 @@ public interface IChatGrain : IGrainWithGuidKey
     [Alias("MemberIds"), AlwaysInterleave]
     Task<IReadOnlyList<Guid>> MemberIdsAsync();
 
+    /// <summary>The members' names, for @ in the composer (members only; names and nothing else).</summary>
+    [Alias("MemberNames"), AlwaysInterleave]
+    Task<IReadOnlyList<ChatMemberName>> MemberNamesAsync(Guid userId);
+
+    /// <summary>
+    /// Hands a notification of this chat (a poll closing soon, a meeting that started) to its members' notification
+    /// centres, one way. For the grains of the chat's polls, meetings and invitations; the web never calls it.
+    /// </summary>
+    [Alias("NotifyMembers"), OneWay]
+    Task NotifyMembersAsync(ChatNotice notice);
+
     /// <summary>True when the user is a member now.</summary>
     [Alias("IsMember"), AlwaysInterleave]
     Task<bool> IsMemberAsync(Guid userId);

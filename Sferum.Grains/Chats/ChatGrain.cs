@@ -103,6 +103,7 @@ public sealed partial class ChatGrain(
             PollId = message.PollId,
             MeetingId = message.MeetingId,
             RequiresAck = message.RequiresAck,
+            Mentions = ValidMentions(userId, message.Mentions),
         }));
     }
 
@@ -280,6 +281,9 @@ public sealed partial class ChatGrain(
 
     public async Task PersonErasedAsync(Guid userId)
     {
+        // Those who were notified of her posts here see «бывший участник» in their centres too.
+        await Task.WhenAll((loaded?.Members.Keys ?? []).Where(u => u != userId && u != Guid.Empty)
+            .Select(u => GrainFactory.GetGrain<Notifications.INotificationsGrain>(u).ForgetActorAsync(userId)));
         authorNames.Remove(userId);
         recentSends.Remove(userId);
         foreach (var key in recentPosts.Keys.Where(k => k.Item1 == userId).ToList())
@@ -352,6 +356,7 @@ public sealed partial class ChatGrain(
                     var silent = SilentNow();
                     Deliver(toWrite.Zip(messages, (e, message) =>
                         new ChatEvent(ChatId, e.Seq, e.Type, message, [], Silent: e.Type == ChatEventType.Posted ? silent : null)).ToList());
+                    NotifyPosted(toWrite, messages, silent);
                     return;
                 }
 

@@ -7,7 +7,7 @@ namespace Sferum.Chats;
 /// <summary>Tables <c>chat_events</c>, <c>chat_messages</c> and <c>chat_reads</c>; the chat grain is the only writer.</summary>
 public sealed class ChatStore(NpgsqlDataSource database)
 {
-    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text, poll_id, requires_ack, hidden_at IS NOT NULL, meeting_id";
+    private const string MessageColumns = "chat_id, seq, author_id, author_name, text, reply_to, at, edited_at, deleted_at IS NOT NULL, client_id, reactions::text, pinned_at IS NOT NULL, attachments::text, poll_id, requires_ack, hidden_at IS NOT NULL, meeting_id, mentions";
 
     /// <summary>
     /// A post whose client id is already in the log: a unique violation of the client-id index, which on the partitioned
@@ -74,9 +74,9 @@ public sealed class ChatStore(NpgsqlDataSource database)
                 SELECT @chat, s, t, a, c, ts, b, @at FROM unnest(@seqs, @types, @authors, @clients, @targets, @bodies) AS x(s, t, a, c, ts, b)
                 RETURNING seq),
             messages AS (
-                INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at, attachments, poll_id, requires_ack, meeting_id)
-                SELECT @chat, x.s, x.a, x.n, x.c, x.t, x.r, @at, x.f::jsonb, x.p, x.k, x.m
-                FROM unnest(@postSeqs, @postAuthors, @names, @postClients, @texts, @replies, @files, @polls, @acks, @meetings) AS x(s, a, n, c, t, r, f, p, k, m)
+                INSERT INTO chat_messages (chat_id, seq, author_id, author_name, client_id, text, reply_to, at, attachments, poll_id, requires_ack, meeting_id, mentions)
+                SELECT @chat, x.s, x.a, x.n, x.c, x.t, x.r, @at, x.f::jsonb, x.p, x.k, x.m, CASE WHEN x.u = '' THEN NULL ELSE string_to_array(x.u, ',')::uuid[] END
+                FROM unnest(@postSeqs, @postAuthors, @names, @postClients, @texts, @replies, @files, @polls, @acks, @meetings, @mentions) AS x(s, a, n, c, t, r, f, p, k, m, u)
                 JOIN events e ON e.seq = x.s
                 RETURNING seq)
             SELECT 1
@@ -100,6 +100,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
             insert.Parameters.Add(NullableArray("polls", NpgsqlDbType.Uuid, posts.Select(e => (object?)e.PollId)));
             insert.Parameters.AddWithValue("acks", posts.Select(e => e.RequiresAck).ToArray());
             insert.Parameters.Add(NullableArray("meetings", NpgsqlDbType.Uuid, posts.Select(e => (object?)e.MeetingId)));
+            // One text per post (ids joined by commas): PostgreSQL's unnest cannot take an array of arrays of uneven length.
+            insert.Parameters.AddWithValue("mentions", posts.Select(e => string.Join(',', e.Mentions)).ToArray());
             try
             {
                 await insert.ExecuteNonQueryAsync();
@@ -121,7 +123,7 @@ public sealed class ChatStore(NpgsqlDataSource database)
         {
             results.Add(e.Type == ChatEventType.Posted
                 ? new ChatMessage(chatId, e.Seq, e.AuthorId, e.AuthorName, e.Text, e.ReplyTo, at, null, false, e.ClientId, Empty, false, e.Attachments,
-                    e.PollId, e.RequiresAck, MeetingId: e.MeetingId)
+                    e.PollId, e.RequiresAck, MeetingId: e.MeetingId, Mentions: e.Mentions.Count > 0 ? e.Mentions : null)
                 : await ApplyChangeAsync(connection, transaction!, chatId, e, at));
         }
 
@@ -335,7 +337,8 @@ public sealed class ChatStore(NpgsqlDataSource database)
         r.IsDBNull(o + 13) ? null : r.GetGuid(o + 13),
         r.GetBoolean(o + 14),
         r.GetBoolean(o + 15),
-        r.IsDBNull(o + 16) ? null : r.GetGuid(o + 16));
+        r.IsDBNull(o + 16) ? null : r.GetGuid(o + 16),
+        r.IsDBNull(o + 17) ? null : r.GetFieldValue<Guid[]>(o + 17));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

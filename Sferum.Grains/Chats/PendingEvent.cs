@@ -27,6 +27,9 @@ public sealed class PendingEvent(ChatEventType type, Guid authorId, string autho
 
     public Guid? MeetingId { get; init; }
 
+    /// <summary>The members the post names with @ (checked by the chat).</summary>
+    public IReadOnlyList<Guid> Mentions { get; init; } = [];
+
     /// <summary>For reactions and pins: set (true) or clear (false).</summary>
     public bool On { get; init; }
 

@@ -162,6 +162,10 @@ public sealed class InvitationGrain(
         if (approve)
         {
             await MembershipChangedAsync(r);
+            // The chat passes it on only when the person is in it now (one way: the decision is saved already).
+            var approver = await GrainFactory.GetGrain<IUserGrain>(requesterUserId).GetProfileAsync();
+            await GrainFactory.GetGrain<IChatGrain>(r.ChatId).NotifyMembersAsync(new ChatNotice(Notifications.NotificationKind.InvitationApproved,
+                requesterUserId, approver?.Name.DisplayName ?? "", $"Ваша заявка одобрена: вы в «{r.TargetTitle}»", Recipients: [userId]));
         }
     }
 

@@ -133,6 +133,7 @@ public sealed partial class PersonErasureGrain
                 if (S.UserId is { } erased)
                 {
                     await GrainFactory.GetGrain<IUserGrain>(erased).EraseAsync();
+                    await GrainFactory.GetGrain<Notifications.INotificationsGrain>(erased).EraseAsync();
                 }
 
                 break;

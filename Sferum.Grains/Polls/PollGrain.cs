@@ -11,7 +11,7 @@ namespace Sferum.Polls;
 /// One poll and the only writer of its votes. Not reentrant: votes are applied one at a time, so a tally never races.
 /// Who may do what is asked of the chat at each call (a member who left the class cannot vote a minute later).
 /// </summary>
-public sealed class PollGrain(PollStore store, TimeProvider clock, ILogger<PollGrain> logger) : Grain, IPollGrain, Audit.ISchoolScoped
+public sealed partial class PollGrain(PollStore store, TimeProvider clock, ILogger<PollGrain> logger) : Grain, IPollGrain, IRemindable, Audit.ISchoolScoped
 {
     private PollRecord? poll;
     private Guid? schoolId;
@@ -51,6 +51,7 @@ public sealed class PollGrain(PollStore store, TimeProvider clock, ILogger<PollG
             var message = await GrainFactory.GetGrain<IChatGrain>(chatId).SendAsync(userId, new SendMessage(clientId, poll.Question, null, PollId: PollId));
             await store.SetSeqAsync(PollId, message.Seq);
             poll = poll with { Seq = message.Seq };
+            await ScheduleClosingSoonAsync();
         }
 
         return await ViewAsync(userId, access.CanModerate);

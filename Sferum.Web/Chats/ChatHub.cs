@@ -14,7 +14,8 @@ namespace Sferum.Web.Chats;
 /// </summary>
 [Authorize]
 public sealed class ChatHub(
-    IClusterClient cluster, ChatRelay relay, UserChats userChats, Sessions.SessionConnections sessions, Telemetry.WebMetrics metrics, ILogger<ChatHub> logger)
+    IClusterClient cluster, ChatRelay relay, Web.Notifications.NotificationRelay notifications, UserChats userChats, Sessions.SessionConnections sessions,
+    Telemetry.WebMetrics metrics, ILogger<ChatHub> logger)
     : Hub
 {
     private Guid UserId => Context.User!.GetUserId();
@@ -24,6 +25,14 @@ public sealed class ChatHub(
         // Ending the session (on another device, or by an admin) closes this connection: see SessionGuard.
         sessions.Add(Guid.Parse(Context.User!.FindFirst(SferumClaims.SessionId)!.Value), Context);
         metrics.ConnectionOpened();
+        await notifications.AddAsync(UserId, Context.ConnectionId);
+        // A page that is not a chat (the notification badge of any other page) asks for notifications only.
+        if (Context.GetHttpContext()?.Request.Query["scope"].ToString() == "notifications")
+        {
+            await base.OnConnectedAsync();
+            return;
+        }
+
         // Only the ids: a connecting device needs live delivery, not the chat list's summaries.
         foreach (var chatId in await cluster.GetGrain<IUserGrain>(UserId).GetChatIdsAsync())
         {
@@ -38,6 +47,7 @@ public sealed class ChatHub(
         sessions.Remove(Context.ConnectionId);
         metrics.ConnectionClosed();
         await relay.RemoveConnectionAsync(Context.ConnectionId);
+        await notifications.RemoveAsync(UserId, Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -59,6 +69,20 @@ public sealed class ChatHub(
     /// <summary>Sends a message with files uploaded before through <c>POST /api/chats/{chatId}/files</c>.</summary>
     public Task<ChatMessage> SendWithFiles(Guid chatId, string clientId, string? text, long? replyTo, List<ChatAttachment> attachments) =>
         Run(() => Chat(chatId).SendAsync(UserId, new SendMessage(clientId, text ?? "", replyTo, attachments)));
+
+    /// <summary>Sends a message that names members picked after @ (by id; the chat keeps only its members), with files or without.</summary>
+    public Task<ChatMessage> SendMentioning(Guid chatId, string clientId, string? text, long? replyTo, List<ChatAttachment>? attachments, List<Guid> mentions) =>
+        Run(() => Chat(chatId).SendAsync(UserId, new SendMessage(clientId, text ?? "", replyTo, attachments, Mentions: mentions)));
+
+    /// <summary>The caller's own notification centre, newest first.</summary>
+    public Task<Sferum.Notifications.NotificationList> Notifications() => Run(() => Centre.ListAsync(UserId));
+
+    /// <summary>Marks one of the caller's notifications read; returns the unread count.</summary>
+    public Task<int> MarkNotificationRead(Guid notificationId) => Run(() => Centre.MarkReadAsync(UserId, notificationId));
+
+    public Task<int> MarkAllNotificationsRead() => Run(() => Centre.MarkAllReadAsync(UserId));
+
+    private Sferum.Notifications.INotificationsGrain Centre => cluster.GetGrain<Sferum.Notifications.INotificationsGrain>(UserId);
 
     public Task<ChatMessage> Edit(Guid chatId, long seq, string text) => Run(() => Chat(chatId).EditAsync(UserId, seq, text));
 

@@ -84,7 +84,8 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
     /// A chat grain keeps its feeds in memory only: when the set of active silos changes, its chats may live elsewhere
     /// now, so every feed of this node is registered again at once. Called every few seconds.
     /// </summary>
-    public async Task HealAsync()
+    /// <returns>True when the cluster changed and the feeds were registered again.</returns>
+    public async Task<bool> HealAsync()
     {
         var hosts = (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Keys.Select(h => h.ToParsableString()).ToHashSet();
         lock (gate)
@@ -92,7 +93,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
             if (knownHosts is null || knownHosts.SetEquals(hosts))
             {
                 knownHosts = hosts;
-                return;
+                return false;
             }
 
             knownHosts = hosts;
@@ -100,6 +101,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
 
         logger.LogInformation("The cluster changed; registering the feeds of {Count} chats again", WatchedChats);
         await RenewAsync();
+        return true;
     }
 
     /// <summary>Registers every feed again: keeps them from expiring and restores any that a chat grain lost.</summary>

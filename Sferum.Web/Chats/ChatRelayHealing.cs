@@ -4,7 +4,7 @@ namespace Sferum.Web.Chats;
 /// Checks every few seconds whether the cluster's silos changed, so that live delivery heals after a failure, and
 /// renews this node's chat feeds before the chat grains let them expire.
 /// </summary>
-public sealed class ChatRelayHealing(ChatRelay relay, ILogger<ChatRelayHealing> logger) : BackgroundService
+public sealed class ChatRelayHealing(ChatRelay relay, Notifications.NotificationRelay notifications, ILogger<ChatRelayHealing> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
 
@@ -16,11 +16,18 @@ public sealed class ChatRelayHealing(ChatRelay relay, ILogger<ChatRelayHealing> 
         {
             try
             {
-                await relay.HealAsync();
+                var changed = await relay.HealAsync();
                 if (DateTime.UtcNow - renewed >= Sferum.Chats.ChatFeeds.RenewEvery)
                 {
                     renewed = DateTime.UtcNow;
                     await relay.RenewAsync();
+                    changed = true;
+                }
+
+                if (changed)
+                {
+                    // The notification registrations live in grain memory too, and expire like the chat feeds.
+                    await notifications.RenewAsync();
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

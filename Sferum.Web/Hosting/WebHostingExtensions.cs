@@ -44,6 +44,8 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<Telemetry.WebMetrics>();
         builder.Services.AddSferumOperations();
         builder.Services.AddSingleton<ChatRelay>();
+        builder.Services.AddSingleton<Notifications.NotificationRelay>();
+        builder.Services.AddSingleton<Notifications.NotificationBadge>();
         builder.Services.AddHostedService<ChatRelayHealing>();
         builder.Services.AddSingleton<UserChats>();
         builder.Services.AddSingleton<Sessions.SessionConnections>();
@@ -104,6 +106,7 @@ public static class WebHostingExtensions
         app.MapJournalApi();
         app.MapHub<ChatHub>("/hubs/chat");
         app.MapChatHistory();
+        app.MapChatMembers();
         app.MapOperatorDashboard();
         app.MapChatFiles();
         app.MapPolls();

@@ -14,7 +14,7 @@ const MAX_CHATS = 10;
 const SHELL_FILES = [
   OFFLINE_PAGE, "/css/site.css", "/lib/signalr/signalr.min.js", "/js/offline.js", "/js/chat-list.js", "/js/chat.js",
   "/js/chat-outbox.js", "/js/chat-moderation.js", "/js/chat-schedule.js", "/js/chat-polls.js", "/js/chat-meetings.js",
-  "/js/chat-announcements.js", "/manifest.webmanifest", "/favicon.ico", "/icons/icon-192.png", "/icons/icon-512.png",
+  "/js/chat-announcements.js", "/js/chat-mentions.js", "/js/notifications.js", "/manifest.webmanifest", "/favicon.ico", "/icons/icon-192.png", "/icons/icon-512.png",
   "/icons/icon-maskable-512.png", "/icons/apple-touch-icon.png",
 ];
 const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";

@@ -33,6 +33,9 @@ public sealed class AccessibilityTests(WebTestEnvironment env, ITestOutputHelper
         new("/i/{token}", "relative", (_, link) => link),
         new("/People/{personId:guid}", "teacher", (i, _) => $"/People/{i.Person}"),
         new("/Profile", "teacher", (_, _) => "/Profile"),
+        // The pupil has DemoIds' announcement in her centre.
+        new("/Notifications", "student", (_, _) => "/Notifications", "#notifications li"),
+        new("/Notifications/Settings", "student", (_, _) => "/Notifications/Settings"),
         new("/Profile/Consents", "parent", (_, _) => "/Profile/Consents"),
         new("/Profile/Data", "parent", (_, _) => "/Profile/Data"),
         new("/Schools/{schoolId:guid}", "admin", (i, _) => $"/Schools/{i.School}"),

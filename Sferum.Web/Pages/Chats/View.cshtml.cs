@@ -29,6 +29,9 @@ public sealed class ViewModel(IClusterClient cluster, TimeProvider clock, Micros
     /// <summary>The meeting this person may start here (the chat's moderators, when video is configured); null for none.</summary>
     public Sferum.Meetings.MeetingKind? MeetingKind { get; private set; }
 
+    /// <summary>The person's mute of this chat (null: notifications on).</summary>
+    public Sferum.Notifications.ChatMute? Mute { get; private set; }
+
     public async Task OnGetAsync()
     {
         UserId = User.GetUserId();
@@ -38,6 +41,7 @@ public sealed class ViewModel(IClusterClient cluster, TimeProvider clock, Micros
         Quiet = await Web.Chats.ScheduledMessagesApi.QuietHoursOfAsync(cluster, SchoolId, clock.GetUtcNow());
         ShowQuietHint = Chat.CanPost && Quiet.QuietNow && await cluster.GetGrain<ISchoolChatsGrain>(SchoolId).IsStaffAsync(UserId);
         QuietEndsText = Quiet.Window[^5..];
+        Mute = (await cluster.GetGrain<Sferum.Notifications.INotificationsGrain>(UserId).GetSettingsAsync(UserId)).Mutes.FirstOrDefault(m => m.ChatId == ChatId);
         MeetingKind = Chat.CanModerate && video.Value.JanusUrl.Length > 0 ? Sferum.Meetings.MeetingKinds.For(Chat.Kind) : null;
     }
 }

@@ -11,6 +11,7 @@
   const me = list.dataset.userId;
   const posted = 0;
   const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/chat").withAutomaticReconnect().build();
+  window.SferumHub = connection; // the layout's badge (js/notifications.js) listens on it too
 
   connection.on("chatEvent", (e) => {
     const m = e.message;

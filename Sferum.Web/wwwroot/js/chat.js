@@ -43,6 +43,8 @@
     .withServerTimeout(15000)
     .withKeepAliveInterval(5000)
     .build();
+  // The layout's badge (js/notifications.js) listens on this same connection.
+  window.SferumHub = connection;
 
   connection.on("chatEvent", (e) => {
     if (e.chatId !== chatId) return;
@@ -129,6 +131,7 @@
     const existing = list.querySelector(`li[data-seq="${m.seq}"]`);
     const li = document.createElement("li");
     li.dataset.seq = m.seq;
+    li.id = `seq-${m.seq}`; // a notification links here (/Chats/{id}#seq-N)
     li.className = "message" + (m.authorId === me ? " mine" : "") + (m.deleted ? " deleted" : "");
     const author = document.createElement("span");
     author.className = "author";
@@ -254,6 +257,7 @@
   SferumMeetings.init({ chatId, token, kind: root.dataset.meetingKind, onError: showError }, newClientId);
   SferumAnnouncements.init({ chatId, token, me, canModerate, onError: showError });
   SferumModeration.init({ chatId, token, me, canModerate, onError: showError, onNotice: setStatus });
+  SferumMentions.init({ chatId, input });
   SferumSchedule.init({ chatId, token, input, newClientId, onError: showError, onNotice: setStatus, quietEndsAt: root.dataset.quietEndsAt });
   const ackBox = document.getElementById("requires-ack");
 
@@ -268,10 +272,13 @@
     return response.json();
   }
 
-  async function send(clientId, text, reply, files, ack) {
+  async function send(clientId, text, reply, files, ack, mentions) {
     try {
       const m = ack
         ? await SferumAnnouncements.post(clientId, text)
+        : mentions && mentions.length
+        ? await connection.invoke("SendMentioning", chatId, clientId, text, reply,
+            files && files.length ? await Promise.all(files.map(upload)) : null, mentions)
         : files && files.length
         ? await connection.invoke("SendWithFiles", chatId, clientId, text, reply, await Promise.all(files.map(upload)))
         : await connection.invoke("Send", chatId, clientId, text, reply);
@@ -288,7 +295,7 @@
       }
       if (li) li.querySelector(".state").textContent = navigator.onLine ? "не отправлено — повторю" : "ожидает отправки";
       if (connected()) {
-        setTimeout(() => { if (pending.has(clientId)) send(clientId, text, reply, files, ack); }, 2000);
+        setTimeout(() => { if (pending.has(clientId)) send(clientId, text, reply, files, ack, mentions); }, 2000);
       }
     }
   }
@@ -300,7 +307,7 @@
     resending = true;
     try {
       for (const [clientId, p] of [...pending]) {
-        if (pending.has(clientId) && connected()) await send(clientId, p.text, p.replyTo, p.files, p.ack);
+        if (pending.has(clientId) && connected()) await send(clientId, p.text, p.replyTo, p.files, p.ack, p.mentions);
       }
     } finally {
       resending = false;
@@ -331,7 +338,7 @@
 
   // Written before a reload without a connection: shown as waiting, sent once the connection is up.
   for (const m of SferumOutbox.list(me, chatId)) {
-    pending.set(m.clientId, { text: m.text, replyTo: m.replyTo, files: [], ack: false });
+    pending.set(m.clientId, { text: m.text, replyTo: m.replyTo, files: [], ack: false, mentions: m.mentions || [] });
     showPending(m.clientId, m.text, "ожидает отправки");
   }
 
@@ -349,16 +356,17 @@
       }
       const clientId = newClientId();
       const reply = replyTo;
-      pending.set(clientId, { text, replyTo: reply, files, ack });
+      const mentions = SferumMentions.take(text); // the members picked after @ whose names are still in the text
+      pending.set(clientId, { text, replyTo: reply, files, ack, mentions });
       // Plain text waits on the device (the outbox) until acknowledged, so a reload loses nothing.
-      if (!files.length && !ack) SferumOutbox.add(me, { clientId, chatId, text, replyTo: reply, at: new Date().toISOString() });
+      if (!files.length && !ack) SferumOutbox.add(me, { clientId, chatId, text, replyTo: reply, mentions, at: new Date().toISOString() });
       showPending(clientId, text, away ? "ожидает отправки" : "отправляется…");
       input.value = "";
       replyTo = null;
       replyBox.hidden = true;
       if (fileInput) fileInput.value = "";
       if (ackBox) ackBox.checked = false;
-      if (!away) send(clientId, text, reply, files, ack);
+      if (!away) send(clientId, text, reply, files, ack, mentions);
     });
     input.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
@@ -418,6 +426,15 @@
     lastSeq = page.lastSeq;
     loaded = true;
     root.dataset.history = "shown";
+    showLinkedMessage();
+  }
+
+  // Opened from a notification (/Chats/{id}#seq-N): that message, marked, rather than the end of the chat.
+  function showLinkedMessage() {
+    const target = /^#seq-\d+$/.test(location.hash) && document.getElementById(location.hash.slice(1));
+    if (!target) return;
+    target.classList.add("linked");
+    target.scrollIntoView({ block: "center" });
   }
 
   let retryDelay = 3000;

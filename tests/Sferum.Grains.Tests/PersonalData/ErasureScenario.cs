@@ -93,9 +93,17 @@ public sealed class ErasureScenario
 
         var own = await Files.PutAsync(new MemoryStream(Encoding.UTF8.GetBytes($"сочинение {Guid.NewGuid()}")), 1 << 20);
         var shared = await Files.PutAsync(new MemoryStream(Encoding.UTF8.GetBytes($"расписание {Guid.NewGuid()}")), 1 << 20);
+        // Naming the classmate puts her own name into the classmate's notification centre (grain state).
         var pupilPost = await chat.SendAsync(pupilId, new SendMessage("p1", "Я сделала домашнее задание", null,
-            [new ChatAttachment(own.Hash, "сочинение.pdf", "application/pdf", own.Size)]));
+            [new ChatAttachment(own.Hash, "сочинение.pdf", "application/pdf", own.Size)], Mentions: [classmateId]));
         await chat.SendAsync(pupilId, new SendMessage("p2", "И вот расписание", null, [new ChatAttachment(shared.Hash, "расписание.pdf", "application/pdf", shared.Size)]));
+        var centre = env.Grains.GetGrain<Sferum.Notifications.INotificationsGrain>(classmateId);
+        for (var end = DateTime.UtcNow.AddSeconds(10); (await centre.ListAsync(classmateId)).Items.Count == 0;)
+        {
+            Assert.True(DateTime.UtcNow < end, "The classmate's mention did not arrive.");
+            await Task.Delay(50);
+        }
+
         var classmatePost = await chat.SendAsync(classmateId, new SendMessage("c1", "Спасибо, у меня такое же", null,
             [new ChatAttachment(shared.Hash, "расписание.pdf", "application/pdf", shared.Size)]));
         await chat.ReactAsync(pupilId, classmatePost.Seq, "👍", true);

@@ -85,6 +85,10 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("* /Chats", Who.SignedIn, _ => (HttpMethod.Get, "/Chats", null)),
         new("* /Chats/Index", Who.SignedIn, _ => (HttpMethod.Get, "/Chats/Index", null)),
         new("* /Profile", Who.SignedIn, _ => (HttpMethod.Get, "/Profile", null)),
+        // The caller's own notification centre and settings (the notifications grain is keyed by the caller).
+        new("* /Notifications", Who.SignedIn, _ => (HttpMethod.Get, "/Notifications", null)),
+        new("* /Notifications/Index", Who.SignedIn, _ => (HttpMethod.Get, "/Notifications/Index", null)),
+        new("* /Notifications/Settings", Who.SignedIn, _ => (HttpMethod.Get, "/Notifications/Settings", null)),
         new("* /Profile/Data", Who.SignedIn, _ => (HttpMethod.Get, "/Profile/Data", null)),
         // Exports of personal data: one's own and one's minor children's (the grain checks whom); downloading someone
         // else's archive is refused in DataExportTests.
@@ -132,6 +136,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("POST /api/schools/{schoolId:guid}/reports/{reportId:guid}/act", Who.Manager, i => (HttpMethod.Post, $"/api/schools/{i.School}/reports/{i.Report}/act",
             new() { [Json] = "{\"action\":\"Dismiss\"}" })),
         // A chat's newest page of messages over HTTP (the page's first load, kept offline by the service worker): members.
+        // The members' names for @ in the composer: members only.
+        new("GET /api/chats/{chatId:guid}/members", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/members", null)),
         new("GET /api/chats/{chatId:guid}/history", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/history", null)),
         // Quiet hours and scheduled messages: members of the chat, each for their own messages.
         new("GET /api/chats/{chatId:guid}/quiet-hours", Who.Member, i => (HttpMethod.Get, $"/api/chats/{i.ClassChat}/quiet-hours", null)),
@@ -246,6 +252,16 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("Meetings.View:OnGetAsync", Who.Member),
         new("Meetings.Guest:OnGetAsync", Who.Member),
         new("Profile:OnGetAsync", Who.SignedIn),
+        new("Notifications.Index:OnGetAsync", Who.SignedIn),
+        // Only the caller's own notifications: the grain is keyed by the caller and refuses anyone else (NotificationTests).
+        new("Notifications.Index:OnPostReadAsync", Who.SignedIn),
+        new("Notifications.Index:OnPostReadAllAsync", Who.SignedIn),
+        new("Notifications.Settings:OnGetAsync", Who.SignedIn),
+        new("Notifications.Settings:OnPostKindsAsync", Who.SignedIn),
+        // Muting needs membership of the chat (the notifications grain asks the chat); unmuting only removes one's own mute.
+        new("Notifications.Settings:OnPostMuteAsync", Who.Member, i => (HttpMethod.Post, $"/Notifications/Settings?handler=Mute&chatId={i.ClassChat}",
+            new() { ["duration"] = "always" })),
+        new("Notifications.Settings:OnPostUnmuteAsync", Who.SignedIn),
         new("Profile:OnPostBeginSecondFactorAsync", Who.SignedIn),
         new("Profile:OnPostConfirmSecondFactorAsync", Who.SignedIn),
         new("Profile:OnPostEndSessionAsync", Who.SignedIn),
@@ -367,6 +383,7 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         ("Open", Who.Member, i => [i.ClassChat]),
         ("Send", Who.Member, i => [i.ClassChat, "x1", "чужое", null]),
         ("SendWithFiles", Who.Member, i => [i.ClassChat, "x2", "чужое", null, new List<Sferum.Chats.ChatAttachment>()]),
+        ("SendMentioning", Who.Member, i => [i.ClassChat, "x3", "@чужое", null, null, new List<Guid> { i.Person }]),
         ("Edit", Who.Member, i => [i.ClassChat, 1L, "чужое"]),
         ("Delete", Who.Member, i => [i.ClassChat, 1L]),
         ("React", Who.Member, i => [i.ClassChat, 1L, "👍", true]),
@@ -378,6 +395,9 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         ("Pinned", Who.Member, i => [i.ClassChat]),
         ("Search", Who.SignedIn, null),
         ("Chats", Who.SignedIn, null),
+        ("Notifications", Who.SignedIn, null),
+        ("MarkNotificationRead", Who.SignedIn, null),
+        ("MarkAllNotificationsRead", Who.SignedIn, null),
     ];
 
     [Fact]
@@ -449,6 +469,17 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         await using var guest = await ChatClient.ConnectAsync(env, "guest");
         foreach (var (method, who, args) in HubMethods)
         {
+            if (method is "Notifications" or "MarkNotificationRead" or "MarkAllNotificationsRead")
+            {
+                // The caller's own centre only: there is no way to name anyone else's.
+                var own = await guest.Connection.InvokeAsync<Sferum.Notifications.NotificationList>("Notifications");
+                Assert.DoesNotContain(own.Items, n => n.ChatId == ids.ClassChat);
+                Assert.Equal(0, await guest.Connection.InvokeAsync<int>("MarkAllNotificationsRead"));
+                var unknown = await Assert.ThrowsAsync<HubException>(() => guest.Connection.InvokeAsync<int>("MarkNotificationRead", Guid.NewGuid()));
+                Assert.Contains("notification.unknown", unknown.Message, StringComparison.Ordinal);
+                continue;
+            }
+
             if (args is null)
             {
                 var ownChats = method == "Search"

@@ -1,0 +1,131 @@
+// The notification badge of every page, live, and the device's own notifications. Pushes arrive as "notification"
+// on the chat hub: on a chat page over that page's connection (window.SferumHub), elsewhere over a connection of its
+// own that asks for notifications only. While the tab is hidden, a new mention or direct message also shows a system
+// notification (Notification API) — only if the person allowed it with the button on «Уведомления», never asked on
+// its own; during the school's quiet hours a push is not "live" and nothing pings.
+window.SferumNotify = (() => {
+  "use strict";
+  const badge = document.getElementById("notify-badge");
+  const link = document.getElementById("notifications-link");
+  const Kind = { Mention: 0, Reply: 1, Announcement: 2, PollClosing: 3, MeetingStarted: 4, InvitationApproved: 5, DirectMessage: 6 };
+  const labels = ["Вас упомянули", "Ответ на ваше сообщение", "Объявление: подтвердите «ознакомлен»", "Опрос скоро закроется",
+    "Началась встреча", "Заявка одобрена", "Личное сообщение"];
+  const deviceAsks = () => "Notification" in window;
+
+  function href(n) {
+    if (n.meetingId) return `/Meetings/${n.meetingId}`;
+    if (n.chatId && n.seq) return `/Chats/${n.chatId}#seq-${n.seq}`;
+    return n.chatId ? `/Chats/${n.chatId}` : "/Chats";
+  }
+
+  function setCount(count) {
+    if (!badge) return;
+    badge.textContent = count > 99 ? "99+" : String(count);
+    badge.setAttribute("aria-label", `непрочитанных: ${count}`);
+    badge.hidden = count <= 0;
+    if (link) link.dataset.unread = String(count);
+  }
+
+  function onPush(push) {
+    setCount(push.unread);
+    const n = push.notification;
+    if (!n) return;
+    document.dispatchEvent(new CustomEvent("sferum:notification", { detail: push }));
+    if (push.live) showOnDevice(n);
+  }
+
+  // Only for what calls the person directly, only while the tab is hidden, only when allowed.
+  function showOnDevice(n) {
+    if (document.visibilityState !== "hidden" || (n.kind !== Kind.Mention && n.kind !== Kind.DirectMessage)) return;
+    if (!deviceAsks() || Notification.permission !== "granted") return;
+    const title = n.kind === Kind.DirectMessage ? n.actorName : `${n.actorName} · ${n.title}`;
+    const note = new Notification(title, { body: n.text || labels[n.kind], tag: n.id, icon: "/icons/icon-192.png", lang: "ru" });
+    note.onclick = () => { window.focus(); location.href = href(n); note.close(); };
+  }
+
+  let attached = null;
+  function attach(connection) {
+    if (attached === connection) return;
+    attached = connection;
+    connection.on("notification", onPush);
+    // Back after a lost connection: the count may have moved meanwhile.
+    connection.onreconnected(() => connection.invoke("Notifications").then((c) => setCount(c.unread)).catch(() => {}));
+  }
+
+  function ownConnection() {
+    const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/chat?scope=notifications").withAutomaticReconnect().build();
+    attach(connection);
+    connection.start().then(() => { document.body.dataset.notifyLive = "true"; }).catch(() => {});
+  }
+
+  if (window.SferumHub) {
+    attach(window.SferumHub);
+    document.body.dataset.notifyLive = "true";
+  } else if (window.signalR) {
+    ownConnection();
+  } else if (badge) {
+    // Pages that are not chats do not load the SignalR client themselves.
+    const script = document.createElement("script");
+    script.src = "/lib/signalr/signalr.min.js";
+    script.onload = ownConnection;
+    document.head.append(script);
+  }
+
+  // The centre's page: the device's permission (asked only on this button), new items live, read on opening.
+  const deviceBox = document.getElementById("device-notifications");
+  if (deviceBox) {
+    const status = document.getElementById("device-status");
+    const ask = document.getElementById("device-permission");
+    const show = () => {
+      if (!deviceAsks()) { status.textContent = "Этот браузер не умеет показывать уведомления."; ask.hidden = true; return; }
+      const p = Notification.permission;
+      status.textContent = p === "granted" ? "Уведомления на этом устройстве включены: упоминания и личные сообщения, пока вкладка Сферума свёрнута."
+        : p === "denied" ? "Уведомления на этом устройстве запрещены в настройках браузера."
+        : "Сферум может показывать упоминания и личные сообщения, пока вкладка свёрнута.";
+      ask.hidden = p !== "default";
+    };
+    ask.addEventListener("click", () => Notification.requestPermission().then(show, show));
+    show();
+  }
+
+  const centre = document.getElementById("notifications");
+  if (centre) {
+    const token = document.querySelector("input[name=__RequestVerificationToken]")?.value;
+    document.addEventListener("sferum:notification", (e) => {
+      const n = e.detail.notification;
+      if (n.kind === Kind.DirectMessage) return; // in «Чаты», not in the centre
+      const li = document.createElement("li");
+      li.className = "notification unread-item";
+      li.dataset.id = n.id;
+      const a = document.createElement("a");
+      a.className = "notification-link";
+      a.href = href(n);
+      const kind = document.createElement("span");
+      kind.className = "notification-kind";
+      kind.textContent = labels[n.kind] || "Уведомление";
+      const where = document.createElement("span");
+      where.className = "notification-where muted";
+      where.textContent = `${n.title} · ${n.actorName}`;
+      a.append(kind, where);
+      if (n.text) {
+        const text = document.createElement("span");
+        text.className = "notification-text";
+        text.textContent = n.text;
+        a.append(text);
+      }
+      li.append(a);
+      centre.prepend(li);
+      document.getElementById("no-notifications").hidden = true;
+    });
+    // Opening one marks it read (the request outlives the page it leaves).
+    centre.addEventListener("click", (e) => {
+      const item = e.target.closest("a.notification-link")?.closest("li");
+      if (!item || !item.classList.contains("unread-item") || !token) return;
+      const body = new FormData();
+      body.append("__RequestVerificationToken", token);
+      fetch(`/Notifications?handler=Read&id=${encodeURIComponent(item.dataset.id)}`, { method: "POST", body, keepalive: true });
+    });
+  }
+
+  return { href, attach };
+})();
