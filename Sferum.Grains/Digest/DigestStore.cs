@@ -105,7 +105,7 @@ public sealed class DigestStore(NpgsqlDataSource database)
               ON CONFLICT (user_id) DO UPDATE SET next_due_at = excluded.next_due_at
               """);
         command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("at", at ?? DateTimeOffset.MinValue);
+        command.Parameters.AddWithValue("at", (at ?? DateTimeOffset.UnixEpoch).ToUniversalTime());
         await command.ExecuteNonQueryAsync();
     }
 
@@ -168,7 +168,7 @@ public sealed class DigestStore(NpgsqlDataSource database)
         command.Parameters.AddWithValue("id", Guid.NewGuid());
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("ranges", JsonSerializer.Serialize(ranges));
-        command.Parameters.AddWithValue("at", at);
+        command.Parameters.AddWithValue("at", at.ToUniversalTime());
         await command.ExecuteNonQueryAsync();
         return (await PendingAsync(userId))!;
     }
@@ -183,7 +183,7 @@ public sealed class DigestStore(NpgsqlDataSource database)
             connection, transaction))
         {
             sent.Parameters.AddWithValue("id", pending.DigestId);
-            sent.Parameters.AddWithValue("at", at);
+            sent.Parameters.AddWithValue("at", at.ToUniversalTime());
             await sent.ExecuteNonQueryAsync();
         }
 
@@ -207,7 +207,7 @@ public sealed class DigestStore(NpgsqlDataSource database)
             "UPDATE digest_sends SET attempts = attempts + 1, last_error = @error, next_attempt_at = @at WHERE digest_id = @id AND sent_at IS NULL");
         command.Parameters.AddWithValue("id", digestId);
         command.Parameters.AddWithValue("error", error);
-        command.Parameters.AddWithValue("at", retryAt);
+        command.Parameters.AddWithValue("at", retryAt.ToUniversalTime());
         await command.ExecuteNonQueryAsync();
     }
 
@@ -215,7 +215,7 @@ public sealed class DigestStore(NpgsqlDataSource database)
     {
         await using var command = database.CreateCommand("UPDATE digest_sends SET next_attempt_at = @at WHERE digest_id = @id AND sent_at IS NULL");
         command.Parameters.AddWithValue("id", digestId);
-        command.Parameters.AddWithValue("at", until);
+        command.Parameters.AddWithValue("at", until.ToUniversalTime());
         await command.ExecuteNonQueryAsync();
     }
 
@@ -252,7 +252,7 @@ public sealed class DigestStore(NpgsqlDataSource database)
                OR EXISTS (SELECT 1 FROM digest_sends s WHERE s.user_id = c.user_id AND s.sent_at IS NULL AND s.next_attempt_at <= @now)
             ORDER BY d.next_due_at NULLS FIRST LIMIT @limit
             """);
-        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
         command.Parameters.AddWithValue("limit", limit);
         await using var r = await command.ExecuteReaderAsync();
         var due = new List<Guid>();
