@@ -74,6 +74,19 @@ public sealed class PersonDigestGrain(DigestStore store, DigestMailer mailer, IO
         }
 
         var now = clock.GetUtcNow();
+        var due = await store.NextDueAsync(UserId);
+        if (!force && pending is null && due > now)
+        {
+            return new DigestRun(DigestOutcome.NotDue, null, due);
+        }
+
+        if (!force && pending is not null && pending.NextAttemptAt > now)
+        {
+            // The retry's time is the person's next one: the scheduler does not ask again before it.
+            await store.SetNextDueAsync(UserId, pending.NextAttemptAt);
+            return new DigestRun(DigestOutcome.NotDue, pending.DigestId, pending.NextAttemptAt);
+        }
+
         var chats = await ChatsAsync();
         var timeZone = chats.Count > 0 ? chats[0].QuietHours.TimeZone : DefaultTimeZone;
         var next = DigestSchedule.Next(now, everyHours, sendHour, timeZone);
@@ -86,13 +99,11 @@ public sealed class PersonDigestGrain(DigestStore store, DigestMailer mailer, IO
 
         if (pending is null)
         {
-            var due = await store.NextDueAsync(UserId);
-            if (!force && (due is null || due > now))
+            if (!force && due is null)
             {
                 // A parent whose school turned the default on starts at the next chosen time, not at once.
-                due ??= next;
-                await store.SetNextDueAsync(UserId, due);
-                return new DigestRun(DigestOutcome.NotDue, null, due);
+                await store.SetNextDueAsync(UserId, next);
+                return new DigestRun(DigestOutcome.NotDue, null, next);
             }
 
             var marks = await store.WatermarksAsync(UserId);
@@ -112,10 +123,6 @@ public sealed class PersonDigestGrain(DigestStore store, DigestMailer mailer, IO
             }
 
             pending = await store.AddPendingAsync(UserId, letterChats.Select(c => c.Range).ToList(), now);
-        }
-        else if (!force && pending.NextAttemptAt > now)
-        {
-            return new DigestRun(DigestOutcome.NotDue, pending.DigestId, pending.NextAttemptAt);
         }
 
         return await SendAsync(pending, chats, profile, next, now);
@@ -152,6 +159,7 @@ public sealed class PersonDigestGrain(DigestStore store, DigestMailer mailer, IO
             var wait = TimeSpan.FromMinutes(Math.Min(Options.MaxRetryMinutes, Options.RetryMinutes * Math.Pow(2, pending.Attempts)));
             var error = DigestMailer.Describe(ex);
             await store.MarkFailedAsync(pending.DigestId, error, now + wait);
+            await store.SetNextDueAsync(UserId, now + wait);
             logger.LogWarning("Digest {DigestId} of {UserId} not sent ({Error}); attempt {Attempt}, next in {Wait}",
                 pending.DigestId, UserId, error, pending.Attempts + 1, wait);
             return new DigestRun(DigestOutcome.Failed, pending.DigestId, now + wait);
