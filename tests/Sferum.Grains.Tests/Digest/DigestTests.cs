@@ -2,6 +2,7 @@ using MimeKit;
 using Sferum.Chats;
 using Sferum.Common;
 using Sferum.Digest;
+using Sferum.PersonalData;
 using Sferum.Schools;
 using Sferum.Testing;
 
@@ -196,5 +197,30 @@ public sealed class DigestTests(GrainTestEnvironment env)
             teacher.SetSettingsAsync(fx.Chats.Teacher, new DigestChoice(true, 0, 18)))).Code);
         Assert.Equal(0, await Sql.CountAsync(env.ConnectionString, "SELECT count(*) FROM digest_settings WHERE user_id = ANY(@u)",
             ("u", new[] { fx.Chats.Parent, fx.Chats.Teacher })));
+    }
+    [Fact]
+    public async Task An_erasure_of_the_person_deletes_every_row_of_their_digest()
+    {
+        await using var fx = await DigestFixture.CreateAsync(env);
+        var digest = env.Grains.GetGrain<IPersonDigestGrain>(fx.Chats.Parent);
+        await digest.SetSettingsAsync(fx.Chats.Parent, new DigestChoice(true, 0, 18));
+        await fx.TeacherWritesAsync("До стирания");
+        Assert.Equal(DigestOutcome.Sent, (await digest.RunNowAsync()).Outcome);
+        await fx.TeacherWritesAsync("Ещё одно");
+        await fx.Smtp.StopAsync();
+        Assert.Equal(DigestOutcome.Failed, (await digest.RunNowAsync()).Outcome); // a letter waiting too
+        const string rows = """
+            SELECT (SELECT count(*) FROM digest_settings WHERE user_id = @u) + (SELECT count(*) FROM digest_schedule WHERE user_id = @u)
+                 + (SELECT count(*) FROM digest_watermarks WHERE user_id = @u) + (SELECT count(*) FROM digest_sends WHERE user_id = @u)
+            """;
+        Assert.Equal(5, await Sql.CountAsync(env.ConnectionString, rows, ("u", fx.Chats.Parent))); // settings, schedule, 1 mark, 2 letters
+
+        var status = await env.Grains.GetGrain<IPersonErasureGrain>(PersonKeys.ForUser(fx.Chats.Parent))
+            .OrderAsync(fx.Chats.AdminId, new AdminErasureOrder(fx.Chats.SchoolId, "Заявление родителя", "директор", Confirmed: true));
+        Assert.Equal(ErasureState.Done, status.State);
+        Assert.Equal(0, await Sql.CountAsync(env.ConnectionString, rows, ("u", fx.Chats.Parent)));
+        await fx.Smtp.StartAsync();
+        Assert.NotEqual(DigestOutcome.Sent, (await digest.RunNowAsync()).Outcome);
+        Assert.Single(fx.Letters());
     }
 }
