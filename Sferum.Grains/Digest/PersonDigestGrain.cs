@@ -234,7 +234,8 @@ public sealed class PersonDigestGrain(DigestStore store, DigestMailer mailer, IO
     {
         var (on, every, hour, fromDefault) = await EffectiveAsync();
         var profile = await GrainFactory.GetGrain<IUserGrain>(UserId).GetProfileAsync();
-        return new DigestSettings(on, every, hour, fromDefault, profile?.Email, on ? await store.NextDueAsync(UserId) : null, await store.LastSentAsync(UserId));
+        return new DigestSettings(on, every, hour, fromDefault, profile?.Email, on ? await store.NextDueAsync(UserId) : null, await store.LastSentAsync(UserId),
+            Options.Enabled);
     }
 
     private async Task<(bool On, int EveryHours, int SendHour, bool FromDefault)> EffectiveAsync()

@@ -61,8 +61,10 @@ public sealed class DigestDeliveryTests(DigestStackFixture stack) : IClassFixtur
     {
         var env = stack.Env;
         using var parent = await env.SignedInAsync("parent");
-        Assert.Contains("Сводка на почту включена.", await (await parent.SubmitAsync("/Profile", "id=\"digest-form\"",
-            new() { ["enabled"] = "true", ["every"] = "0", ["hour"] = "18" })).Content.ReadAsStringAsync());
+        var profile = await (await parent.SubmitAsync("/Profile", "id=\"digest-form\"",
+            new() { ["enabled"] = "true", ["every"] = "0", ["hour"] = "18" })).Content.ReadAsStringAsync();
+        Assert.Contains("Сводка на почту включена.", profile);
+        Assert.DoesNotContain("id=\"digest-not-configured\"", profile);
 
         using var teacherBrowser = await env.SignedInAsync("teacher");
         var home = await (await teacherBrowser.GetAsync("/")).Content.ReadAsStringAsync();

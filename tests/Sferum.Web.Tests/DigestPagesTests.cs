@@ -24,6 +24,7 @@ public sealed class DigestPagesTests(WebTestEnvironment env)
         var page = await saved.Content.ReadAsStringAsync();
         Assert.Contains("Сводка на почту включена.", page);
         Assert.Contains("письма приходят на parent@sferum.example", page);
+        Assert.Contains("id=\"digest-not-configured\"", page); // this stack's silo has no SMTP server configured
         var userId = await Sql.ScalarAsync<Guid>(Database, "SELECT user_id FROM digest_settings WHERE enabled AND send_hour = 19 AND every_hours = 0");
         var token = await Sql.ScalarAsync<string>(Database, "SELECT unsubscribe_token FROM digest_settings WHERE user_id = @u", ("u", userId));
 
