@@ -16,10 +16,3 @@ public sealed record DigestSettings(
     [property: Id(5)] DateTimeOffset? NextDueAt,
     [property: Id(6)] DateTimeOffset? LastSentAt,
     [property: Id(7)] bool Sending);
-
-/// <summary>What the person chooses on the profile page.</summary>
-[GenerateSerializer, Immutable, Alias("Sferum.DigestChoice")]
-public sealed record DigestChoice(
-    [property: Id(0)] bool Enabled,
-    [property: Id(1)] int EveryHours,
-    [property: Id(2)] int SendHour);

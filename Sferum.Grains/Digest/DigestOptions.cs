@@ -1,12 +1,5 @@
 namespace Sferum.Digest;
 
-public enum SmtpTls
-{
-    None = 0,
-    StartTls = 1,
-    SslOnConnect = 2,
-}
-
 /// <summary>Configuration section <c>Sferum:Digest</c> (README: E-mail digest). Off unless <see cref="Enabled"/>.</summary>
 public sealed class DigestOptions
 {
@@ -34,24 +27,4 @@ public sealed class DigestOptions
 
     /// <summary>Messages quoted per chat, when the school allows text.</summary>
     public int TextsPerChat { get; set; } = 3;
-}
-
-public sealed class SmtpOptions
-{
-    public string? Host { get; set; }
-
-    public int Port { get; set; } = 587;
-
-    public SmtpTls Tls { get; set; } = SmtpTls.StartTls;
-
-    public string? User { get; set; }
-
-    public string? Password { get; set; }
-
-    /// <summary>The sender's address; its domain also names the letters' Message-IDs.</summary>
-    public string? From { get; set; }
-
-    public string FromName { get; set; } = "Сферум";
-
-    public int TimeoutSeconds { get; set; } = 20;
 }
