@@ -6,6 +6,7 @@ using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Consents;
 using Sferum.DataRequests;
+using Sferum.Digest;
 using Sferum.Identity;
 using Sferum.Invitations;
 using Sferum.PersonalData;
@@ -75,6 +76,7 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddSferumConsents(configuration);
         services.AddSferumDataRequests(configuration);
         services.AddSferumPersonalData(configuration);
+        services.AddSferumDigest(configuration);
         return services;
     }
 }

@@ -14,6 +14,7 @@ public sealed class DataExportJobGrain(
     DataExportStore store,
     ExportArchive archive,
     ExportFolder folder,
+    Digest.DigestStore digests,
     IOptions<DataExportOptions> options,
     TimeProvider clock,
     ILogger<DataExportJobGrain> logger) : Grain, IDataExportJobGrain, IRemindable
@@ -77,7 +78,9 @@ public sealed class DataExportJobGrain(
         try
         {
             await store.SetProgressAsync(ExportId, DataExportStatus.Running, 0);
-            var account = row.SubjectUserId is { } user ? Account(await GrainFactory.GetGrain<IUserGrain>(user).GetProfileAsync()) : null;
+            var account = row.SubjectUserId is { } user
+                ? Account(await GrainFactory.GetGrain<IUserGrain>(user).GetProfileAsync(), await digests.GetSettingsAsync(user), await digests.LastSentAsync(user))
+                : null;
             await archive.WriteAsync(new ExportArchive.Subject(row.SubjectUserId, row.SubjectSchoolId, row.SubjectJournalId, account), partial,
                 percent => store.SetProgressAsync(ExportId, DataExportStatus.Running, Math.Min(percent, 99)));
             File.Move(partial, path, overwrite: true);
@@ -93,7 +96,7 @@ public sealed class DataExportJobGrain(
         }
     }
 
-    private static object? Account(UserProfile? p) => p is null ? null : new Dictionary<string, object?>
+    private static object? Account(UserProfile? p, Digest.DigestStore.Settings? digest, DateTimeOffset? lastDigest) => p is null ? null : new Dictionary<string, object?>
     {
         ["фамилия"] = p.Name.LastName,
         ["имя"] = p.Name.FirstName,
@@ -105,6 +108,12 @@ public sealed class DataExportJobGrain(
         ["в_сферуме_с"] = p.CreatedAt,
         ["последний_вход"] = p.LastSignInAt,
         ["приложение_одноразовых_кодов"] = p.SecondFactorEnrolled,
+        ["сводка_на_почту"] = digest is null ? null : new Dictionary<string, object?>
+        {
+            ["включена"] = digest.Enabled switch { true => "да", false => "нет", null => "по умолчанию школы для родителей" },
+            ["как_часто"] = digest.EveryHours == 0 ? $"раз в день в {digest.SendHour:00}:00" : $"каждые {digest.EveryHours} ч",
+            ["последнее_письмо"] = lastDigest,
+        },
         ["источник"] = "поставщик входа (ЕСИА) при входе в Сферум",
     };
 

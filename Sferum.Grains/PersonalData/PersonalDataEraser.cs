@@ -37,6 +37,10 @@ public sealed class PersonalDataEraser(NpgsqlDataSource database)
         DELETE FROM school_admins WHERE snils = @snils;
         DELETE FROM user_sessions WHERE user_id = @user;
         DELETE FROM user_identities WHERE user_id = @user;
+        DELETE FROM digest_settings WHERE user_id = @user;
+        DELETE FROM digest_schedule WHERE user_id = @user;
+        DELETE FROM digest_watermarks WHERE user_id = @user;
+        DELETE FROM digest_sends WHERE user_id = @user;
         """;
 
     // For every roster entry of the person (with or without an account), and the free texts of the schools' imports.

@@ -18,6 +18,11 @@ public static class SiloHostingExtensions
         }
 
         var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        // E-mail digests, when turned on, need their SMTP server, sender and the portal's address.
+        if (Sferum.Digest.DigestServiceCollectionExtensions.MissingKeys(builder.Configuration) is [var missing, ..])
+        {
+            throw new MissingConfigurationException(missing);
+        }
 
         // Registered before Orleans so that it runs, and can fail, before the silo joins the cluster.
         builder.Services.AddHostedService(sp => new DatabaseMigrationService(connectionString, sp.GetRequiredService<ILogger<DatabaseMigrationService>>()));
@@ -52,6 +57,10 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<PersonalData.RetentionSchedule>();
         builder.Services.AddHostedService<IncidentSignalsStarter>();
         builder.Services.AddHostedService<PersonalDataJobStarter>();
+        if (builder.Configuration.GetValue<bool>($"{Sferum.Digest.DigestOptions.Section}:Enabled"))
+        {
+            builder.Services.AddHostedService<DigestStarter>();
+        }
         if (builder.Configuration.GetValue<bool>(DemoSeeder.EnabledKey))
         {
             builder.Services.AddHostedService<DemoSeeder>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sferum.Common;
+using Sferum.Digest;
 using Sferum.Identity;
 using Sferum.Sessions;
 using Sferum.Web.Identity;
@@ -24,6 +25,9 @@ public sealed class ProfileModel(IClusterClient cluster, IStringLocalizer<Shared
     public string? Notice { get; set; }
 
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
+
+    /// <summary>The e-mail digest as the person's grain reports it (README: E-mail digest).</summary>
+    public DigestSettings? Digest { get; private set; }
 
     public Guid CurrentSessionId => Guid.TryParse(User.FindFirst(SferumClaims.SessionId)?.Value, out var id) ? id : Guid.Empty;
 
@@ -68,12 +72,30 @@ public sealed class ProfileModel(IClusterClient cluster, IStringLocalizer<Shared
         }
     }
 
+    /// <summary>Turns the e-mail digest on or off and sets how often (<paramref name="every"/> 0: daily at <paramref name="hour"/>).</summary>
+    public async Task<IActionResult> OnPostDigestAsync(bool enabled, int every, int hour)
+    {
+        try
+        {
+            var saved = await cluster.GetGrain<IPersonDigestGrain>(User.GetUserId()).SetSettingsAsync(User.GetUserId(), new DigestChoice(enabled, every, hour));
+            Notice = saved.Enabled ? "Сводка на почту включена." : "Сводка на почту выключена.";
+            return RedirectToPage(null, null, "digest");
+        }
+        catch (DomainException ex) when (ex.Code != "forbidden")
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            await LoadAsync();
+            return Page();
+        }
+    }
+
     private IUserGrain Me() => cluster.GetGrain<IUserGrain>(User.GetUserId());
 
     private async Task LoadAsync()
     {
         Profile = await Me().GetProfileAsync();
         Sessions = await cluster.GetGrain<IUserSessionsGrain>(User.GetUserId()).ListAsync();
+        Digest = await cluster.GetGrain<IPersonDigestGrain>(User.GetUserId()).GetSettingsAsync(User.GetUserId());
     }
 
     /// <summary>The resource key naming an account's trust level.</summary>

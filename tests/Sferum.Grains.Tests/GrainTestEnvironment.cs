@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using Sferum.Database;
+using Sferum.Local;
 using Sferum.Silo.Hosting;
 using Sferum.Testing;
 
@@ -31,6 +32,11 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>The port the silo's e-mail digests are sent to; the digest tests start an SMTP server there.</summary>
+    public int SmtpPort { get; } = FreePorts.Next();
+
+    public const string DigestPublicUrl = "https://sferum.school.test";
+
     /// <summary>Another database on the same server with the project's schema, for tests that must break things.</summary>
     public async Task<string> CreateMigratedDatabaseAsync()
     {
@@ -58,6 +64,15 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
         // and the discard port refuses at once).
         builder.Properties["Sferum:Video:JanusUrl"] = "http://127.0.0.1:9/janus";
         builder.Properties["Sferum:Video:AdminUrl"] = "http://127.0.0.1:9/admin";
+        // E-mail digests go to the digest tests' SMTP server (nothing else here turns a digest on), retried within seconds.
+        builder.Properties["Sferum:Digest:Enabled"] = "true";
+        builder.Properties["Sferum:Digest:PublicUrl"] = DigestPublicUrl;
+        builder.Properties["Sferum:Digest:Smtp:Host"] = "127.0.0.1";
+        builder.Properties["Sferum:Digest:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Properties["Sferum:Digest:Smtp:Tls"] = "None";
+        builder.Properties["Sferum:Digest:Smtp:From"] = "sferum@school.test";
+        builder.Properties["Sferum:Digest:Smtp:TimeoutSeconds"] = "5";
+        builder.Properties["Sferum:Digest:RetryMinutes"] = "0.05";
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -55,6 +55,7 @@ public sealed class AccessibilityTests(WebTestEnvironment env, ITestOutputHelper
         new("/Schools/{schoolId:guid}/PersonalData/Person", "admin", (i, _) => $"/Schools/{i.School}/PersonalData/Person?member=DEMO-S1"),
         new("/Schools/{schoolId:guid}/Reports", "teacher", (i, _) => $"/Schools/{i.School}/Reports"),
         new("/Schools/{schoolId:guid}/Retention", "admin", (i, _) => $"/Schools/{i.School}/Retention"),
+        new("/Schools/{schoolId:guid}/Digest", "admin", (i, _) => $"/Schools/{i.School}/Digest"),
         new("/Admin", "admin", (_, _) => "/Admin"),
         new("/Admin/Incidents", "admin", (_, _) => "/Admin/Incidents"),
         new("/Admin/Status", "admin", (_, _) => "/Admin/Status"),
@@ -64,6 +65,8 @@ public sealed class AccessibilityTests(WebTestEnvironment env, ITestOutputHelper
         new("/Account/Login", null, (_, _) => "/Account/Login?returnUrl=%2FChats", "#login"),
         new("/Account/Logout", "teacher", (_, _) => "/Account/Logout"),
         new("/Error", null, (_, _) => "/Error"),
+        // The digest letter's unsubscribe link, opened from a mail program without sign-in (here with a link no letter has).
+        new("/Digest/Unsubscribe", null, (_, _) => "/Digest/Unsubscribe?token=no-such-letter", Status: 404),
     ];
 
     /// <summary>Checked where a video server runs (tests/Sferum.Video.Tests, MeetingAccessibilityTests).</summary>

@@ -26,7 +26,8 @@ public sealed class ChatFixture
     public required Guid OtherClassChat { get; init; }
     public required List<ImportFile> Files { get; init; }
 
-    public static async Task<ChatFixture> CreateAsync(GrainTestEnvironment env)
+    /// <param name="parentEmail">The mother's verified e-mail from the provider, when the test needs one.</param>
+    public static async Task<ChatFixture> CreateAsync(GrainTestEnvironment env, string? parentEmail = null)
     {
         var fx = new RosterFixtures(env);
         var (school, admin) = await fx.NewSchoolAsync(TestSnils.Next());
@@ -53,7 +54,7 @@ public sealed class ChatFixture
             AdminId = admin,
             Teacher = teacherId,
             Student = await fx.SignInAsync(TrustLevel.Standard, student, "Васильева"),
-            Parent = await fx.SignInAsync(TrustLevel.Standard, parent, "Васильева"),
+            Parent = await fx.SignInAsync(TrustLevel.Standard, parent, "Васильева", parentEmail),
             OtherClassStudent = otherId,
             Classmate = await fx.SignInAsync(TrustLevel.Standard, classmate, "Макарова"),
             ClassId = classIds.Single(),

@@ -8,9 +8,10 @@ namespace Sferum.Grains.Tests.Rosters;
 /// <summary>Schools, admins and uploads for the roster tests, each test on a school of its own.</summary>
 public sealed class RosterFixtures(GrainTestEnvironment env)
 {
-    public async Task<Guid> SignInAsync(TrustLevel trust, string? snils, string lastName = "Смирнов")
+    public async Task<Guid> SignInAsync(TrustLevel trust, string? snils, string lastName = "Смирнов", string? verifiedEmail = null)
     {
-        var identity = new ExternalIdentity("esia", $"s-{Guid.NewGuid()}", new PersonName(lastName, "Олег", null), snils, null, false, null, false, trust);
+        var identity = new ExternalIdentity("esia", $"s-{Guid.NewGuid()}", new PersonName(lastName, "Олег", null), snils, verifiedEmail,
+            verifiedEmail is not null, null, false, trust);
         var profile = await env.Grains.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor("esia", identity.Subject)).SignInAsync(identity);
         return profile.UserId;
     }

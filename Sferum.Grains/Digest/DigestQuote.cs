@@ -1,0 +1,3 @@
+namespace Sferum.Digest;
+
+public sealed record DigestQuote(string Author, string Text);

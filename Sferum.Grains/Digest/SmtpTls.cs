@@ -1,0 +1,8 @@
+namespace Sferum.Digest;
+
+public enum SmtpTls
+{
+    None = 0,
+    StartTls = 1,
+    SslOnConnect = 2,
+}
