@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Sferum.Video.Tests.Support;
 using Sferum.Web.Tests.Support;
@@ -56,12 +55,6 @@ public sealed class MeetingAccessibilityTests(VideoEnvironment env, ITestOutputH
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private async Task CheckAsync(IPage page, string what, List<string> failures)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        output.WriteLine($"{what}: {result.Passes.Length} rules passed, {result.Violations.Length} violations ({serious.Count} serious or critical)");
-        failures.AddRange(serious.Select(v => $"{what}: {v.Id} [{v.Impact}] {v.Help}\n    "
-            + string.Join("\n    ", v.Nodes.Take(5).Select(n => $"{n.Target}: {n.Html}"))));
-    }
+    private async Task CheckAsync(IPage page, string what, List<string> failures) =>
+        failures.AddRange(await AxeCheck.SeriousViolationsAsync(page, what, output));
 }

@@ -121,11 +121,7 @@ public sealed class AccessibilityTests(WebTestEnvironment env, ITestOutputHelper
             var response = await page.GotoAsync(env.Stack.WebUrl + url);
             Assert.True(response?.Status == visit.Status, $"{url} as {visit.Login ?? "a visitor"} answered {response?.Status}, not {visit.Status}");
             await page.WaitForSelectorAsync(visit.ReadySelector ?? "main, body", new() { Timeout = 15_000 });
-            var result = await page.RunAxe();
-            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-            output.WriteLine($"{url} ({visit.Login ?? "visitor"}): {result.Passes.Length} rules passed, {result.Violations.Length} violations ({serious.Count} serious or critical)");
-            failures.AddRange(serious.Select(v => $"{url} ({visit.Login ?? "visitor"}): {v.Id} [{v.Impact}] {v.Help}\n    "
-                + string.Join("\n    ", v.Nodes.Take(5).Select(n => $"{n.Target}: {n.Html}"))));
+            failures.AddRange(await AxeCheck.SeriousViolationsAsync(page, $"{url} ({visit.Login ?? "visitor"})", output));
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));

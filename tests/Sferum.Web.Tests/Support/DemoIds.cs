@@ -19,6 +19,10 @@ public sealed record DemoIds(Guid School, Guid Class, Guid ClassChat, Guid Invit
         var classId = Guid.Parse(Regex.Match(home, "<a href=\"/Classes/([0-9a-f-]{36})\">5А</a>").Groups[1].Value);
         var classPage = await (await teacher.GetAsync($"/Classes/{classId}")).Content.ReadAsStringAsync();
         var classChat = Guid.Parse(Regex.Match(classPage, "href=\"/Chats/([0-9a-f-]{36})\" id=\"class-chat\"").Groups[1].Value);
+        // The pupil signs in first: that is when the journal puts her into 5А's chats, so the announcement below reaches
+        // her notification centre whichever test made the environment first.
+        using var student = new OidcHttpBrowser(env.Stack.WebUrl);
+        await student.SignInAsync(env.User("student").Login, env.User("student").Password);
         var poll = await ChatApi.CreatePollAsync(teacher, classChat, "Кто идёт на экскурсию?", ["Я", "Не я"]);
         var announced = await ChatApi.PostAsync(teacher, classChat, "/announcements/", new { clientId = Guid.NewGuid().ToString(), text = "Завтра субботник" });
         var announcement = (await announced.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("seq").GetInt64();
@@ -26,8 +30,6 @@ public sealed record DemoIds(Guid School, Guid Class, Guid ClassChat, Guid Invit
         var published = await ChatApi.PublishMaterialAsync(teacher, classId, "Математика", "Дроби", "https://example.org/fractions");
         var material = (await published.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         var schoolOfClass = await ChatApi.SchoolOfAsync(teacher, classId);
-        using var student = new OidcHttpBrowser(env.Stack.WebUrl);
-        await student.SignInAsync(env.User("student").Login, env.User("student").Password);
         var studentPost = await ChatApi.PostAsync(student, classChat, "/scheduled", new { clientId = Guid.NewGuid().ToString(), text = "Утром", sendAt = DateTimeOffset.UtcNow.AddDays(1) });
         var scheduled = (await studentPost.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         var reported = await ChatApi.PostAsync(student, classChat, $"/messages/{announcement}/report", new { reason = "Other", comment = "проверка" });
