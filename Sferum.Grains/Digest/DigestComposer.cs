@@ -15,7 +15,7 @@ public static class DigestComposer
         var total = letter.Chats.Sum(c => c.Count);
         var message = new MimeMessage
         {
-            Subject = $"Сферум: {RussianPlural.Messages(total)} без ответа — {RussianPlural.Chats(letter.Chats.Count)}",
+            Subject = $"Сферум: {DigestCounts.Messages(total)} без ответа — {DigestCounts.Chats(letter.Chats.Count)}",
             MessageId = MessageId(letter.DigestId, fromAddress),
         };
         message.From.Add(new MailboxAddress(fromName, fromAddress));
@@ -35,10 +35,10 @@ public static class DigestComposer
     {
         var text = new StringBuilder();
         text.AppendLine($"Здравствуйте, {letter.ToName}!").AppendLine();
-        text.AppendLine($"В Сферуме вас ждут {RussianPlural.Messages(total)}:").AppendLine();
+        text.AppendLine($"В Сферуме вас ждут {DigestCounts.Messages(total)}:").AppendLine();
         foreach (var chat in letter.Chats)
         {
-            text.AppendLine($"«{chat.Title}» — {RussianPlural.Messages(chat.Count)}. Написали: {string.Join(", ", chat.Authors)}.");
+            text.AppendLine($"«{chat.Title}» — {DigestCounts.Messages(chat.Count)}. Написали: {string.Join(", ", chat.Authors)}.");
             foreach (var quote in chat.Quotes ?? [])
             {
                 text.AppendLine($"  {quote.Author}: {quote.Text}");
@@ -59,10 +59,10 @@ public static class DigestComposer
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Сводка Сферума</title></head>");
         html.Append("<body style=\"font-family:sans-serif;line-height:1.4\">");
-        html.Append($"<p>Здравствуйте, {E(letter.ToName)}!</p><p>В Сферуме вас ждут {E(RussianPlural.Messages(total))}:</p><ul>");
+        html.Append($"<p>Здравствуйте, {E(letter.ToName)}!</p><p>В Сферуме вас ждут {E(DigestCounts.Messages(total))}:</p><ul>");
         foreach (var chat in letter.Chats)
         {
-            html.Append($"<li><p><a href=\"{E(chat.Link.AbsoluteUri)}\"><strong>{E(chat.Title)}</strong></a> — {E(RussianPlural.Messages(chat.Count))}.");
+            html.Append($"<li><p><a href=\"{E(chat.Link.AbsoluteUri)}\"><strong>{E(chat.Title)}</strong></a> — {E(DigestCounts.Messages(chat.Count))}.");
             html.Append($" Написали: {E(string.Join(", ", chat.Authors))}.</p>");
             if (chat.Quotes is { Count: > 0 } quotes)
             {

@@ -21,11 +21,11 @@ public sealed class DigestTextTests
     [InlineData(111, "111 сообщений")]
     [InlineData(101, "101 сообщение")]
     [InlineData(1004, "1004 сообщения")]
-    public void Messages_take_the_russian_plural_form(long n, string expected) => Assert.Equal(expected, RussianPlural.Messages(n));
+    public void Messages_take_the_russian_plural_form(long n, string expected) => Assert.Equal(expected, DigestCounts.Messages(n));
 
     [Fact]
     public void Chats_take_the_russian_plural_form() =>
-        Assert.Equal(["1 чат", "2 чата", "5 чатов", "21 чат"], new long[] { 1, 2, 5, 21 }.Select(RussianPlural.Chats));
+        Assert.Equal(["1 чат", "2 чата", "5 чатов", "21 чат"], new long[] { 1, 2, 5, 21 }.Select(DigestCounts.Chats));
 
     [Fact]
     public void A_daily_digest_is_due_at_the_next_chosen_hour_of_the_schools_time_zone()

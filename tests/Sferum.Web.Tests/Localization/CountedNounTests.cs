@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Sferum.Web.Localization;
+using Sferum.Common;
 using Sferum.Web.Tests.Support;
 
 namespace Sferum.Web.Tests.Localization;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sferum.Web.Localization;
+using Sferum.Common;
 
 namespace Sferum.Web.Tests.Localization;
 

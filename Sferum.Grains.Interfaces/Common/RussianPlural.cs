@@ -1,4 +1,4 @@
-namespace Sferum.Web.Localization;
+namespace Sferum.Common;
 
 /// <summary>The three forms a Russian noun takes after a number: 1 сообщение, 3 сообщения, 5 сообщений.</summary>
 public enum PluralForm
