@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sferum.Classes;
 using Sferum.Identity;
+using Sferum.PersonalData;
 using Sferum.Schools;
 
 namespace Sferum.DataRequests;
@@ -65,7 +66,7 @@ public static class AccessAnswerComposer
 
     private static List<AnswerLine> Operator(SchoolSummary school, OperatorDetails details, string address) =>
     [
-        new("Оператор", $"{school.Name}, {address}"),
+        new("Оператор", $"{(string.IsNullOrWhiteSpace(details.LegalName) ? school.Name : details.LegalName)}, {address}"),
         new("Ответственный за организацию обработки персональных данных", string.IsNullOrWhiteSpace(details.Responsible) ? "—" : details.Responsible),
         new("Лица, обрабатывающие данные по поручению школы", string.IsNullOrWhiteSpace(details.Processors)
             ? "оператор платформы «Сферум» (размещение и обслуживание системы по договору со школой)"
