@@ -51,7 +51,7 @@ public sealed class AnnouncementGrain(AcknowledgementStore store) : Grain, IAnno
     {
         if (message.AuthorId != userId && !access.CanModerate)
         {
-            throw DomainException.Forbidden("Кто подтвердил объявление, видят его автор и учителя.");
+            throw DomainException.Forbidden("announcement.forbidden-acknowledgements", "Кто подтвердил объявление, видят его автор и учителя.");
         }
 
         var confirmed = await store.ListAsync(Key.ChatId, Key.Seq);

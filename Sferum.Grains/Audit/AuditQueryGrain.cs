@@ -31,7 +31,7 @@ public sealed class AuditQueryGrain(AuditReader reader, AuditLog audit) : Grain,
     {
         if (!await GrainFactory.GetGrain<ISchoolGrain>(schoolId).IsAdminAsync(userId))
         {
-            throw DomainException.Forbidden("Журнал действий школы видят только её администраторы.");
+            throw DomainException.Forbidden("audit.forbidden", "Журнал действий школы видят только её администраторы.");
         }
     }
 }

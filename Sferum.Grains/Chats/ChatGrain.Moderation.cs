@@ -74,7 +74,7 @@ public sealed partial class ChatGrain
     {
         if (loaded is null || !await IsSchoolAdminAsync(adminId))
         {
-            throw DomainException.Forbidden("Читать любой чат школы могут только её администраторы.");
+            throw DomainException.Forbidden("chat.forbidden-oversight", "Читать любой чат школы могут только её администраторы.");
         }
 
         // Written before the messages are returned: a safety read is never unrecorded.
@@ -91,7 +91,7 @@ public sealed partial class ChatGrain
             if (until > clock.GetUtcNow())
             {
                 throw new DomainException("member.muted",
-                    $"Модератор запретил вам писать в этот чат до {SchoolTimeText(until)}. Читать сообщения можно.");
+                    "Модератор запретил вам писать в этот чат до {0}. Читать сообщения можно.", SchoolTimeText(until));
             }
 
             mutes.Remove(userId);
@@ -102,7 +102,7 @@ public sealed partial class ChatGrain
     {
         if (!await IsModeratorAsync(userId))
         {
-            throw DomainException.Forbidden("Это могут учителя класса, руководители сообщества и администраторы школы.");
+            throw DomainException.Forbidden("chat.forbidden-moderate", "Это могут учителя класса, руководители сообщества и администраторы школы.");
         }
     }
 

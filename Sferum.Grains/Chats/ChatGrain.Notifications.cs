@@ -28,7 +28,7 @@ public sealed partial class ChatGrain
 
         if (mentions.Count > MaxMentions)
         {
-            throw new DomainException("message.mentions-too-many", $"В одном сообщении можно упомянуть не больше {MaxMentions} человек.");
+            throw new DomainException("message.mentions-too-many", "В одном сообщении можно упомянуть не больше {0} человек.", MaxMentions);
         }
 
         // Only members can be named; naming oneself or someone who left is not an error, it names nobody.

@@ -90,7 +90,7 @@ public sealed partial class ChatGrain(
 
         if (message.RequiresAck && !await MayAnnounceAsync(userId))
         {
-            throw DomainException.Forbidden("Объявления с подтверждением публикуют учителя и администраторы школы.");
+            throw DomainException.Forbidden("announcement.forbidden-publish", "Объявления с подтверждением публикуют учителя и администраторы школы.");
         }
 
         var stamp = CheckRate(userId);
@@ -116,7 +116,7 @@ public sealed partial class ChatGrain(
         var message = await ExistingAsync(seq);
         if (message.AuthorId != userId)
         {
-            throw DomainException.Forbidden("Изменить сообщение может только его автор.");
+            throw DomainException.Forbidden("message.forbidden-edit", "Изменить сообщение может только его автор.");
         }
 
         if (message.MeetingId is not null)
@@ -138,13 +138,13 @@ public sealed partial class ChatGrain(
         var schoolAdmin = !membership.IsModerator(userId) && await GrainFactory.GetGrain<ISchoolGrain>(membership.SchoolId).IsAdminAsync(userId);
         if (!membership.IsMember(userId) && !schoolAdmin)
         {
-            throw DomainException.Forbidden("Вы не участник этого чата.");
+            throw DomainException.Forbidden("chat.forbidden-not-member", "Вы не участник этого чата.");
         }
 
         var message = await ExistingAsync(seq);
         if (message.AuthorId != userId && !membership.IsModerator(userId) && !schoolAdmin)
         {
-            throw DomainException.Forbidden("Удалить сообщение может его автор, учитель класса или администратор школы.");
+            throw DomainException.Forbidden("message.forbidden-delete", "Удалить сообщение может его автор, учитель класса или администратор школы.");
         }
 
         return await EnqueueAsync(new PendingEvent(ChatEventType.Deleted, userId, "") { TargetSeq = seq });
@@ -168,7 +168,7 @@ public sealed partial class ChatGrain(
         RequireMember(userId);
         if (!membership.IsModerator(userId) && !await GrainFactory.GetGrain<ISchoolGrain>(membership.SchoolId).IsAdminAsync(userId))
         {
-            throw DomainException.Forbidden("Закреплять сообщения могут учителя класса и администраторы школы.");
+            throw DomainException.Forbidden("message.forbidden-pin", "Закреплять сообщения могут учителя класса и администраторы школы.");
         }
 
         await ExistingAsync(seq);
@@ -489,7 +489,7 @@ public sealed partial class ChatGrain(
     {
         if (attachments.Count > AttachmentRules.MaxPerMessage)
         {
-            throw new DomainException("attachment.too-many", $"Не больше {AttachmentRules.MaxPerMessage} файлов в одном сообщении.");
+            throw new DomainException("attachment.too-many", "Не больше {0} файлов в одном сообщении.", AttachmentRules.MaxPerMessage);
         }
 
         var valid = new List<ChatAttachment>();
@@ -504,7 +504,7 @@ public sealed partial class ChatGrain(
 
             if (type is null)
             {
-                throw new DomainException("attachment.type", $"Файлы «{Path.GetExtension(name)}» прикреплять нельзя.");
+                throw new DomainException("attachment.type", "Файлы «{0}» прикреплять нельзя.", Path.GetExtension(name));
             }
 
             valid.Add(new ChatAttachment(a.Hash, name, type, a.Size));
@@ -522,7 +522,7 @@ public sealed partial class ChatGrain(
 
         if (text.Length > options.Value.MaxMessageLength)
         {
-            throw new DomainException("message.too-long", $"Сообщение длиннее {options.Value.MaxMessageLength} символов.");
+            throw new DomainException("message.too-long", "Сообщение длиннее {0} символов.", options.Value.MaxMessageLength);
         }
 
         return text.Trim();
@@ -543,7 +543,7 @@ public sealed partial class ChatGrain(
         {
             metrics.RateLimited("chat.send");
             throw new DomainException("message.rate-limited",
-                $"Слишком много сообщений: не больше {options.Value.RateLimitCount} за {options.Value.RateLimitWindowSeconds} с. Подождите немного.");
+                "Слишком много сообщений: не больше {0} за {1} с. Подождите немного.", options.Value.RateLimitCount, options.Value.RateLimitWindowSeconds);
         }
 
         times.Add(now);
@@ -568,7 +568,7 @@ public sealed partial class ChatGrain(
     {
         if (userId != Guid.Empty && !membership.IsMember(userId))
         {
-            throw DomainException.Forbidden("Вы не участник этого чата.");
+            throw DomainException.Forbidden("chat.forbidden-not-member", "Вы не участник этого чата.");
         }
     }
 
@@ -577,7 +577,7 @@ public sealed partial class ChatGrain(
         RequireMember(userId);
         if (!membership.CanPost(userId))
         {
-            throw DomainException.Forbidden("В этом чате вы можете только читать.");
+            throw DomainException.Forbidden("chat.forbidden-read-only", "В этом чате вы можете только читать.");
         }
 
         RequireNotMuted(userId);

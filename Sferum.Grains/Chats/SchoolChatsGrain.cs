@@ -32,7 +32,7 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
         var admin = await school.IsAdminAsync(requesterUserId);
         if (!MayWrite(me, other, admin, await school.GetChatPolicyAsync()))
         {
-            throw DomainException.Forbidden("Этому человеку написать нельзя: ученики пишут учителям своих классов, родители — учителям классов своих детей.");
+            throw DomainException.Forbidden("chat.forbidden-direct", "Этому человеку написать нельзя: ученики пишут учителям своих классов, родители — учителям классов своих детей.");
         }
 
         var (first, second) = requesterUserId.CompareTo(otherUserId) < 0 ? (requesterUserId, otherUserId) : (otherUserId, requesterUserId);
@@ -44,20 +44,20 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
 
     public async Task<Guid> CreateGroupAsync(Guid requesterUserId, string title, IReadOnlyList<Guid> memberUserIds)
     {
-        await RequireStaffAsync(requesterUserId, "Группы создают учителя и администраторы школы.");
+        await RequireStaffAsync(requesterUserId, DomainException.Forbidden("chat.forbidden-group-create", "Группы создают учителя и администраторы школы."));
         title = ValidTitle(title);
 
         var members = memberUserIds.Where(u => u != requesterUserId).Distinct().ToList();
         if (members.Count is 0 or > MaxGroupMembers)
         {
-            throw new DomainException("chat.members-invalid", $"В группе должны быть участники (не больше {MaxGroupMembers}).");
+            throw new DomainException("chat.members-invalid", "В группе должны быть участники (не больше {0}).", MaxGroupMembers);
         }
 
         foreach (var member in members)
         {
             if (!(await people.OfAsync(SchoolId, member)).InSchool)
             {
-                throw DomainException.Forbidden("В группу можно добавить только людей из этой школы.");
+                throw DomainException.Forbidden("chat.forbidden-group-outsider", "В группу можно добавить только людей из этой школы.");
             }
         }
 
@@ -69,7 +69,7 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
 
     public async Task<Guid> CreateCommunityAsync(Guid requesterUserId, string title)
     {
-        await RequireStaffAsync(requesterUserId, "Сообщества создают учителя и администраторы школы.");
+        await RequireStaffAsync(requesterUserId, DomainException.Forbidden("chat.forbidden-community-create", "Сообщества создают учителя и администраторы школы."));
         var chatId = Guid.NewGuid();
         await directory.CreateAsync(chatId, SchoolId, ChatKind.Community, ValidTitle(title), requesterUserId,
             new Dictionary<Guid, bool> { [requesterUserId] = true });
@@ -80,7 +80,7 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
     {
         if (!(await people.OfAsync(SchoolId, requesterUserId)).InSchool && !await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(requesterUserId))
         {
-            throw DomainException.Forbidden("Канал школы читают только её ученики, родители и сотрудники.");
+            throw DomainException.Forbidden("channel.forbidden-read", "Канал школы читают только её ученики, родители и сотрудники.");
         }
 
         var chatId = DerivedId("channel", SchoolId, SchoolId);
@@ -100,7 +100,7 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
     {
         if (!await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(requesterUserId))
         {
-            throw DomainException.Forbidden("Авторов канала назначают администраторы школы.");
+            throw DomainException.Forbidden("channel.forbidden-authors", "Авторов канала назначают администраторы школы.");
         }
 
         if (!(await people.OfAsync(SchoolId, authorUserId)).IsStaff)
@@ -157,11 +157,11 @@ public sealed class SchoolChatsGrain(SchoolPeople people, ChatDirectory director
     public async Task<bool> IsStaffAsync(Guid userId) =>
         (await people.OfAsync(SchoolId, userId)).IsStaff || await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId);
 
-    private async Task RequireStaffAsync(Guid userId, string refusal)
+    private async Task RequireStaffAsync(Guid userId, DomainException refusal)
     {
         if (!await IsStaffAsync(userId))
         {
-            throw DomainException.Forbidden(refusal);
+            throw refusal;
         }
     }
 

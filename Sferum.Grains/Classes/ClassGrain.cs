@@ -23,7 +23,7 @@ public sealed class ClassGrain(ClassRosterReader reader) : Grain, IClassGrain, A
         var r = roster ?? throw new DomainException("class.unknown", "Такого класса нет.");
         if (!IsMember(requesterUserId) && !await GrainFactory.GetGrain<ISchoolGrain>(r.SchoolId).IsAdminAsync(requesterUserId))
         {
-            throw DomainException.Forbidden("Класс видят только его ученики, их родители, учителя и администраторы школы.");
+            throw DomainException.Forbidden("class.forbidden", "Класс видят только его ученики, их родители, учителя и администраторы школы.");
         }
 
         return new ClassDetails(r.ClassId, r.SchoolId, r.Name, r.Grade, r.AcademicYear, r.ClassChatId, r.ParentsChatId, r.Members, r.Removed);

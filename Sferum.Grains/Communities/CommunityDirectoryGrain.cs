@@ -131,7 +131,7 @@ public sealed class CommunityDirectoryGrain(CommunityStore store, SchoolPeople p
         var admin = await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId);
         if (!standing.InSchool && !admin)
         {
-            throw DomainException.Forbidden("Сообщества школы видят только её ученики, родители и сотрудники.");
+            throw DomainException.Forbidden("community.forbidden-list", "Сообщества школы видят только её ученики, родители и сотрудники.");
         }
 
         var (grades, parent) = await store.StandingAsync(SchoolId, userId);
@@ -144,7 +144,7 @@ public sealed class CommunityDirectoryGrain(CommunityStore store, SchoolPeople p
         var row = (await store.ListAsync(SchoolId, userId)).FirstOrDefault(r => r.ChatId == chatId);
         if (row is null || !await GrainFactory.GetGrain<IChatGrain>(chatId).IsModeratorAsync(userId))
         {
-            throw DomainException.Forbidden("Это могут руководители сообщества и администраторы школы.");
+            throw DomainException.Forbidden("community.forbidden-manage", "Это могут руководители сообщества и администраторы школы.");
         }
 
         return row.Title;

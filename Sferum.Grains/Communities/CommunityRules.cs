@@ -25,7 +25,7 @@ public static class CommunityRules
         var description = settings.Description?.Trim() ?? "";
         if (description.Length > MaxDescription)
         {
-            throw new DomainException("community.description-too-long", $"Описание — не длиннее {MaxDescription} символов.");
+            throw new DomainException("community.description-too-long", "Описание — не длиннее {0} символов.", MaxDescription);
         }
 
         var grades = (settings.OpenGrades ?? []).Distinct().Order().ToList();

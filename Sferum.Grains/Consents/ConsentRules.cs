@@ -12,11 +12,15 @@ public static class ConsentRules
     public const string OperatorMissing =
         "Школа ещё не указала своё полное наименование и адрес как оператор персональных данных, а без них согласие оформить нельзя. Обратитесь к администратору школы.";
 
+    public const string MinorCannotGive = "Ученикам младше 18 лет согласие даёт родитель в своём профиле; отозвать согласие можно и самому.";
+
+    public const string AdultGivesOwn = "Ученику уже исполнилось 18 лет: согласие он даёт сам в своём профиле.";
+
     /// <summary>Why this consent cannot be given now, or null. A minor's consent is their parent's to give, an adult's their own.</summary>
     public static string? CannotGive(ConsentPerson person, bool isSelf, DateOnly today) => (isSelf, person.IsMinorOn(today)) switch
     {
-        (true, true) => "Ученикам младше 18 лет согласие даёт родитель в своём профиле; отозвать согласие можно и самому.",
-        (false, false) => "Ученику уже исполнилось 18 лет: согласие он даёт сам в своём профиле.",
+        (true, true) => MinorCannotGive,
+        (false, false) => AdultGivesOwn,
         _ => null,
     };
 

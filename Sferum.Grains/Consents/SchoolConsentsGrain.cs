@@ -67,9 +67,11 @@ public sealed class SchoolConsentsGrain(
         var me = await ProfileAsync(userId) ?? throw NotYours();
         var (person, isSelf) = await ResolveAsync(userId, me, grant.SubjectKey) ?? throw NotYours();
         var op = await OperatorAsync() ?? throw new DomainException("consent.operator-missing", ConsentRules.OperatorMissing);
-        if (ConsentRules.CannotGive(person, isSelf, SchoolTime.Date(clock.GetUtcNow(), school.TimeZone)) is { } reason)
+        if (ConsentRules.CannotGive(person, isSelf, SchoolTime.Date(clock.GetUtcNow(), school.TimeZone)) is not null)
         {
-            throw new DomainException(isSelf ? "consent.minor" : "consent.adult-child", reason);
+            throw isSelf
+                ? new DomainException("consent.minor", ConsentRules.MinorCannotGive)
+                : new DomainException("consent.adult-child", ConsentRules.AdultGivesOwn);
         }
 
         var text = ConsentPurposes.Offered.Contains(grant.Purpose) ? await texts.LatestAsync(grant.Purpose) : null;
@@ -103,7 +105,7 @@ public sealed class SchoolConsentsGrain(
         var (person, isSelf) = await ResolveAsync(userId, me, stored.Record.SubjectKey) ?? throw NotYours();
         if (!isSelf && !person.IsMinorOn(SchoolTime.Date(clock.GetUtcNow(), school.TimeZone)))
         {
-            throw DomainException.Forbidden("Ученику уже исполнилось 18 лет: своими согласиями он распоряжается сам.");
+            throw DomainException.Forbidden("consent.forbidden-adult", "Ученику уже исполнилось 18 лет: своими согласиями он распоряжается сам.");
         }
 
         var c = stored.Record;
@@ -131,7 +133,7 @@ public sealed class SchoolConsentsGrain(
     public async Task<ConsentRegisterPage> GetRegisterAsync(Guid adminUserId, ConsentRegisterQuery query)
     {
         var school = await SchoolAsync();
-        await RequireAdminAsync(adminUserId, "Реестр согласий школы видят только её администраторы.");
+        await RequireAdminAsync(adminUserId, DomainException.Forbidden("consent.forbidden-registry", "Реестр согласий школы видят только её администраторы."));
         var (rows, total) = await store.RegisterAsync(SchoolId, query);
         // Written after the read, as an export is: the register shows who consented to what, itself personal data.
         await audit.RegisterReadAsync(SchoolId, adminUserId, query, rows.Count);
@@ -145,7 +147,7 @@ public sealed class SchoolConsentsGrain(
         if (details.SchoolId != SchoolId || details.Removed
             || !details.Members.Any(m => m.UserId == teacherUserId && m.Role is ClassRole.Teacher or ClassRole.HomeroomTeacher))
         {
-            throw DomainException.Forbidden("Контактные телефоны класса видят только его учителя.");
+            throw DomainException.Forbidden("consent.forbidden-phones", "Контактные телефоны класса видят только его учителя.");
         }
 
         // Pupils by their journal key (a parent's consent names them so); adults by their account.
@@ -220,17 +222,17 @@ public sealed class SchoolConsentsGrain(
 
     private Task<UserProfile?> ProfileAsync(Guid userId) => GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
 
-    private async Task RequireAdminAsync(Guid userId, string message)
+    private async Task RequireAdminAsync(Guid userId, DomainException refusal)
     {
         if (!await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId))
         {
-            throw DomainException.Forbidden(message);
+            throw refusal;
         }
     }
 
     // The same answer whether the person does not exist or is not the user's to act for.
     private static DomainException NotYours() =>
-        DomainException.Forbidden("Согласием распоряжается только тот, за кого оно дано, или его родитель.");
+        DomainException.Forbidden("consent.forbidden", "Согласием распоряжается только тот, за кого оно дано, или его родитель.");
 
     /// <summary>The operator a consent names, or null while the school has not given its legal name and address.</summary>
     private async Task<OperatorDetails?> OperatorAsync() => await operators.GetAsync(SchoolId) is { NamesOperator: true } op ? op : null;

@@ -101,7 +101,7 @@ public sealed class DataRequestsGrain(
 
         if (today > request.DueOn)
         {
-            throw new DomainException("request.overdue", $"Срок истёк {Day(request.DueOn)}: продлить его можно было только до этого дня.");
+            throw new DomainException("request.overdue", "Срок истёк {0}: продлить его можно было только до этого дня.", Day(request.DueOn));
         }
 
         if (reason.Length is < 10 or > 1000)
@@ -236,7 +236,7 @@ public sealed class DataRequestsGrain(
     {
         if (request.Closed)
         {
-            throw new DomainException("request.closed", $"Запрос закрыт {Day(request.ClosedOn!.Value)}.");
+            throw new DomainException("request.closed", "Запрос закрыт {0}.", Day(request.ClosedOn!.Value));
         }
     }
 
@@ -244,7 +244,7 @@ public sealed class DataRequestsGrain(
     {
         if (!await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAppointedAdminAsync(userId))
         {
-            throw DomainException.Forbidden("Запросы субъектов персональных данных ведут только администраторы школы.");
+            throw DomainException.Forbidden("request.forbidden", "Запросы субъектов персональных данных ведут только администраторы школы.");
         }
     }
 

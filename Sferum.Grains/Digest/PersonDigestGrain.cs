@@ -263,7 +263,7 @@ public sealed class PersonDigestGrain(DigestStore store, DigestMailer mailer, IO
     {
         if (requesterUserId != UserId)
         {
-            throw DomainException.Forbidden("Настройки сводки может менять только сам человек.");
+            throw DomainException.Forbidden("digest.forbidden-person", "Настройки сводки может менять только сам человек.");
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class SchoolDigestPolicyGrain(DigestStore store, AuditLog audit) :
     {
         if (!await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId))
         {
-            throw DomainException.Forbidden("Настройки сводки меняют только администраторы школы.");
+            throw DomainException.Forbidden("digest.forbidden-school", "Настройки сводки меняют только администраторы школы.");
         }
     }
 }

@@ -16,7 +16,8 @@ public sealed class SiloInfoGrain(ILocalSiloDetails silo) : Grain, ISiloInfoGrai
 
     public async Task<SiloInfo> GetAsync(Guid requesterUserId)
     {
-        await Operators.RequireAsync(GrainFactory, requesterUserId, "Сведения о серверах доступны только операторам платформы.");
+        await Operators.RequireAsync(GrainFactory, requesterUserId,
+            DomainException.Forbidden("silo.forbidden", "Сведения о серверах доступны только операторам платформы."));
         // Placed afresh at every ask: an activation that did not land on its silo must not linger and answer for it.
         DeactivateOnIdle();
         var here = silo.SiloAddress.ToParsableString();

@@ -24,7 +24,7 @@ public static class ExternalIdentityValidator
 
         if (!string.IsNullOrWhiteSpace(identity.Snils) && !Snils.IsValid(identity.Snils))
         {
-            throw new DomainException("identity.snils-invalid", "Поставщик учётных записей передал СНИЛС с неверной контрольной суммой.");
+            throw new DomainException("identity.snils-invalid", "Поставщик учётных записей передал СНИЛС с неверной контрольной суммой.") { Key = "identity.provider-snils-invalid" };
         }
     }
 }

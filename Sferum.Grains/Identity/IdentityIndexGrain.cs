@@ -12,7 +12,7 @@ public sealed class IdentityIndexGrain(
         ExternalIdentityValidator.Validate(identity);
         if (IIdentityIndexGrain.KeyFor(identity.Provider, identity.Subject) != this.GetPrimaryKeyString())
         {
-            throw DomainException.Forbidden("Вход не соответствует учётной записи.");
+            throw DomainException.Forbidden("identity.forbidden-sign-in", "Вход не соответствует учётной записи.");
         }
 
         if (state.State.UserId is not { } userId)

@@ -38,7 +38,7 @@ public sealed class UserGrain(
 
         if (s.Created && (s.Provider != identity.Provider || s.Subject != identity.Subject))
         {
-            throw DomainException.Forbidden("Эта учётная запись уже связана с другим входом.");
+            throw DomainException.Forbidden("identity.forbidden-linked", "Эта учётная запись уже связана с другим входом.");
         }
 
         var now = clock.GetUtcNow();
@@ -157,7 +157,7 @@ public sealed class UserGrain(
         }
 
         var step = SecondFactor.Verify(s.SecondFactorSecret, code, s.LastSecondFactorStep, clock.GetUtcNow().UtcDateTime)
-            ?? throw new DomainException("second-factor.invalid", "Одноразовый код не подошёл (или уже был использован).");
+            ?? throw new DomainException("second-factor.invalid", "Одноразовый код не подошёл (или уже был использован).") { Key = "second-factor.one-time-invalid" };
         s.LastSecondFactorStep = step;
         await state.WriteStateAsync();
     }
@@ -171,13 +171,13 @@ public sealed class UserGrain(
         var userId = this.GetPrimaryKey();
         // Only what the provider vouched for can be confirmed: the proposal is looked up again, not trusted from the caller.
         var child = (await parents.ProposalsAsync(userId, s.ChildrenSnils)).FirstOrDefault(p => p.ClassId == classId && p.JournalId == journalId)
-            ?? throw DomainException.Forbidden("Госуслуги не называют этого ученика вашим ребёнком.");
+            ?? throw DomainException.Forbidden("identity.forbidden-not-child", "Госуслуги не называют этого ученика вашим ребёнком.");
         var schoolId = child.SchoolId;
         var policy = await GrainFactory.GetGrain<ISchoolGrain>(schoolId).GetChatPolicyAsync();
         if (await parents.ParentCountAsync(schoolId, journalId, null) >= policy.MaxParentsPerStudent)
         {
             throw new DomainException("invitation.parent-limit",
-                $"У ученика уже {policy.MaxParentsPerStudent} родителя в Сферуме — больше школа не разрешает. Обратитесь к администратору школы.");
+                "У ученика уже {0} родителя в Сферуме — больше школа не разрешает. Обратитесь к администратору школы.", policy.MaxParentsPerStudent);
         }
 
         await parents.AddFromProviderAsync(classId, schoolId, journalId, userId, s.Name);
@@ -193,7 +193,7 @@ public sealed class UserGrain(
         var requester = requesterUserId == this.GetPrimaryKey() ? ToProfile() : await GrainFactory.GetGrain<IUserGrain>(requesterUserId).GetProfileAsync();
         if (requester is not { IsPlatformOperator: true } || requesterUserId == this.GetPrimaryKey())
         {
-            throw DomainException.Forbidden("Блокировать учётные записи могут только операторы платформы (и не свою).");
+            throw DomainException.Forbidden("identity.forbidden-disable", "Блокировать учётные записи могут только операторы платформы (и не свою).");
         }
 
         if (s.Disabled == disabled)

@@ -10,7 +10,7 @@ public sealed class UserLookupGrain(UserIdentityStore identities) : Grain, IUser
     {
         if (await GrainFactory.GetGrain<IUserGrain>(requesterUserId).GetProfileAsync() is not { IsPlatformOperator: true })
         {
-            throw DomainException.Forbidden("Искать людей по СНИЛС могут только операторы платформы.");
+            throw DomainException.Forbidden("identity.forbidden-lookup", "Искать людей по СНИЛС могут только операторы платформы.");
         }
 
         return Snils.TryNormalize(snils, out var normalized)

@@ -121,7 +121,7 @@ public sealed class IncidentGrain(
         var times = await ClockAsync();
         if (already is { } at)
         {
-            throw new DomainException("incident.notice-already-sent", $"Это уведомление уже отмечено отправленным: {times.Format(at)}.");
+            throw new DomainException("incident.notice-already-sent", "Это уведомление уже отмечено отправленным: {0}.", times.Format(at));
         }
 
         sentAt = IncidentRules.SentAt(sentAt, clock.GetUtcNow(), r.DetectedAt);
@@ -255,7 +255,7 @@ public sealed class IncidentGrain(
         await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync() is { IsPlatformOperator: true, Trust: TrustLevel.Confirmed };
 
     private static DomainException Refusal() =>
-        DomainException.Forbidden("Инциденты с персональными данными видят только администраторы школы и операторы платформы.");
+        DomainException.Forbidden("incident.forbidden", "Инциденты с персональными данными видят только администраторы школы и операторы платформы.");
 
     private async Task<IncidentClock> ClockAsync() =>
         IncidentClock.For((await GrainFactory.GetGrain<ISchoolGrain>(record!.SchoolId).GetAsync())?.TimeZone);

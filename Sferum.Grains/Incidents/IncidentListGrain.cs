@@ -13,7 +13,7 @@ public sealed class IncidentListGrain(IncidentStore store) : Grain, IIncidentLis
         var school = GrainFactory.GetGrain<ISchoolGrain>(schoolId);
         if (!await IsOperatorAsync(requesterUserId) && !await school.IsAppointedAdminAsync(requesterUserId))
         {
-            throw DomainException.Forbidden("Инциденты школы видят только её администраторы и операторы платформы.");
+            throw DomainException.Forbidden("incident.forbidden-school-list", "Инциденты школы видят только её администраторы и операторы платформы.");
         }
 
         var name = (await school.GetAsync())?.Name ?? "";
@@ -24,7 +24,7 @@ public sealed class IncidentListGrain(IncidentStore store) : Grain, IIncidentLis
     {
         if (!await IsOperatorAsync(requesterUserId))
         {
-            throw DomainException.Forbidden("Инциденты всех школ видят только операторы платформы.");
+            throw DomainException.Forbidden("incident.forbidden-all-list", "Инциденты всех школ видят только операторы платформы.");
         }
 
         var names = new Dictionary<Guid, string>();

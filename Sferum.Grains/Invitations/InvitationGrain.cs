@@ -38,12 +38,12 @@ public sealed class InvitationGrain(
 
         if (draft.ExpiresInDays is < 1 or > InvitationDraft.MaxExpiryDays)
         {
-            throw new DomainException("invitation.expiry-invalid", $"Срок действия: от 1 до {InvitationDraft.MaxExpiryDays} дней.");
+            throw new DomainException("invitation.expiry-invalid", "Срок действия: от 1 до {0} дней.", InvitationDraft.MaxExpiryDays);
         }
 
         if (draft.MaxUses is < 1 or > InvitationDraft.MaxUseLimit)
         {
-            throw new DomainException("invitation.uses-invalid", $"Число использований: от 1 до {InvitationDraft.MaxUseLimit}.");
+            throw new DomainException("invitation.uses-invalid", "Число использований: от 1 до {0}.", InvitationDraft.MaxUseLimit);
         }
 
         var target = await ResolveTargetAsync(requesterUserId, draft);
@@ -153,7 +153,7 @@ public sealed class InvitationGrain(
 
         if (!await store.DecideAsync(r, userId, person.Name, approve, requesterUserId))
         {
-            throw new DomainException("invitation.request-unknown", "Такой заявки нет (или по ней уже решили).");
+            throw new DomainException("invitation.request-unknown", "Такой заявки нет (или по ней уже решили).") { Key = "invitation.request-decided" };
         }
 
         await audit.WriteAsync(new AuditEntry(r.SchoolId, requesterUserId, null, approve ? "invitation.approved" : "invitation.declined",
@@ -218,7 +218,7 @@ public sealed class InvitationGrain(
             metrics.RateLimited("invitation.attempts");
             await audit.WriteAsync(new AuditEntry(record?.SchoolId, attempt.UserId, null, "invitation.rate-limited",
                 "Слишком много попыток открыть приглашения", Details(("address", attempt.Address))));
-            throw new DomainException("invitation.rate-limited", $"Слишком много попыток. Попробуйте снова через {o.WindowMinutes} минут.");
+            throw new DomainException("invitation.rate-limited", "Слишком много попыток. Попробуйте снова через {0} минут.", o.WindowMinutes);
         }
 
         // Re-read on every attempt: the table is the authority (an operator may extend or end a link there).
@@ -227,11 +227,11 @@ public sealed class InvitationGrain(
         {
             await audit.WriteAsync(new AuditEntry(null, attempt.UserId, null, "invitation.unknown-token",
                 "Попытка открыть несуществующее приглашение", Details(("address", attempt.Address))));
-            throw new DomainException("invitation.unknown", "Такого приглашения нет. Проверьте, что ссылка скопирована целиком.");
+            throw new DomainException("invitation.unknown", "Такого приглашения нет. Проверьте, что ссылка скопирована целиком.") { Key = "invitation.unknown-link" };
         }
 
         var person = await GrainFactory.GetGrain<IUserGrain>(attempt.UserId).GetProfileAsync()
-            ?? throw new DomainException("user.unknown", "Войдите, чтобы принять приглашение.");
+            ?? throw new DomainException("user.unknown", "Войдите, чтобы принять приглашение.") { Key = "invitation.sign-in-required" };
         var existing = (await store.UsesAsync(InvitationId)).FirstOrDefault(u => u.UserId == attempt.UserId);
         if (existing is { Status: InvitationUseStatus.Removed or InvitationUseStatus.Declined })
         {
@@ -262,7 +262,7 @@ public sealed class InvitationGrain(
         var policy = await GrainFactory.GetGrain<ISchoolGrain>(r.SchoolId).GetChatPolicyAsync();
         if (r.Role == InvitationRole.Teacher && person.Trust < TrustLevel.Confirmed)
         {
-            throw NotForYou("Как сотрудник школы можно войти только с подтверждённой учётной записью Госуслуг.");
+            throw new DomainException("invitation.not-for-you", "Как сотрудник школы можно войти только с подтверждённой учётной записью Госуслуг.") { Key = "invitation.staff-not-confirmed" };
         }
 
         if (r.Role != InvitationRole.Teacher && person.Trust == TrustLevel.Simplified && !policy.SimplifiedAccountsMayJoin)
@@ -276,7 +276,7 @@ public sealed class InvitationGrain(
         {
             if (r.ChildUserId == person.UserId || (r.ChildJournalId is not null && await ChildIsAsync(r, person.UserId)))
             {
-                throw NotForYou("Нельзя стать родителем самого себя.");
+                throw new DomainException("invitation.not-for-you", "Нельзя стать родителем самого себя.") { Key = "invitation.parent-of-self" };
             }
 
             await RequireParentRoomAsync(r, policy);
@@ -288,7 +288,7 @@ public sealed class InvitationGrain(
         if (r.Role == InvitationRole.Parent && await parents.ParentCountAsync(r.SchoolId, r.ChildJournalId, r.ChildUserId) >= policy.MaxParentsPerStudent)
         {
             throw new DomainException("invitation.parent-limit",
-                $"У ученика уже {policy.MaxParentsPerStudent} родителя в Сферуме — больше школа не разрешает. Обратитесь к администратору школы.");
+                "У ученика уже {0} родителя в Сферуме — больше школа не разрешает. Обратитесь к администратору школы.", policy.MaxParentsPerStudent);
         }
     }
 
@@ -312,7 +312,7 @@ public sealed class InvitationGrain(
         var maxUses = draft.MaxUses;
         if (draft.Target is InvitationTarget.ClassChat or InvitationTarget.ParentsChat)
         {
-            var cls = await GrainFactory.GetGrain<IClassGrain>(draft.ClassId ?? throw Invalid("Не указан класс.")).GetAsync(requester);
+            var cls = await GrainFactory.GetGrain<IClassGrain>(draft.ClassId ?? throw new DomainException("invitation.invalid", "Не указан класс.") { Key = "invitation.class-missing" }).GetAsync(requester);
             if (cls.Removed)
             {
                 throw new DomainException("invitation.class-removed", "Класс расформирован: приглашать в него нельзя.");
@@ -323,17 +323,19 @@ public sealed class InvitationGrain(
             var allowed = parents ? new[] { InvitationRole.Parent, InvitationRole.Teacher } : [InvitationRole.Student, InvitationRole.Teacher];
             if (!allowed.Contains(draft.Role))
             {
-                throw Invalid(parents ? "В чат родителей приглашают родителей или учителей." : "В чат класса приглашают учеников или учителей.");
+                throw parents
+                    ? new DomainException("invitation.invalid", "В чат родителей приглашают родителей или учителей.") { Key = "invitation.parents-chat-role" }
+                    : new DomainException("invitation.invalid", "В чат класса приглашают учеников или учителей.") { Key = "invitation.class-chat-role" };
             }
 
             if (draft.Role == InvitationRole.Parent)
             {
                 var child = cls.Members.FirstOrDefault(m => m.Role == ClassRole.Student && m.JournalId == draft.ChildKey)
-                    ?? throw Invalid("Выберите ученика этого класса, чьих родителей вы приглашаете.");
+                    ?? throw new DomainException("invitation.invalid", "Выберите ученика этого класса, чьих родителей вы приглашаете.") { Key = "invitation.child-missing" };
                 var forOwnParent = child.UserId == requester;
                 if (!manager && !forOwnParent)
                 {
-                    throw DomainException.Forbidden("Родителей приглашают учителя класса; ученик — только своих родителей.");
+                    throw DomainException.Forbidden("invitation.forbidden-parents", "Родителей приглашают учителя класса; ученик — только своих родителей.");
                 }
 
                 (childName, childUser, childJournal) = (child.DisplayName, ChildUserOf(child), ChildUserOf(child) is null ? child.JournalId : null);
@@ -346,7 +348,7 @@ public sealed class InvitationGrain(
             }
             else if (!manager)
             {
-                throw DomainException.Forbidden("Приглашать в класс могут его учителя и администраторы школы.");
+                throw DomainException.Forbidden("invitation.forbidden-class", "Приглашать в класс могут его учителя и администраторы школы.");
             }
 
             (schoolId, classId, chatId, title) = (cls.SchoolId, cls.ClassId, parents ? cls.ParentsChatId : cls.ClassChatId,
@@ -354,21 +356,21 @@ public sealed class InvitationGrain(
         }
         else
         {
-            var access = await GrainFactory.GetGrain<IChatGrain>(draft.ChatId ?? throw Invalid("Не указан чат.")).GetAccessAsync(requester);
+            var access = await GrainFactory.GetGrain<IChatGrain>(draft.ChatId ?? throw new DomainException("invitation.invalid", "Не указан чат.") { Key = "invitation.chat-missing" }).GetAccessAsync(requester);
             var kind = draft.Target == InvitationTarget.Group ? ChatKind.Group : ChatKind.Community;
             if (access.Kind != kind)
             {
-                throw Invalid("По ссылке приглашают только в группы и сообщества.");
+                throw new DomainException("invitation.invalid", "По ссылке приглашают только в группы и сообщества.") { Key = "invitation.chat-kind" };
             }
 
             if (!access.CanModerate)
             {
-                throw DomainException.Forbidden("Приглашать могут только руководители группы.");
+                throw DomainException.Forbidden("invitation.forbidden-group", "Приглашать могут только руководители группы.");
             }
 
             if (draft.Role != InvitationRole.Member)
             {
-                throw Invalid("В группу приглашают участником.");
+                throw new DomainException("invitation.invalid", "В группу приглашают участником.") { Key = "invitation.group-role" };
             }
 
             (schoolId, chatId, title) = (access.SchoolId, access.ChatId, access.Title);
@@ -403,7 +405,7 @@ public sealed class InvitationGrain(
 
         if (!manager && !await GrainFactory.GetGrain<ISchoolGrain>(r.SchoolId).IsAdminAsync(userId))
         {
-            throw DomainException.Forbidden("Приглашением управляют учителя класса, руководители группы и администраторы школы.");
+            throw DomainException.Forbidden("invitation.forbidden-manage", "Приглашением управляют учителя класса, руководители группы и администраторы школы.");
         }
     }
 
@@ -423,11 +425,7 @@ public sealed class InvitationGrain(
     private InvitationRecord Known() => record ?? throw new DomainException("invitation.unknown", "Такого приглашения нет.");
 
     private static DomainException Exhausted() =>
-        new("invitation.exhausted", "По этому приглашению уже присоединились все, для кого оно было. Попросите новое.");
-
-    private static DomainException NotForYou(string message) => new("invitation.not-for-you", message);
-
-    private static DomainException Invalid(string message) => new("invitation.invalid", message);
+        new DomainException("invitation.exhausted", "По этому приглашению уже присоединились все, для кого оно было. Попросите новое.");
 
     private static Dictionary<string, object?> Details(params (string Key, object? Value)[] items) =>
         items.ToDictionary(i => i.Key, i => i.Value);

@@ -53,7 +53,7 @@ public sealed class ClassMaterialsGrain(MaterialStore store, ClassRosterReader r
         var (current, canPublish) = await AccessAsync(userId);
         if (!canPublish)
         {
-            throw DomainException.Forbidden("Материалы публикуют учителя класса.");
+            throw DomainException.Forbidden("material.forbidden-publish", "Материалы публикуют учителя класса.");
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -74,7 +74,7 @@ public sealed class ClassMaterialsGrain(MaterialStore store, ClassRosterReader r
         var (_, canPublish) = await AccessAsync(userId);
         if (!canPublish)
         {
-            throw DomainException.Forbidden("Убрать материал могут учителя класса.");
+            throw DomainException.Forbidden("material.forbidden-remove", "Убрать материал могут учителя класса.");
         }
 
         if (!await store.RemoveAsync(ClassId, materialId, userId))
@@ -89,7 +89,7 @@ public sealed class ClassMaterialsGrain(MaterialStore store, ClassRosterReader r
         roster = await rosters.LoadAsync(ClassId);
         if (roster is null || roster.Removed)
         {
-            throw DomainException.Forbidden("Нет доступа к материалам этого класса.");
+            throw DomainException.Forbidden("material.forbidden", "Нет доступа к материалам этого класса.");
         }
 
         var roles = roster.Members.Where(m => m.UserId == userId).Select(m => m.Role).ToList();
@@ -97,7 +97,7 @@ public sealed class ClassMaterialsGrain(MaterialStore store, ClassRosterReader r
         var admin = !teacher && await GrainFactory.GetGrain<ISchoolGrain>(roster.SchoolId).IsAdminAsync(userId);
         if (roles.Count == 0 && !admin)
         {
-            throw DomainException.Forbidden("Нет доступа к материалам этого класса.");
+            throw DomainException.Forbidden("material.forbidden", "Нет доступа к материалам этого класса.");
         }
 
         return (roster, teacher || admin);

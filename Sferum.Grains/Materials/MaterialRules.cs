@@ -47,7 +47,7 @@ public static class MaterialRules
 
             if (type is null)
             {
-                throw new DomainException("attachment.type", $"Файлы «{Path.GetExtension(name)}» публиковать нельзя.");
+                throw new DomainException("attachment.type", "Файлы «{0}» публиковать нельзя.", Path.GetExtension(name)) { Key = "material.attachment-type" };
             }
 
             return draft with { ClientId = clientId, Subject = subject, Title = title, File = file with { FileName = name, ContentType = type }, Url = null };

@@ -117,7 +117,7 @@ public sealed partial class MeetingGrain
     {
         if (groups.Count > MaxBreakouts)
         {
-            throw new DomainException("meeting.breakouts-count", $"Не больше {MaxBreakouts} групп.");
+            throw new DomainException("meeting.breakouts-count", "Не больше {0} групп.", MaxBreakouts);
         }
 
         var seen = new HashSet<Guid>();
@@ -136,7 +136,7 @@ public sealed partial class MeetingGrain
     {
         if (count < 2 || count > MaxBreakouts)
         {
-            throw new DomainException("meeting.breakouts-count", $"Групп может быть от 2 до {MaxBreakouts}.");
+            throw new DomainException("meeting.breakouts-count", "Групп может быть от 2 до {0}.", MaxBreakouts) { Key = "meeting.breakouts-count-range" };
         }
 
         var shuffled = pupils.OrderBy(_ => Random.Shared.Next()).ToList();

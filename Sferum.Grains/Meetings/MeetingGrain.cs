@@ -48,7 +48,7 @@ public sealed partial class MeetingGrain(
         var access = await chat.GetAccessAsync(hostId);
         if (!access.CanModerate)
         {
-            throw DomainException.Forbidden("Начать встречу в этом чате могут его учителя и ведущие.");
+            throw DomainException.Forbidden("meeting.forbidden-start", "Начать встречу в этом чате могут его учителя и ведущие.");
         }
 
         draft = MeetingRules.Validate(draft, access.Kind, clock.GetUtcNow());
@@ -155,7 +155,7 @@ public sealed partial class MeetingGrain(
         var person = await RequireInsideAsync(userId);
         if (janusSession is { } session && !person.Sessions.Contains(session))
         {
-            throw DomainException.Forbidden("Это не ваше подключение к видеосерверу.");
+            throw DomainException.Forbidden("meeting.forbidden-connection", "Это не ваше подключение к видеосерверу.");
         }
 
         var host = userId == M.HostId;
@@ -298,7 +298,7 @@ public sealed partial class MeetingGrain(
         // One refusal for every wrong case: a guessed secret learns nothing about the meeting.
         if (link is null || (link.TakenBy is { } taken && taken != userId) || M.State == MeetingState.Ended)
         {
-            throw DomainException.Forbidden("Эта ссылка недействительна: попросите организатора прислать новую.");
+            throw DomainException.Forbidden("meeting.forbidden-guest-link", "Эта ссылка недействительна: попросите организатора прислать новую.");
         }
 
         if (link.TakenBy is null)
@@ -311,7 +311,7 @@ public sealed partial class MeetingGrain(
             var profile = await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
             if (profile is null || profile.Trust < TrustLevel.Standard)
             {
-                throw DomainException.Forbidden("Гостем можно войти только с подтверждённой учётной записью Госуслуг.");
+                throw DomainException.Forbidden("meeting.forbidden-guest-trust", "Гостем можно войти только с подтверждённой учётной записью Госуслуг.");
             }
 
             link.TakenBy = userId;
@@ -379,12 +379,12 @@ public sealed partial class MeetingGrain(
         var guest = M.People.GetValueOrDefault(userId) is { GuestOf: not null };
         if (!guest && !await GrainFactory.GetGrain<IChatGrain>(M.ChatId).IsMemberAsync(userId))
         {
-            throw DomainException.Forbidden("Эта встреча — для участников чата, в котором её начали.");
+            throw DomainException.Forbidden("meeting.forbidden", "Эта встреча — для участников чата, в котором её начали.");
         }
 
         if (M.People.GetValueOrDefault(userId) is { Removed: true })
         {
-            throw DomainException.Forbidden("Организатор удалил вас из этой встречи.");
+            throw DomainException.Forbidden("meeting.forbidden-removed", "Организатор удалил вас из этой встречи.");
         }
     }
 
@@ -393,7 +393,9 @@ public sealed partial class MeetingGrain(
         await RequireMemberAsync(userId);
         if (M.State != MeetingState.Live)
         {
-            throw new DomainException("meeting.not-live", M.State == MeetingState.Ended ? "Встреча уже закончилась." : "Встреча ещё не началась.");
+            throw M.State == MeetingState.Ended
+                ? new DomainException("meeting.not-live", "Встреча уже закончилась.") { Key = "meeting.ended" }
+                : new DomainException("meeting.not-live", "Встреча ещё не началась.") { Key = "meeting.not-live.not-started" };
         }
 
         var person = M.People.GetValueOrDefault(userId);
@@ -410,7 +412,7 @@ public sealed partial class MeetingGrain(
     {
         if (!state.RecordExists || userId != M.HostId)
         {
-            throw DomainException.Forbidden("Это может только организатор встречи.");
+            throw DomainException.Forbidden("meeting.forbidden-host-only", "Это может только организатор встречи.");
         }
 
         await RequireMemberAsync(userId);

@@ -28,7 +28,7 @@ public static class MeetingRules
 
         if (title.Length > MaxTitle)
         {
-            throw new DomainException("meeting.title", $"Название встречи длиннее {MaxTitle} символов.");
+            throw new DomainException("meeting.title", "Название встречи длиннее {0} символов.", MaxTitle);
         }
 
         if (draft.StartsAt is { } at && (at <= now || at - now > MaxAhead))

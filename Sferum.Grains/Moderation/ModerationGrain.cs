@@ -29,7 +29,7 @@ public sealed class ModerationGrain(ReportStore reports, SchoolPeople people, Au
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (comment?.Length > MaxComment)
         {
-            throw new DomainException("report.comment-too-long", $"Комментарий к жалобе — не длиннее {MaxComment} символов.");
+            throw new DomainException("report.comment-too-long", "Комментарий к жалобе — не длиннее {0} символов.", MaxComment);
         }
 
         // The chat decides what the reporter may see: a non-member, or a message that does not exist, is refused there.
@@ -37,7 +37,7 @@ public sealed class ModerationGrain(ReportStore reports, SchoolPeople people, Au
         var access = await chat.GetAccessAsync(userId);
         if (access.SchoolId != SchoolId)
         {
-            throw DomainException.Forbidden("Этот чат не относится к школе.");
+            throw DomainException.Forbidden("report.forbidden-chat", "Этот чат не относится к школе.");
         }
 
         var message = await chat.GetMessageAsync(userId, seq);
@@ -65,7 +65,7 @@ public sealed class ModerationGrain(ReportStore reports, SchoolPeople people, Au
         var admin = await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId);
         if (!admin && !(await people.OfAsync(SchoolId, userId)).IsStaff)
         {
-            throw DomainException.Forbidden("Жалобы разбирают учителя и администраторы школы.");
+            throw DomainException.Forbidden("report.forbidden-list", "Жалобы разбирают учителя и администраторы школы.");
         }
 
         var all = await reports.ListAsync(SchoolId, includeResolved, 500);
@@ -89,7 +89,7 @@ public sealed class ModerationGrain(ReportStore reports, SchoolPeople people, Au
         var chat = GrainFactory.GetGrain<IChatGrain>(report.ChatId);
         if (!await chat.IsModeratorAsync(userId))
         {
-            throw DomainException.Forbidden("Жалобы на этот чат разбирают его учителя и администраторы школы.");
+            throw DomainException.Forbidden("report.forbidden-resolve", "Жалобы на этот чат разбирают его учителя и администраторы школы.");
         }
 
         if (!Enum.IsDefined(action))

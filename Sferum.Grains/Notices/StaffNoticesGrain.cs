@@ -21,7 +21,7 @@ public sealed class StaffNoticesGrain(NoticeStore store) : Grain, IStaffNoticesG
     {
         if (userId != this.GetPrimaryKey())
         {
-            throw DomainException.Forbidden("Это чужие уведомления.");
+            throw DomainException.Forbidden("notice.forbidden", "Это чужие уведомления.");
         }
     }
 }

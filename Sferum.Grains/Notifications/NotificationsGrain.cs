@@ -142,7 +142,7 @@ public sealed class NotificationsGrain(
 
         if (!await GrainFactory.GetGrain<IChatGrain>(chatId).IsMemberAsync(userId))
         {
-            throw DomainException.Forbidden("Вы не участник этого чата.");
+            throw DomainException.Forbidden("chat.forbidden-not-member", "Вы не участник этого чата.");
         }
 
         state.State.Mutes[chatId] = until;
@@ -222,7 +222,7 @@ public sealed class NotificationsGrain(
     {
         if (userId != UserId)
         {
-            throw DomainException.Forbidden("Это не ваши уведомления.");
+            throw DomainException.Forbidden("notification.forbidden", "Это не ваши уведомления.");
         }
     }
 }

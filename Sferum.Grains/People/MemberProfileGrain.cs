@@ -38,5 +38,5 @@ public sealed class MemberProfileGrain(MemberRelations relations, ContactReadAud
 
     // The same answer whether the person does not exist or is simply not the viewer's to see.
     private static DomainException Refused() =>
-        DomainException.Forbidden("Профиль видят люди из тех же классов и чатов и администраторы школы.");
+        DomainException.Forbidden("profile.forbidden", "Профиль видят люди из тех же классов и чатов и администраторы школы.");
 }

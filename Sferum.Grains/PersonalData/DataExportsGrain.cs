@@ -22,11 +22,11 @@ public sealed class DataExportsGrain(
     public async Task<DataExportView> RequestAsync(string personKey)
     {
         var subject = (await people.ForAsync(UserId)).FirstOrDefault(p => p.Key == personKey)
-            ?? throw DomainException.Forbidden("Выгрузить можно только свои данные и данные своих несовершеннолетних детей.");
+            ?? throw DomainException.Forbidden("export.forbidden", "Выгрузить можно только свои данные и данные своих несовершеннолетних детей.");
         var now = clock.GetUtcNow();
         if (await store.CountSinceAsync(UserId, now.AddDays(-1)) >= options.Value.PerDay)
         {
-            throw new DomainException("export.rate-limited", $"За сутки можно подготовить не больше {options.Value.PerDay} выгрузок. Попробуйте завтра.");
+            throw new DomainException("export.rate-limited", "За сутки можно подготовить не больше {0} выгрузок. Попробуйте завтра.", options.Value.PerDay);
         }
 
         var exportId = Guid.NewGuid();

@@ -43,7 +43,7 @@ public static class OperatorRules
         if (processors.Length > MaxText || retention.Length > MaxText)
         {
             throw new DomainException("operator.details-too-long",
-                $"Обработчики по поручению школы и сроки хранения: каждое поле — не длиннее {MaxText} символов.");
+                "Обработчики по поручению школы и сроки хранения: каждое поле — не длиннее {0} символов.", MaxText);
         }
 
         return new OperatorDetails(name, address, responsible, position, processors, retention);

@@ -21,25 +21,22 @@ public static class PersonCorrections
         switch (correction.Field)
         {
             case CorrectableField.LastName or CorrectableField.FirstName:
-                return value.Length is >= 1 and <= 100 ? value : throw Invalid(label, "от 1 до 100 символов");
+                return value.Length is >= 1 and <= 100 ? value : throw new DomainException("correction.value-invalid", "Поле «{0}»: от 1 до 100 символов.", label) { Key = "correction.name-invalid" };
             case CorrectableField.MiddleName:
-                return value.Length == 0 ? null : value.Length <= 100 ? value : throw Invalid(label, "до 100 символов (или пусто)");
+                return value.Length == 0 ? null : value.Length <= 100 ? value : throw new DomainException("correction.value-invalid", "Поле «{0}»: до 100 символов (или пусто).", label) { Key = "correction.middle-name-invalid" };
             case CorrectableField.BirthDate:
                 return DateOnly.TryParseExact(value, ["dd.MM.yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                        && date.Year > 1900 && date.ToDateTime(TimeOnly.MinValue) <= DateTime.UtcNow
                     ? date
-                    : throw Invalid(label, "в виде ДД.ММ.ГГГГ, не в будущем");
+                    : throw new DomainException("correction.value-invalid", "Поле «{0}»: в виде ДД.ММ.ГГГГ, не в будущем.", label) { Key = "correction.birth-date-invalid" };
             case CorrectableField.Email:
                 return value.Length == 0 ? null
                     : MailAddress.TryCreate(value, out var mail) && mail.Address == value && value.Length <= 200 ? value.ToLowerInvariant()
-                    : throw Invalid(label, "адрес вида name@example.ru (или пусто)");
+                    : throw new DomainException("correction.value-invalid", "Поле «{0}»: адрес вида name@example.ru (или пусто).", label) { Key = "correction.email-invalid" };
             default:
                 return value.Length == 0 ? null
                     : PhoneNumber.TryNormalize(value, out var phone) ? phone
-                    : throw Invalid(label, "российский номер, например +7 900 123-45-67 (или пусто)");
+                    : throw new DomainException("correction.value-invalid", "Поле «{0}»: российский номер, например +7 900 123-45-67 (или пусто).", label) { Key = "correction.phone-invalid" };
         }
     }
-
-    private static DomainException Invalid(string label, string rule) =>
-        new("correction.value-invalid", $"Поле «{label}»: {rule}.");
 }

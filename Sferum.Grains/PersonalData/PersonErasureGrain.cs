@@ -40,7 +40,7 @@ public sealed partial class PersonErasureGrain(
     {
         if (!await GrainFactory.GetGrain<ISchoolGrain>(order.SchoolId).IsAdminAsync(requesterUserId))
         {
-            throw DomainException.Forbidden("Уничтожение персональных данных назначает только администратор школы этого человека.");
+            throw DomainException.Forbidden("erasure.forbidden", "Уничтожение персональных данных назначает только администратор школы этого человека.");
         }
 
         if (S.Step != ErasureStep.NotOrdered)
@@ -52,7 +52,7 @@ public sealed partial class PersonErasureGrain(
         var position = (order.PerformerPosition ?? "").Trim();
         if (reason.Length is < 3 or > MaxReasonLength)
         {
-            throw new DomainException("erasure.reason-invalid", $"Основание: от 3 до {MaxReasonLength} символов (например, «заявление от 01.12.2026»).");
+            throw new DomainException("erasure.reason-invalid", "Основание: от 3 до {0} символов (например, «заявление от 01.12.2026»).", MaxReasonLength);
         }
 
         if (position.Length is < 2 or > 200)
@@ -119,7 +119,7 @@ public sealed partial class PersonErasureGrain(
 
             if (!await reader.BelongsToSchoolAsync(userId, schoolId))
             {
-                throw DomainException.Forbidden("Этот человек не состоит в вашей школе.");
+                throw DomainException.Forbidden("erasure.forbidden-other-school", "Этот человек не состоит в вашей школе.");
             }
 
             if (await GrainFactory.GetGrain<ISchoolGrain>(schoolId).IsAdminAsync(userId))
@@ -135,7 +135,7 @@ public sealed partial class PersonErasureGrain(
         }
         else if (!PersonKeys.TryParseRosterEntry(Key, out var school, out _) || school != schoolId)
         {
-            throw DomainException.Forbidden("Этот человек не состоит в вашей школе.");
+            throw DomainException.Forbidden("erasure.forbidden-other-school", "Этот человек не состоит в вашей школе.");
         }
     }
 

@@ -123,7 +123,7 @@ public sealed class PersonalDataGrain(
     private async Task<PersonRecord> RecordAsync(string memberKey)
     {
         var row = await records.LoadAsync(SchoolId, memberKey ?? "")
-            ?? throw new DomainException("person.unknown", "Такого человека в школе нет: возможно, его данные уже уничтожены.");
+            ?? throw new DomainException("person.unknown", "Такого человека в школе нет: возможно, его данные уже уничтожены.") { Key = "person.unknown-erased" };
         var erasureKey = row.UserId is { } user ? PersonKeys.ForUser(user) : PersonKeys.ForRosterEntry(SchoolId, row.MemberKey);
         var erasure = await GrainFactory.GetGrain<IPersonErasureGrain>(erasureKey).GetStatusAsync();
         return new PersonRecord(SchoolId, row.MemberKey, erasureKey, row.UserId, row.LastName, row.FirstName, row.MiddleName, row.BirthDate,
@@ -134,7 +134,7 @@ public sealed class PersonalDataGrain(
     {
         if (!await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId))
         {
-            throw DomainException.Forbidden("Персональные данные людей школы и акты об уничтожении доступны только администраторам этой школы.");
+            throw DomainException.Forbidden("personal-data.forbidden", "Персональные данные людей школы и акты об уничтожении доступны только администраторам этой школы.");
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class SchoolOperatorGrain(OperatorStore operators, AuditLog audit)
         await RequireSchoolAsync();
         if (!await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId))
         {
-            throw DomainException.Forbidden("Сведения об операторе персональных данных меняют и видят здесь только администраторы школы.");
+            throw DomainException.Forbidden("operator.forbidden", "Сведения об операторе персональных данных меняют и видят здесь только администраторы школы.");
         }
     }
 

@@ -18,8 +18,10 @@ public sealed class SchoolRetentionGrain(RetentionStore store, RetentionApplier 
     public async Task SetAsync(Guid requesterUserId, RetentionPolicy policy)
     {
         await RequireAdminAsync(requesterUserId);
-        Validate(policy.ChatYears, "chat-years", "Срок хранения переписки");
-        Validate(policy.FileYears, "file-years", "Срок хранения файлов и записей");
+        Validate(policy.ChatYears,
+            new DomainException("retention.chat-years-invalid", "Срок хранения переписки: от 1 до {0} лет или «бессрочно».", RetentionPolicy.MaxYears));
+        Validate(policy.FileYears,
+            new DomainException("retention.file-years-invalid", "Срок хранения файлов и записей: от 1 до {0} лет или «бессрочно».", RetentionPolicy.MaxYears));
         await store.SetAsync(SchoolId, policy, requesterUserId);
         await audit.WriteAsync(new AuditEntry(SchoolId, requesterUserId, null, "retention.policy",
             $"Сроки хранения: переписка — {Describe(policy.ChatYears)}, файлы и записи — {Describe(policy.FileYears)}, "
@@ -43,11 +45,11 @@ public sealed class SchoolRetentionGrain(RetentionStore store, RetentionApplier 
     private static string Plural(int n, string one, string few, string many) =>
         (n % 100) is >= 11 and <= 14 ? many : (n % 10) switch { 1 => one, >= 2 and <= 4 => few, _ => many };
 
-    private static void Validate(int? years, string field, string label)
+    private static void Validate(int? years, DomainException refusal)
     {
         if (years is < 1 or > RetentionPolicy.MaxYears)
         {
-            throw new DomainException($"retention.{field}-invalid", $"{label}: от 1 до {RetentionPolicy.MaxYears} лет или «бессрочно».");
+            throw refusal;
         }
     }
 
@@ -55,7 +57,7 @@ public sealed class SchoolRetentionGrain(RetentionStore store, RetentionApplier 
     {
         if (!await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId))
         {
-            throw DomainException.Forbidden("Сроки хранения задают администраторы школы.");
+            throw DomainException.Forbidden("retention.forbidden", "Сроки хранения задают администраторы школы.");
         }
     }
 }

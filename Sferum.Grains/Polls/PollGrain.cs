@@ -29,7 +29,7 @@ public sealed partial class PollGrain(PollStore store, TimeProvider clock, ILogg
         var access = await AccessAsync(chatId, userId);
         if (!access.CanPost)
         {
-            throw DomainException.Forbidden("В этом чате вы не можете публиковать.");
+            throw DomainException.Forbidden("poll.forbidden-publish", "В этом чате вы не можете публиковать.");
         }
 
         if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64 || PollIds.For(chatId, userId, clientId) != PollId)
@@ -107,7 +107,7 @@ public sealed partial class PollGrain(PollStore store, TimeProvider clock, ILogg
         var access = await AccessAsync(p.ChatId, userId);
         if (p.CreatedBy != userId && !access.CanModerate)
         {
-            throw DomainException.Forbidden("Закрыть опрос может его автор или учитель.");
+            throw DomainException.Forbidden("poll.forbidden-close", "Закрыть опрос может его автор или учитель.");
         }
 
         if (p.ClosedAt is null)
@@ -129,7 +129,7 @@ public sealed partial class PollGrain(PollStore store, TimeProvider clock, ILogg
         var access = await AccessAsync(p.ChatId, userId);
         if (p.CreatedBy != userId && !access.CanModerate)
         {
-            throw DomainException.Forbidden("Кто не ответил, видят автор опроса и учителя.");
+            throw DomainException.Forbidden("poll.forbidden-pending", "Кто не ответил, видят автор опроса и учителя.");
         }
 
         if (p.Anonymous)

@@ -16,30 +16,30 @@ public static class PollRules
         var question = (draft.Question ?? "").Trim();
         if (question.Length is 0 or > MaxQuestion)
         {
-            throw new DomainException("poll.question-invalid", $"Вопрос опроса: от 1 до {MaxQuestion} символов.");
+            throw new DomainException("poll.question-invalid", "Вопрос опроса: от 1 до {0} символов.", MaxQuestion);
         }
 
         var options = (draft.Options ?? []).Select(o => (o ?? "").Trim()).ToList();
         if (options.Count < MinOptions)
         {
-            throw new DomainException("poll.options-too-few", $"В опросе нужно хотя бы {MinOptions} варианта ответа.");
+            throw new DomainException("poll.options-too-few", "В опросе нужно хотя бы {0} варианта ответа.", MinOptions);
         }
 
         if (options.Count > MaxOptions)
         {
-            throw new DomainException("poll.options-too-many", $"В опросе не больше {MaxOptions} вариантов ответа (сейчас {options.Count}).");
+            throw new DomainException("poll.options-too-many", "В опросе не больше {0} вариантов ответа (сейчас {1}).", MaxOptions, options.Count);
         }
 
         for (var i = 0; i < options.Count; i++)
         {
             if (options[i].Length is 0 or > MaxOption)
             {
-                throw new DomainException("poll.option-invalid", $"Вариант {i + 1}: от 1 до {MaxOption} символов.");
+                throw new DomainException("poll.option-invalid", "Вариант {0}: от 1 до {1} символов.", i + 1, MaxOption);
             }
 
             if (options.Take(i).Any(o => string.Equals(o, options[i], StringComparison.CurrentCultureIgnoreCase)))
             {
-                throw new DomainException("poll.option-duplicate", $"Вариант {i + 1} («{options[i]}») повторяет другой.");
+                throw new DomainException("poll.option-duplicate", "Вариант {0} («{1}») повторяет другой.", i + 1, options[i]);
             }
         }
 

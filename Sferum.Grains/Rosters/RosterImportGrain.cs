@@ -49,7 +49,7 @@ public sealed class RosterImportGrain(
         var school = await AuthorizeAsync(requester);
         if (files.Count is 0 or > MaxFiles || files.Any(f => string.IsNullOrWhiteSpace(f.FileName) || f.Content is null))
         {
-            throw new DomainException("import.files-invalid", $"Загрузите от 1 до {MaxFiles} файлов.");
+            throw new DomainException("import.files-invalid", "Загрузите от 1 до {0} файлов.", MaxFiles);
         }
 
         var importId = Guid.NewGuid();
@@ -88,7 +88,7 @@ public sealed class RosterImportGrain(
 
         if (record.Status != ImportStatus.Previewed)
         {
-            throw new DomainException("import.not-applicable", $"Эту загрузку применить нельзя: {StatusText(record.Status)}.");
+            throw new DomainException("import.not-applicable", "Эту загрузку применить нельзя: {0}.", StatusText(record.Status));
         }
 
         running = (importId, new ImportProgress("Подготовка", 0.05));
@@ -258,7 +258,7 @@ public sealed class RosterImportGrain(
             { UserId: null, JournalClientId: { } clientId } => await schoolGrain.IsJournalClientAllowedAsync(clientId),
             _ => false,
         };
-        return allowed ? school! : throw DomainException.Forbidden("Загружать списки школы могут только её администраторы и подключённые журналы.");
+        return allowed ? school! : throw DomainException.Forbidden("import.forbidden", "Загружать списки школы могут только её администраторы и подключённые журналы.");
     }
 
     private static string StatusText(ImportStatus status) => status switch

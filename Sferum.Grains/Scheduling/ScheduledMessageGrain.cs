@@ -33,7 +33,7 @@ public sealed class ScheduledMessageGrain(ScheduledMessageStore store, IOptions<
 
         if (!(await GrainFactory.GetGrain<IChatGrain>(chatId).GetAccessAsync(userId)).CanPost)
         {
-            throw DomainException.Forbidden("В этом чате вы можете только читать.");
+            throw DomainException.Forbidden("chat.forbidden-read-only", "В этом чате вы можете только читать.");
         }
 
         text = text?.Trim() ?? "";
@@ -44,7 +44,7 @@ public sealed class ScheduledMessageGrain(ScheduledMessageStore store, IOptions<
 
         if (text.Length > options.Value.MaxMessageLength)
         {
-            throw new DomainException("message.too-long", $"Сообщение длиннее {options.Value.MaxMessageLength} символов.");
+            throw new DomainException("message.too-long", "Сообщение длиннее {0} символов.", options.Value.MaxMessageLength);
         }
 
         var now = clock.GetUtcNow();
@@ -128,7 +128,7 @@ public sealed class ScheduledMessageListGrain(ScheduledMessageStore store) : Gra
     {
         if (!await GrainFactory.GetGrain<IChatGrain>(chatId).IsMemberAsync(userId))
         {
-            throw DomainException.Forbidden("Вы не участник этого чата.");
+            throw DomainException.Forbidden("chat.forbidden-not-member", "Вы не участник этого чата.");
         }
 
         return await store.PendingAsync(userId, chatId);

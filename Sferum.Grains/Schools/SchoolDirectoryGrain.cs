@@ -39,5 +39,6 @@ public sealed class SchoolDirectoryGrain(
     }
 
     private Task RequireOperatorAsync(Guid requesterUserId) =>
-        Platform.Operators.RequireAsync(GrainFactory, requesterUserId, "Список школ доступен только операторам платформы.");
+        Platform.Operators.RequireAsync(GrainFactory, requesterUserId,
+            DomainException.Forbidden("school.forbidden-directory", "Список школ доступен только операторам платформы."));
 }

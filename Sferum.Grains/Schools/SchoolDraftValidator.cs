@@ -14,17 +14,17 @@ public static class SchoolDraftValidator
         var timeZone = draft.TimeZone?.Trim() ?? "";
         if (name.Length == 0 || name.Length > MaxNameLength)
         {
-            throw new DomainException("school.name-invalid", $"Название школы обязательно и не длиннее {MaxNameLength} символов.");
+            throw new DomainException("school.name-invalid", "Название школы обязательно и не длиннее {0} символов.", MaxNameLength);
         }
 
         if (region.Length == 0 || region.Length > MaxNameLength)
         {
-            throw new DomainException("school.region-invalid", $"Регион обязателен и не длиннее {MaxNameLength} символов.");
+            throw new DomainException("school.region-invalid", "Регион обязателен и не длиннее {0} символов.", MaxNameLength);
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
-            throw new DomainException("school.timezone-invalid", $"Неизвестный часовой пояс «{timeZone}» (ожидается, например, Europe/Moscow).");
+            throw new DomainException("school.timezone-invalid", "Неизвестный часовой пояс «{0}» (ожидается, например, Europe/Moscow).", timeZone);
         }
 
         return new SchoolDraft(name, region, timeZone);

@@ -72,9 +72,9 @@ public sealed class SchoolGrain(
         if (!state.State.Created || profile is null
             || !(IsAppointed(profile) || (operatorsToo && profile is { IsPlatformOperator: true, Trust: TrustLevel.Confirmed })))
         {
-            throw DomainException.Forbidden(operatorsToo
-                ? "Это видят только администраторы школы и операторы платформы."
-                : "Это видят только администраторы школы.");
+            throw operatorsToo
+                ? DomainException.Forbidden("school.forbidden-admins-operators", "Это видят только администраторы школы и операторы платформы.")
+                : DomainException.Forbidden("school.forbidden-admins-see", "Это видят только администраторы школы.");
         }
     }
 
@@ -83,12 +83,12 @@ public sealed class SchoolGrain(
         var requester = await RequireAdminAsync(requesterUserId);
         if (admins.Count == 0 && !requester.IsPlatformOperator)
         {
-            throw DomainException.Forbidden("Первого администратора школы назначает оператор платформы.");
+            throw DomainException.Forbidden("school.forbidden-first-admin", "Первого администратора школы назначает оператор платформы.");
         }
 
         if (!Snils.TryNormalize(snils, out var normalized))
         {
-            throw new DomainException("snils.invalid", $"СНИЛС «{snils}» указан неверно: проверьте цифры и контрольное число.");
+            throw new DomainException("snils.invalid", "СНИЛС «{0}» указан неверно: проверьте цифры и контрольное число.", snils);
         }
 
         name = ValidateName(name);
@@ -195,7 +195,7 @@ public sealed class SchoolGrain(
         var profile = await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
         if (!state.State.Created || profile is null || !(profile.IsPlatformOperator || IsAppointed(profile)))
         {
-            throw DomainException.Forbidden("Это доступно только администраторам школы.");
+            throw DomainException.Forbidden("school.forbidden-admins", "Это доступно только администраторам школы.");
         }
 
         return profile;

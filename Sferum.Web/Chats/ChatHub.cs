@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Sferum.Chats;
 using Sferum.Common;
 using Sferum.Identity;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Chats;
 
 /// <summary>
 /// The browser's live connection. Every method goes to the chat grain, which checks membership and rights; a refusal
-/// comes back as a HubException with the grain's Russian message. Events arrive as "chatEvent" (with the chat's
-/// sequence number: a client that sees a gap calls <see cref="Catchup"/>), "chatRemoved" when the user leaves a chat.
+/// comes back as a HubException "code: text", the text in the reader's language (<see cref="ErrorText"/>). Events
+/// arrive as "chatEvent" (with the chat's sequence number: a client that sees a gap calls <see cref="Catchup"/>),
+/// "chatRemoved" when the user leaves a chat.
 /// </summary>
 [Authorize]
 public sealed class ChatHub(
@@ -56,7 +59,7 @@ public sealed class ChatHub(
     {
         if (!await cluster.GetGrain<IChatGrain>(chatId).IsMemberAsync(UserId))
         {
-            throw DomainException.Forbidden("Вы не участник этого чата.");
+            throw DomainException.Forbidden("chat.forbidden-not-member", "Вы не участник этого чата.");
         }
 
         await relay.AddAsync(chatId, Context.ConnectionId, UserId);
@@ -122,7 +125,9 @@ public sealed class ChatHub(
         catch (DomainException ex)
         {
             logger.LogInformation("Hub call refused for {UserId}: {Code}", UserId, ex.Code);
-            throw new HubException($"{ex.Code}: {ex.Message}");
+            // The language the connection was opened in: hub calls run outside any request's pipeline.
+            var language = Context.GetHttpContext()?.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture;
+            throw new HubException($"{ex.Code}: {ErrorText.Of(ex, language)}");
         }
     }
 }

@@ -37,7 +37,7 @@ public static class MaterialsApi
         var library = cluster.GetGrain<IClassMaterialsGrain>(classId);
         if (!await library.CanPublishAsync(userId))
         {
-            return ApiErrors.From(DomainException.Forbidden("Материалы публикуют учителя класса."));
+            return ApiErrors.From(DomainException.Forbidden("material.forbidden-publish", "Материалы публикуют учителя класса."));
         }
 
         if (!http.Request.HasFormContentType)

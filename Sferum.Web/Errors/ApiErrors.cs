@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Sferum.Common;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Errors;
 
 /// <summary>
 /// The JSON API's answers to a grain's refusal: 403 for "forbidden" (saying nothing of what exists), 404 for an unknown
-/// thing, 429 for a rate limit, otherwise 400 with the rule's code and its Russian message.
+/// thing, 429 for a rate limit, otherwise 400 with the rule's code and its text in the reader's language (ErrorText).
 /// </summary>
 public static class ApiErrors
 {
@@ -25,10 +26,10 @@ public static class ApiErrors
     {
         "forbidden" => TypedResults.Problem("Нет доступа.", statusCode: StatusCodes.Status403Forbidden),
         var code when code.EndsWith(".unknown", StringComparison.Ordinal) =>
-            TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, type: code),
+            TypedResults.Problem(ErrorText.Of(ex), statusCode: StatusCodes.Status404NotFound, type: code),
         var code when code.EndsWith("rate-limited", StringComparison.Ordinal) =>
-            TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status429TooManyRequests, type: code),
-        var code => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, type: code),
+            TypedResults.Problem(ErrorText.Of(ex), statusCode: StatusCodes.Status429TooManyRequests, type: code),
+        var code => TypedResults.Problem(ErrorText.Of(ex), statusCode: StatusCodes.Status400BadRequest, type: code),
     };
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sferum.Common;
 using Sferum.Rosters;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Journal;
 
@@ -77,7 +78,7 @@ public static class JournalApi
                 "import.not-applicable" => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status400BadRequest,
             };
-            return TypedResults.Problem(detail: ex.Message, statusCode: status, title: ex.Code);
+            return TypedResults.Problem(detail: ErrorText.Of(ex), statusCode: status, title: ex.Code);
         }
     }
 }

@@ -5,6 +5,7 @@ using Sferum.Common;
 using Sferum.Meetings;
 using Sferum.Web.Errors;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Meetings;
 
@@ -140,8 +141,8 @@ public static class JanusProxy
     private static IResult Refused(DomainException ex) => ex.Code switch
     {
         "forbidden" => Refused(StatusCodes.Status403Forbidden, "Нет доступа."),
-        var code when code.EndsWith(".unknown", StringComparison.Ordinal) => Refused(StatusCodes.Status404NotFound, ex.Message),
-        _ => Refused(StatusCodes.Status409Conflict, ex.Message),
+        var code when code.EndsWith(".unknown", StringComparison.Ordinal) => Refused(StatusCodes.Status404NotFound, ErrorText.Of(ex)),
+        _ => Refused(StatusCodes.Status409Conflict, ErrorText.Of(ex)),
     };
 
     private static IResult Refused(int status, string reason) =>

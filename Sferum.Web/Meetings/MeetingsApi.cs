@@ -129,7 +129,7 @@ public static class MeetingsApi
     }
 
     private static Guid Required(Guid? userId) =>
-        userId ?? throw new Common.DomainException("meeting.person-unknown", "Не указан участник.");
+        userId ?? throw new Common.DomainException("meeting.person-unknown", "Не указан участник.") { Key = "meeting.person-missing" };
 
     private static Task<IResult> Run<T>(Guid meetingId, HttpContext http, IClusterClient cluster, Func<IMeetingGrain, Guid, Task<T>> action) =>
         ApiErrors.RunAsync(() => action(cluster.GetGrain<IMeetingGrain>(meetingId), http.User.GetUserId()));

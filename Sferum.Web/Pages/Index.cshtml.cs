@@ -45,7 +45,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             await OnGetAsync();
             return Page();
         }

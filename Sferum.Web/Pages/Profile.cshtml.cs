@@ -66,7 +66,7 @@ public sealed class ProfileModel(IClusterClient cluster, IStringLocalizer<Shared
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             await LoadAsync();
             return Page();
         }
@@ -83,7 +83,7 @@ public sealed class ProfileModel(IClusterClient cluster, IStringLocalizer<Shared
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             await LoadAsync();
             return Page();
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Sferum.Common;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.PersonalData;
 
@@ -11,11 +12,11 @@ public static class DomainErrors
 {
     public static void AddTo(ModelStateDictionary state, DomainException error, IReadOnlyDictionary<string, string> fieldsByCode)
     {
-        state.AddModelError(fieldsByCode.GetValueOrDefault(error.Code, string.Empty), error.Message);
+        state.AddModelError(fieldsByCode.GetValueOrDefault(error.Code, string.Empty), ErrorText.Of(error));
         if (fieldsByCode.ContainsKey(error.Code))
         {
             // The summary lists it too: the first thing announced after the post.
-            state.AddModelError(string.Empty, error.Message);
+            state.AddModelError(string.Empty, ErrorText.Of(error));
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
             }
             catch (DomainException ex) when (ex.Code != "forbidden")
             {
-                ModelState.AddModelError(string.Empty, ex.Message);
+                ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             }
         }
 
@@ -51,7 +51,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
         {
             var me = User.GetUserId();
             var userId = await cluster.GetGrain<Sferum.Identity.IUserLookupGrain>(0).FindBySnilsAsync(me, snils ?? "")
-                ?? throw new DomainException("identity.unknown", localizer["Admin.UnknownSnils"]);
+                ?? throw DomainException.Localized("identity.unknown", localizer["Admin.UnknownSnils"]);
             await cluster.GetGrain<Sferum.Identity.IUserGrain>(userId).SetDisabledAsync(me, disabled);
             Notice = disabled ? localizer["Admin.Disabled"] : localizer["Admin.Enabled"];
             return RedirectToPage();
@@ -60,7 +60,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
         {
             // The school form is bound on every post: its empty fields are not this form's errors.
             ModelState.Clear();
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             await OnGetAsync();
             return Page();
         }

@@ -4,6 +4,7 @@ using Sferum.Chats;
 using Sferum.Common;
 using Sferum.Web.Chats;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Chats;
 
@@ -30,7 +31,7 @@ public sealed class IndexModel(UserChats userChats, IClusterClient cluster) : Pa
             }
             catch (DomainException ex) when (ex.Code != "forbidden")
             {
-                SearchError = ex.Message;
+                SearchError = ErrorText.Of(ex);
             }
         }
     }

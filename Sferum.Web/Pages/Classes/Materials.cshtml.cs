@@ -42,7 +42,7 @@ public sealed class MaterialsModel(IClusterClient cluster, IFileStore files, IOp
         }
         catch (DomainException ex) when (ex.Code == "material.query-too-long")
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             Query = null;
             Library = await Grain.ListAsync(User.GetUserId(), Subject, null);
         }
@@ -83,7 +83,7 @@ public sealed class MaterialsModel(IClusterClient cluster, IFileStore files, IOp
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
         {
-            return await FailAsync(ex.Message);
+            return await FailAsync(ErrorText.Of(ex));
         }
     }
 

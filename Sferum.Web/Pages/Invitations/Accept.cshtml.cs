@@ -4,6 +4,7 @@ using Sferum.Common;
 using Sferum.Invitations;
 using Sferum.Web.Identity;
 using Sferum.Web.Invitations;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Invitations;
 
@@ -41,7 +42,7 @@ public sealed class AcceptModel(IClusterClient cluster, ILogger<AcceptModel> log
         catch (DomainException ex)
         {
             logger.LogInformation("Invitation refused for {UserId}: {Code}", User.GetUserId(), ex.Code);
-            Refusal = ex.Message;
+            Refusal = ErrorText.Of(ex);
             Response.StatusCode = ex.Code == "invitation.rate-limited" ? StatusCodes.Status429TooManyRequests : StatusCodes.Status200OK;
         }
     }

@@ -74,7 +74,7 @@ public sealed class DetailsModel(IClusterClient cluster, IStringLocalizer<Shared
         catch (DomainException ex) when (ex.Code != "forbidden" && !ex.Code.EndsWith(".unknown", StringComparison.Ordinal))
         {
             await LoadAsync();
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             return Page();
         }
     }

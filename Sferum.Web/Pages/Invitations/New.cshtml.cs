@@ -68,7 +68,7 @@ public sealed class NewModel(IClusterClient cluster, IStringLocalizer<SharedReso
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             return Page();
         }
     }
@@ -93,7 +93,7 @@ public sealed class NewModel(IClusterClient cluster, IStringLocalizer<SharedReso
         }
         else
         {
-            throw new DomainException("invitation.target-unknown", localizer["Invitation.TargetUnknown"]);
+            throw DomainException.Localized("invitation.target-unknown", localizer["Invitation.TargetUnknown"]);
         }
 
         if (!Roles.Contains(Role))

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Common;
 using Sferum.Meetings;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Meetings;
 
@@ -29,7 +30,7 @@ public sealed class GuestModel(IClusterClient cluster) : PageModel
         }
         catch (DomainException ex)
         {
-            Problem = ex.Message;
+            Problem = ErrorText.Of(ex);
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }

@@ -37,7 +37,7 @@ public sealed class ViewModel(IClusterClient cluster, IStringLocalizer<SharedRes
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             await OnGetAsync();
             return Page();
         }

@@ -46,7 +46,7 @@ public sealed class ConsentsModel(IClusterClient cluster, IStringLocalizer<Share
                 "consent.phone-invalid" => "phone",
                 "consent.not-accepted" => "accepted",
                 _ => null,
-            }, ex.Message);
+            }, ErrorText.Of(ex));
             await LoadAsync();
             return Page();
         }
@@ -61,7 +61,7 @@ public sealed class ConsentsModel(IClusterClient cluster, IStringLocalizer<Share
         }
         catch (DomainException ex) when (ex.Code != "forbidden" && !ex.Code.EndsWith(".unknown", StringComparison.Ordinal))
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             await LoadAsync();
             return Page();
         }

@@ -33,7 +33,7 @@ public sealed class DataModel(IClusterClient cluster, IStringLocalizer<SharedRes
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             await LoadAsync();
             return Page();
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Audit;
 using Sferum.Common;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools;
 
@@ -61,7 +62,7 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
         }
         catch (DomainException ex) when (ex.Code.StartsWith("second-factor.", StringComparison.Ordinal))
         {
-            ModelState.AddModelError("secondFactorCode", ex.Message);
+            ModelState.AddModelError("secondFactorCode", ErrorText.Of(ex));
             await OnGetAsync();
             return Page();
         }

@@ -64,7 +64,7 @@ public sealed class CommunitiesModel(IClusterClient cluster, IStringLocalizer<Sh
         }
         catch (DomainException ex) when (ex.Code != "forbidden" && ex.Code != "community.unknown")
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             await LoadAsync();
             return Page();
         }

@@ -57,7 +57,7 @@ public sealed class CommunityModel(IClusterClient cluster, IStringLocalizer<Shar
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             await LoadAsync();
             return Page();
         }
@@ -70,6 +70,6 @@ public sealed class CommunityModel(IClusterClient cluster, IStringLocalizer<Shar
         Requests = await Directory.RequestsAsync(userId, ChatId);
         Members = await Directory.MembersAsync(userId, ChatId);
         Card = (await Directory.ListAsync(userId)).FirstOrDefault(c => c.ChatId == ChatId)
-            ?? throw new DomainException("community.unknown", localizer["Community.Unknown"]);
+            ?? throw DomainException.Localized("community.unknown", localizer["Community.Unknown"]);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Common;
 using Sferum.Digest;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools;
 
@@ -40,7 +41,7 @@ public sealed class DigestModel(IClusterClient cluster) : PageModel
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
         {
-            ModelState.AddModelError(nameof(ParentsHour), ex.Message);
+            ModelState.AddModelError(nameof(ParentsHour), ErrorText.Of(ex));
             return Page();
         }
     }

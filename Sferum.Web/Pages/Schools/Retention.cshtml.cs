@@ -56,7 +56,7 @@ public sealed class RetentionModel(IClusterClient cluster, IStringLocalizer<Shar
             }
             catch (DomainException ex) when (ex.Code != "forbidden")
             {
-                ModelState.AddModelError(ex.Code.Contains("chat", StringComparison.Ordinal) ? nameof(ChatYears) : nameof(FileYears), ex.Message);
+                ModelState.AddModelError(ex.Code.Contains("chat", StringComparison.Ordinal) ? nameof(ChatYears) : nameof(FileYears), ErrorText.Of(ex));
             }
         }
 

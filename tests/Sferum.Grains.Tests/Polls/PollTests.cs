@@ -119,6 +119,22 @@ public sealed class PollTests(GrainTestEnvironment env)
             env.Grains.GetGrain<IPollGrain>(PollIds.For(channel, fx.Student, "c")).CreateAsync(fx.Student, channel, "c", Excursion))).Code);
     }
 
+    [Fact]
+    public async Task A_refusal_reaches_the_caller_with_its_resource_key_and_arguments()
+    {
+        var fx = await ChatFixture.CreateAsync(env);
+        var tooMany = Excursion with { Options = [.. Enumerable.Range(1, PollRules.MaxOptions + 1).Select(i => $"Вариант {i}")] };
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => CreateAsync(fx, fx.Teacher, tooMany));
+        var (poll, _) = await CreateAsync(fx, fx.Teacher, Excursion);
+        var forbidden = await Assert.ThrowsAsync<DomainException>(() => poll.NonVotersAsync(fx.Student));
+
+        Assert.Equal(("poll.options-too-many", "poll.options-too-many"), (refused.Code, refused.Key));
+        Assert.Equal([$"{PollRules.MaxOptions}", $"{PollRules.MaxOptions + 1}"], refused.Args);
+        Assert.Equal($"В опросе не больше {PollRules.MaxOptions} вариантов ответа (сейчас {PollRules.MaxOptions + 1}).", refused.Message);
+        Assert.Equal(("forbidden", "poll.forbidden-pending"), (forbidden.Code, forbidden.Key));
+    }
+
     private async Task<(IPollGrain Poll, PollView View)> CreateAsync(ChatFixture fx, Guid author, PollDraft draft, string? clientId = null)
     {
         clientId ??= Guid.NewGuid().ToString();

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Sferum.Chats;
 using Sferum.Local;
 using Sferum.Web.Tests.Support;
 
@@ -7,7 +10,8 @@ namespace Sferum.Web.Tests.Localization;
 /// <summary>
 /// A second language is a file: the English SharedResource.en.resx (layout and navigation only) is shown once the
 /// language is listed in configuration, to a browser that asks for it by cookie or Accept-Language; the rest of the
-/// page falls back to Russian. Without the setting everybody gets Russian, whatever the browser asks for.
+/// page falls back to Russian. Without the setting everybody gets Russian, whatever the browser asks for. A grain's
+/// refusal is worded from ErrorResource.en.resx the same way, on a page and through the chat hub.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class SecondLanguageTests(WebTestEnvironment env)
@@ -44,6 +48,37 @@ public sealed class SecondLanguageTests(WebTestEnvironment env)
         // A language nobody listed gets Russian.
         var german = await PageAsync(http, acceptLanguage: "de-DE", cookie: null);
         Assert.Contains(">Войти</a>", german);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_shown_in_english_on_a_page_and_through_the_hub()
+    {
+        await using var web = WebProcess.Start(env.Layout, env.Stack.ConnectionString, env.ClusterId, env.SpareWebPort, env.Stack.IdentityUrl,
+            ["--Sferum:Localization:Languages:0=ru-RU", "--Sferum:Localization:Languages:1=en"]);
+        var webUrl = $"http://127.0.0.1:{env.SpareWebPort}";
+        await HttpWait.UntilOkAsync($"{webUrl}/health/ready", TimeSpan.FromSeconds(90), web);
+        var student = env.User("student");
+        using var browser = new OidcHttpBrowser(webUrl);
+        var landed = await browser.SignInAsync(student.Login, student.Password);
+        Assert.True(landed.IsSuccessStatusCode, $"Sign-in at the second node: {(int)landed.StatusCode}");
+
+        // Russian first (no language chosen): the grain's own words.
+        var russian = await (await browser.GetAsync("/Chats?q=x")).Content.ReadAsStringAsync();
+        Assert.Contains("Введите от 2 до 200 символов для поиска.", russian);
+
+        browser.Cookies.Add(new Uri(webUrl), new Cookie(".AspNetCore.Culture", Uri.EscapeDataString("c=en|uic=en")));
+        var english = await (await browser.GetAsync("/Chats?q=x")).Content.ReadAsStringAsync();
+        Assert.Contains("Enter 2 to 200 characters to search.", english);
+        Assert.DoesNotContain("Введите от 2 до 200 символов", english);
+
+        // The hub speaks the language its connection was opened in, arguments included.
+        await using var hub = new HubConnectionBuilder().WithUrl($"{webUrl}/hubs/chat", o => o.Cookies = browser.Cookies).Build();
+        await hub.StartAsync();
+        var chat = (await hub.InvokeAsync<List<ChatSummary>>("Chats")).Single(c => c.Kind == ChatKind.Class);
+        var empty = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ChatMessage>("Send", chat.ChatId, "en-1", "   ", null));
+        var tooLong = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ChatMessage>("Send", chat.ChatId, "en-2", new string('a', 4001), null));
+        Assert.Contains("message.empty: The message is empty.", empty.Message);
+        Assert.Contains("message.too-long: The message is longer than 4000 characters.", tooLong.Message);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Common;
 using Sferum.Rosters;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools.Imports;
 
@@ -51,7 +52,7 @@ public sealed class DetailsModel(IClusterClient cluster) : PageModel
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
         {
-            TempData["ApplyError"] = ex.Message;
+            TempData["ApplyError"] = ErrorText.Of(ex);
         }
 
         return RedirectToPage(new { SchoolId, ImportId });

@@ -43,7 +43,7 @@ public sealed class NewModel(IClusterClient cluster, IStringLocalizer<SharedReso
         }
         catch (DomainException ex) when (ex.Code != "forbidden")
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, ErrorText.Of(ex));
             return Page();
         }
     }

@@ -72,7 +72,7 @@ public sealed class DetailsModel(IClusterClient cluster, TimeProvider time, IStr
     {
         if (SentAt is null)
         {
-            throw new DomainException("incident.sent-future", localizer["Incident.SentRequired"]);
+            throw DomainException.Localized("incident.sent-future", localizer["Incident.SentRequired"]);
         }
 
         var clock = await SchoolClock.ForAsync(cluster, SchoolId);
@@ -113,7 +113,7 @@ public sealed class DetailsModel(IClusterClient cluster, TimeProvider time, IStr
         if (Incident.SchoolId != SchoolId)
         {
             // The same incident under another school's address: not found there.
-            throw new DomainException("incident.unknown", localizer["Incident.Unknown"]);
+            throw DomainException.Localized("incident.unknown", localizer["Incident.Unknown"]);
         }
 
         Clock = await SchoolClock.ForAsync(cluster, SchoolId);

@@ -56,7 +56,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
         }
         catch (DomainException ex) when (FieldOfCode.TryGetValue(ex.Code, out var field))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", ex.Message);
+            ModelState.AddModelError($"{nameof(Input)}.{field}", ErrorText.Of(ex));
             return Page();
         }
     }

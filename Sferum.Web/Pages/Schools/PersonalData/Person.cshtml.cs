@@ -50,7 +50,7 @@ public sealed class PersonModel(IClusterClient cluster, IStringLocalizer<SharedR
             }
             catch (DomainException ex) when (ex.Code is not "forbidden" and not "person.unknown")
             {
-                ModelState.AddModelError("Correction.Value", ex.Message);
+                ModelState.AddModelError("Correction.Value", ErrorText.Of(ex));
             }
         }
 
@@ -88,7 +88,7 @@ public sealed class PersonModel(IClusterClient cluster, IStringLocalizer<SharedR
                     "erasure.position-invalid" => "Erasure.Position",
                     "erasure.not-confirmed" => "Erasure.Confirmed",
                     _ => string.Empty,
-                }, ex.Message);
+                }, ErrorText.Of(ex));
             }
         }
 
