@@ -44,7 +44,7 @@ public sealed class SchoolConsentsGrain(
         }
 
         var op = await operators.GetAsync(SchoolId);
-        var today = SchoolTime.Date(clock.GetUtcNow(), school.TimeZone);
+        var today = SchoolClock.For(school.TimeZone).Date(clock.GetUtcNow());
         var people = new List<ConsentSubject>();
         if (self is not null)
         {
@@ -65,7 +65,7 @@ public sealed class SchoolConsentsGrain(
         var me = await ProfileAsync(userId) ?? throw NotYours();
         var (person, isSelf) = await ResolveAsync(userId, me, grant.SubjectKey) ?? throw NotYours();
         var op = await operators.GetAsync(SchoolId) ?? throw new DomainException("consent.operator-missing", ConsentRules.OperatorMissing);
-        if (ConsentRules.CannotGive(person, isSelf, SchoolTime.Date(clock.GetUtcNow(), school.TimeZone)) is { } reason)
+        if (ConsentRules.CannotGive(person, isSelf, SchoolClock.For(school.TimeZone).Date(clock.GetUtcNow())) is { } reason)
         {
             throw new DomainException(isSelf ? "consent.minor" : "consent.adult-child", reason);
         }
@@ -99,7 +99,7 @@ public sealed class SchoolConsentsGrain(
         var stored = await store.GetAsync(SchoolId, consentId) ?? throw new DomainException("consent.unknown", "Такого согласия нет.");
         var me = await ProfileAsync(userId) ?? throw NotYours();
         var (person, isSelf) = await ResolveAsync(userId, me, stored.Record.SubjectKey) ?? throw NotYours();
-        if (!isSelf && !person.IsMinorOn(SchoolTime.Date(clock.GetUtcNow(), school.TimeZone)))
+        if (!isSelf && !person.IsMinorOn(SchoolClock.For(school.TimeZone).Date(clock.GetUtcNow())))
         {
             throw DomainException.Forbidden("Ученику уже исполнилось 18 лет: своими согласиями он распоряжается сам.");
         }
