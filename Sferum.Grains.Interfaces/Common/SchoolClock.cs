@@ -33,6 +33,9 @@ public sealed class SchoolClock
     /// <summary>The instant on the school's clock (its offset is the school's), for a format of the caller's own.</summary>
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
+    /// <summary>The school's wall clock now, for a form's default ("detected at").</summary>
+    public DateTime Now(TimeProvider time) => Local(time.GetUtcNow()).DateTime;
+
     /// <summary>The school's calendar day at that instant: a letter that came on Monday in Vladivostok came on Monday.</summary>
     public DateOnly Date(DateTimeOffset at) => DateOnly.FromDateTime(Local(at).DateTime);
 
@@ -54,7 +57,7 @@ public sealed class SchoolClock
     public string Describe(DateTimeOffset at)
     {
         var offset = Zone.GetUtcOffset(at);
-        return $"{ZoneId}, UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\:mm}";
+        return $@"{ZoneId}, UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\:mm}";
     }
 
     /// <summary>The value for an <c>input type="datetime-local"</c>.</summary>

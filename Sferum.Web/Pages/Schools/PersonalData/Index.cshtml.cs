@@ -26,6 +26,9 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The school's clock: acts are dated on it.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
+
     private IPersonalDataGrain Desk => cluster.GetGrain<IPersonalDataGrain>(SchoolId);
 
     public async Task OnGetAsync()
@@ -37,6 +40,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
             ResponsiblePosition = s.ResponsiblePosition, DeleteMessages = s.DeleteMessages, DeleteRecordings = s.DeleteRecordings,
         };
         Acts = await Desk.ListActsAsync(User.GetUserId());
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
     }
 
     public async Task<IActionResult> OnPostSettingsAsync()
