@@ -13,8 +13,23 @@ for trx in "$folder"/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
   # Name what failed so that the tail of a long CI log says which test to look at.
-  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" \
+  # CI shows only the tail of its log, so each failure also gets a short excerpt of its message: the first lines
+  # (the assertion) and the last ones (where a harness prints its verdict).
+  python3 - "$trx" <<'PY' || grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" \
     | grep -o 'testName="[^"]*"' | sed 's/^testName="\(.*\)"$/FAILED: \1/' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+root = ET.parse(sys.argv[1]).getroot()
+for result in root.iter():
+    if not result.tag.endswith("UnitTestResult") or result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+        continue
+    print("FAILED: " + result.get("testName", "?"))
+    message = next((m.text or "" for m in result.iter() if m.tag.endswith("Message")), "")
+    lines = [l.rstrip()[:300] for l in message.splitlines() if l.strip()]
+    excerpt = lines if len(lines) <= 14 else lines[:3] + ["  …"] + lines[-10:]
+    for line in excerpt:
+        print("  | " + line)
+PY
 done
 expected=$(ls -d "$(dirname "$0")"/../tests/*.Tests 2>/dev/null | wc -l)
 if [ "$files" -lt "$expected" ]; then

@@ -1,3 +1,5 @@
+using Sferum.PersonalData;
+
 namespace Sferum.Consents;
 
 /// <summary>

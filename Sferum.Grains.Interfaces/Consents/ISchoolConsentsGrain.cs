@@ -35,18 +35,6 @@ public interface ISchoolConsentsGrain : IGrainWithGuidKey
     [Alias("GetRegister")]
     Task<ConsentRegisterPage> GetRegisterAsync(Guid adminUserId, ConsentRegisterQuery query);
 
-    /// <summary>The school as operator of personal data, or null until its admins have said.</summary>
-    [Alias("GetOperator")]
-    Task<OperatorDetails?> GetOperatorAsync();
-
-    /// <summary>Sets the operator's legal name and address that new consents name (admins only; audited).</summary>
-    [Alias("SetOperator")]
-    Task SetOperatorAsync(Guid adminUserId, OperatorDetails details);
-
-    /// <summary>Demo seeding only (trusted host code): sets the operator when none is set yet.</summary>
-    [Alias("SeedOperator")]
-    Task SeedOperatorAsync(OperatorDetails details);
-
     /// <summary>
     /// The consented phone numbers of the people in a class, for a teacher of that class only; each number shown is a
     /// read of protected data and is in the audit log.

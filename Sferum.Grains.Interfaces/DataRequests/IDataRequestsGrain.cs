@@ -46,11 +46,4 @@ public interface IDataRequestsGrain : IGrainWithGuidKey
     /// <summary>The answer to an access request, from what Sferum holds about the person now; audited as a read of their data.</summary>
     [Alias("PrepareAccessAnswer")]
     Task<AccessAnswer> PrepareAccessAnswerAsync(Guid requesterUserId, Guid requestId);
-
-    [Alias("GetOperatorDetails")]
-    Task<OperatorDetails> GetOperatorDetailsAsync(Guid requesterUserId);
-
-    /// <summary>The school's address, its person responsible for personal data and its processors, for the answers.</summary>
-    [Alias("SetOperatorDetails")]
-    Task SetOperatorDetailsAsync(Guid requesterUserId, OperatorDetails details);
 }

@@ -2,7 +2,7 @@ namespace Sferum.PersonalData;
 
 /// <summary>
 /// A school's personal-data desk, keyed by the school: its admins look up a person's record, correct it, set the
-/// school's destruction settings, and list and download the acts of destruction. Everyone else is refused.
+/// school's destruction policy, and list and download the acts of destruction. Everyone else is refused.
 /// </summary>
 [Alias("Sferum.IPersonalDataGrain")]
 public interface IPersonalDataGrain : IGrainWithGuidKey
@@ -15,11 +15,12 @@ public interface IPersonalDataGrain : IGrainWithGuidKey
     [Alias("Correct")]
     Task<PersonRecord> CorrectAsync(Guid requesterUserId, string memberKey, PersonCorrection correction);
 
-    [Alias("GetSettings")]
-    Task<PersonalDataSettings> GetSettingsAsync(Guid requesterUserId);
+    [Alias("GetPolicy")]
+    Task<DestructionPolicy> GetPolicyAsync(Guid requesterUserId);
 
-    [Alias("SetSettings")]
-    Task SetSettingsAsync(Guid requesterUserId, PersonalDataSettings settings);
+    /// <summary>Sets what is destroyed with an erased person (audited). The operator details are the school operator grain's.</summary>
+    [Alias("SetPolicy")]
+    Task SetPolicyAsync(Guid requesterUserId, DestructionPolicy policy);
 
     /// <summary>The settings for an erasure grain (trusted host code: no requester).</summary>
     [Alias("GetSettingsForErasure")]

@@ -1,9 +1,10 @@
 namespace Sferum.PersonalData;
 
 /// <summary>
-/// A school's settings for destroying personal data: who the operator is (name and address go into every act), any
-/// processor acting for it, the official the acts name for destructions the system carries out by itself, and what
-/// happens to an erased person's messages and to recordings of meetings they were in. Both policies default to keep.
+/// What an erasure and its act need, read together: the operator (name and address go into every act), any processor
+/// acting for it, the official the acts name for destructions the system carries out by itself — all from the school's
+/// one store of operator details — and the school's <see cref="DestructionPolicy"/>. Older versions also kept this record
+/// as grain state, so its shape stays as it was.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Sferum.PersonalDataSettings")]
 public sealed record PersonalDataSettings(

@@ -47,9 +47,6 @@ public sealed class ConsentAudit(AuditLog audit)
                 ["page"] = query.Page, ["count"] = count,
             }));
 
-    public Task OperatorSetAsync(Guid schoolId, Guid admin) =>
-        audit.WriteAsync(new AuditEntry(schoolId, admin, null, OperatorSet, "Изменены сведения об операторе персональных данных (наименование и адрес школы)"));
-
     /// <summary>A teacher saw a consented phone: the same trace as any look at a person's contact data.</summary>
     public Task PhoneViewedAsync(Guid schoolId, Guid viewer, Guid classId, string subjectKey, Guid? subjectUserId, Guid consentId) =>
         audit.WriteAsync(new AuditEntry(schoolId, viewer, null, People.ContactReadAudit.Action, "Просмотрен контактный телефон, показанный по согласию",

@@ -44,23 +44,4 @@ public static class ConsentRules
     /// <summary>The number to offer in the form: the one Госуслуги vouched for, else the journal's.</summary>
     public static string? SuggestedPhone(ConsentPerson person, UserProfile? account) =>
         account?.Phone ?? person.Entries.Select(e => e.Phone).FirstOrDefault(p => p is not null);
-
-    public static OperatorDetails Validate(OperatorDetails details)
-    {
-        var name = details.LegalName?.Trim() ?? "";
-        var address = details.Address?.Trim() ?? "";
-        if (name.Length is < 3 or > 300)
-        {
-            throw new DomainException("consent.operator-name-invalid",
-                "Полное наименование школы: от 3 до 300 символов, как в уставе (например, ГБОУ «Школа № 7»).");
-        }
-
-        if (address.Length is < 10 or > 500)
-        {
-            throw new DomainException("consent.operator-address-invalid",
-                "Адрес школы: от 10 до 500 символов — почтовый адрес, по которому принимают заявления.");
-        }
-
-        return new OperatorDetails(name, address);
-    }
 }

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Sferum.Audit;
 using Sferum.Common;
+using Sferum.PersonalData;
 
 namespace Sferum.Consents;
 

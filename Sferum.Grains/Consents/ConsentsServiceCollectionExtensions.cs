@@ -18,7 +18,6 @@ public static class ConsentsServiceCollectionExtensions
         services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
         services.AddSingleton<ConsentTexts>();
         services.AddSingleton<ConsentStore>();
-        services.AddSingleton<OperatorStore>();
         services.AddSingleton<ConsentSubjects>();
         services.AddSingleton<ConsentAudit>();
         return services;

@@ -3,6 +3,7 @@ using Sferum.Audit;
 using Sferum.Classes;
 using Sferum.Common;
 using Sferum.Identity;
+using Sferum.PersonalData;
 using Sferum.Schools;
 
 namespace Sferum.Consents;
@@ -43,7 +44,7 @@ public sealed class SchoolConsentsGrain(
             return null;
         }
 
-        var op = await operators.GetAsync(SchoolId);
+        var op = await OperatorAsync();
         var today = SchoolClock.For(school.TimeZone).Date(clock.GetUtcNow());
         var people = new List<ConsentSubject>();
         if (self is not null)
@@ -56,7 +57,8 @@ public sealed class SchoolConsentsGrain(
             people.Add(await DescribeAsync(child, false, me, op, today));
         }
 
-        return new ConsentOverview(SchoolId, school.Name, school.TimeZone, op, people);
+        // A parent is shown whom they consent to (name and address), not the school's internal details.
+        return new ConsentOverview(SchoolId, school.Name, school.TimeZone, op is null ? null : new OperatorDetails(op.LegalName, op.Address), people);
     }
 
     public async Task<ConsentRecord> GiveAsync(Guid userId, ConsentGrant grant)
@@ -64,7 +66,7 @@ public sealed class SchoolConsentsGrain(
         var school = await SchoolAsync();
         var me = await ProfileAsync(userId) ?? throw NotYours();
         var (person, isSelf) = await ResolveAsync(userId, me, grant.SubjectKey) ?? throw NotYours();
-        var op = await operators.GetAsync(SchoolId) ?? throw new DomainException("consent.operator-missing", ConsentRules.OperatorMissing);
+        var op = await OperatorAsync() ?? throw new DomainException("consent.operator-missing", ConsentRules.OperatorMissing);
         if (ConsentRules.CannotGive(person, isSelf, SchoolClock.For(school.TimeZone).Date(clock.GetUtcNow())) is { } reason)
         {
             throw new DomainException(isSelf ? "consent.minor" : "consent.adult-child", reason);
@@ -134,22 +136,6 @@ public sealed class SchoolConsentsGrain(
         // Written after the read, as an export is: the register shows who consented to what, itself personal data.
         await audit.RegisterReadAsync(SchoolId, adminUserId, query, rows.Count);
         return new ConsentRegisterPage(rows, total, school.TimeZone);
-    }
-
-    public Task<OperatorDetails?> GetOperatorAsync() => operators.GetAsync(SchoolId);
-
-    public async Task SetOperatorAsync(Guid adminUserId, OperatorDetails details)
-    {
-        await SchoolAsync();
-        await RequireAdminAsync(adminUserId, "Сведения об операторе меняют только администраторы школы.");
-        await operators.SetAsync(SchoolId, ConsentRules.Validate(details), adminUserId);
-        await audit.OperatorSetAsync(SchoolId, adminUserId);
-    }
-
-    public async Task SeedOperatorAsync(OperatorDetails details)
-    {
-        await SchoolAsync();
-        await operators.SetAsync(SchoolId, ConsentRules.Validate(details), null, onlyIfMissing: true);
     }
 
     public async Task<IReadOnlyList<ConsentedPhone>> GetClassPhonesAsync(Guid teacherUserId, Guid classId)
@@ -245,4 +231,7 @@ public sealed class SchoolConsentsGrain(
     // The same answer whether the person does not exist or is not the user's to act for.
     private static DomainException NotYours() =>
         DomainException.Forbidden("Согласием распоряжается только тот, за кого оно дано, или его родитель.");
+
+    /// <summary>The operator a consent names, or null while the school has not given its legal name and address.</summary>
+    private async Task<OperatorDetails?> OperatorAsync() => await operators.GetAsync(SchoolId) is { NamesOperator: true } op ? op : null;
 }

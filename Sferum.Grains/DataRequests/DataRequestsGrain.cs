@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Sferum.Audit;
 using Sferum.Common;
 using Sferum.Identity;
+using Sferum.PersonalData;
 using Sferum.Platform;
 using Sferum.Schools;
 
@@ -21,6 +22,7 @@ public sealed class DataRequestsGrain(
     SubjectDataReader subjects,
     RequestDeadlines deadlines,
     IOptions<RequestDeadlineOptions> deadlineOptions,
+    OperatorStore operators,
     AuditLog audit,
     TimeProvider clock) : Grain, IDataRequestsGrain, ISchoolScoped
 {
@@ -174,33 +176,19 @@ public sealed class DataRequestsGrain(
         // Written before the answer leaves: it is a read of the person's data by staff.
         await audit.WriteAsync(Entry(requesterUserId, request, "data-request.answer-prepared",
             "Подготовлен ответ на запрос о доступе к персональным данным (перечень данных субъекта)", new()));
-        return AccessAnswerComposer.Compose(request, school, state.State.Details, data, deadlineOptions.Value, today);
+        var details = await operators.GetAsync(SchoolId) ?? new OperatorDetails(school.Name, "");
+        return AccessAnswerComposer.Compose(request, school, details, data, deadlineOptions.Value, today);
     }
 
-    public async Task<OperatorDetails> GetOperatorDetailsAsync(Guid requesterUserId)
+    /// <summary>Moves the operator details an older version kept in this grain's state into the one store (once).</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await RequireAdminAsync(requesterUserId);
-        return state.State.Details;
-    }
-
-    public async Task SetOperatorDetailsAsync(Guid requesterUserId, OperatorDetails details)
-    {
-        await RequireAdminAsync(requesterUserId);
-        details = new OperatorDetails(Clean(details.Address), Clean(details.Responsible), Clean(details.Processors), Clean(details.Retention));
-        if (new[] { details.Address, details.Responsible, details.Processors, details.Retention }.Any(v => v.Length > 1000))
+        if (state.State.Details is { } old && old != LegacyOperatorNotes.Empty)
         {
-            throw new DomainException("operator.details-too-long", "Сведения об операторе: каждое поле — не длиннее 1000 символов.");
+            await operators.FillMissingAsync(SchoolId, new OperatorDetails("", old.Address, old.Responsible, "", old.Processors, old.Retention));
+            state.State.Details = null;
+            await state.WriteStateAsync(cancellationToken);
         }
-
-        if (details != state.State.Details)
-        {
-            state.State.Details = details;
-            await state.WriteStateAsync();
-            await audit.WriteAsync(new AuditEntry(SchoolId, requesterUserId, null, "data-request.operator-details",
-                "Изменены сведения об операторе для ответов на запросы субъектов (адрес, ответственный, обработчики, сроки хранения)"));
-        }
-
-        static string Clean(string? value) => value?.Trim() ?? "";
     }
 
     private async Task<DataRequestRecord> ValidateAsync(Guid requesterUserId, DataRequestDraft draft, DateOnly today)

@@ -8,20 +8,36 @@ namespace Sferum.PersonalData;
 
 /// <summary>
 /// One school's personal-data desk: its admins look up and correct a person's roster record, keep the school's destruction
-/// settings (in this grain's state: names of the operator and its responsible official, no one's personal record) and
-/// read the acts of destruction. Every method checks that the requester administers this school.
+/// policy (this grain's state) and read the acts of destruction. Every method checks that the requester administers
+/// this school. The operator details the acts name come from the one store, <see cref="OperatorStore"/>.
 /// </summary>
 public sealed class PersonalDataGrain(
     // Its own state name: rows are keyed by state name and grain key, and the school grain (same key) uses "state".
     [PersistentState("personal-data", GrainStorage.Default)] IPersistentState<PersonalDataGrain.SettingsState> state,
     PersonRecordStore records,
     DestructionActStore acts,
+    OperatorStore operators,
     AuditLog audit) : Grain, IPersonalDataGrain, ISchoolScoped
 {
     [GenerateSerializer, Alias("Sferum.PersonalDataSettingsState")]
     public sealed class SettingsState
     {
+        /// <summary>Older versions kept the operator details here too; activation moves them to the one store.</summary>
         [Id(0)] public PersonalDataSettings? Settings { get; set; }
+
+        [Id(1)] public DestructionPolicy? Policy { get; set; }
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Settings is { } old)
+        {
+            await operators.FillMissingAsync(SchoolId,
+                new OperatorDetails(old.OperatorName, old.OperatorAddress, old.ResponsibleName, old.ResponsiblePosition, old.Processor ?? ""));
+            state.State.Policy ??= new DestructionPolicy(old.DeleteMessages, old.DeleteRecordings);
+            state.State.Settings = null;
+            await state.WriteStateAsync(cancellationToken);
+        }
     }
 
     private Guid SchoolId => this.GetPrimaryKey();
@@ -55,38 +71,40 @@ public sealed class PersonalDataGrain(
         return await RecordAsync(memberKey);
     }
 
-    public async Task<PersonalDataSettings> GetSettingsAsync(Guid requesterUserId)
+    public async Task<DestructionPolicy> GetPolicyAsync(Guid requesterUserId)
     {
         await RequireAdminAsync(requesterUserId);
-        return await GetSettingsForErasureAsync();
+        return state.State.Policy ?? new DestructionPolicy();
     }
 
-    public async Task SetSettingsAsync(Guid requesterUserId, PersonalDataSettings settings)
+    public async Task SetPolicyAsync(Guid requesterUserId, DestructionPolicy policy)
     {
         await RequireAdminAsync(requesterUserId);
-        var valid = Validate(settings);
-        if (state.State.Settings == valid)
+        if ((state.State.Policy ?? new DestructionPolicy()) == policy)
         {
             return;
         }
 
-        state.State.Settings = valid;
+        state.State.Policy = policy;
         await state.WriteStateAsync();
         await audit.WriteAsync(new AuditEntry(SchoolId, requesterUserId, null, "personal-data.settings",
-            $"Изменены настройки уничтожения персональных данных: удалять сообщения — {(valid.DeleteMessages ? "да" : "нет")}, "
-            + $"удалять записи встреч с участием человека — {(valid.DeleteRecordings ? "да" : "нет")}"));
+            $"Изменены настройки уничтожения персональных данных: удалять сообщения — {(policy.DeleteMessages ? "да" : "нет")}, "
+            + $"удалять записи встреч с участием человека — {(policy.DeleteRecordings ? "да" : "нет")}"));
     }
 
     public async Task<PersonalDataSettings> GetSettingsForErasureAsync()
     {
-        if (state.State.Settings is { } settings)
+        var policy = state.State.Policy ?? new DestructionPolicy();
+        if (await operators.GetAsync(SchoolId) is { NamesOperator: true } op)
         {
-            return settings;
+            return new PersonalDataSettings(op.LegalName, op.Address, op.Processors.Length == 0 ? null : op.Processors,
+                op.ResponsibleName, op.ResponsiblePosition, policy.DeleteMessages, policy.DeleteRecordings);
         }
 
         // Until the admins fill them in, the school's own name stands for the operator.
         var school = await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).GetAsync();
-        return new PersonalDataSettings(school?.Name ?? "", school?.Region ?? "", null, "Администратор школы", "администратор информационной системы");
+        return new PersonalDataSettings(school?.Name ?? "", school?.Region ?? "", null, "Администратор школы", "администратор информационной системы",
+            policy.DeleteMessages, policy.DeleteRecordings);
     }
 
     public async Task<IReadOnlyList<DestructionActSummary>> ListActsAsync(Guid requesterUserId)
@@ -118,24 +136,5 @@ public sealed class PersonalDataGrain(
         {
             throw DomainException.Forbidden("Персональные данные людей школы и акты об уничтожении доступны только администраторам этой школы.");
         }
-    }
-
-    private static PersonalDataSettings Validate(PersonalDataSettings s)
-    {
-        static string Required(string? value, string label, int min, int max)
-        {
-            var v = value?.Trim() ?? "";
-            return v.Length >= min && v.Length <= max ? v : throw new DomainException("personal-data.settings-invalid", $"Поле «{label}»: от {min} до {max} символов.");
-        }
-
-        var processor = s.Processor?.Trim();
-        if (processor?.Length > 500)
-        {
-            throw new DomainException("personal-data.settings-invalid", "Поле «Обработчик по поручению оператора»: до 500 символов.");
-        }
-
-        return new PersonalDataSettings(Required(s.OperatorName, "Наименование оператора", 3, 300), Required(s.OperatorAddress, "Адрес оператора", 5, 500),
-            string.IsNullOrEmpty(processor) ? null : processor, Required(s.ResponsibleName, "Ответственный за обработку", 3, 200),
-            Required(s.ResponsiblePosition, "Должность ответственного", 2, 200), s.DeleteMessages, s.DeleteRecordings);
     }
 }

@@ -16,6 +16,7 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<DestructionActStore>();
         services.AddSingleton<PersonRecordStore>();
+        services.AddSingleton<OperatorStore>();
         services.AddSingleton<LeaverFinder>();
         services.AddSingleton<ConsentDestructions>();
         services.AddSingleton<DestructionActCompletion>();

@@ -1,5 +1,6 @@
 using Sferum.Consents;
 using Sferum.Identity;
+using Sferum.PersonalData;
 using Sferum.Schools;
 
 namespace Sferum.Silo.Demo;
@@ -23,9 +24,9 @@ internal sealed class DemoSeeder(IGrainFactory grains, IConfiguration configurat
             .EnsureSeededSchoolAsync(DemoSchoolId, new SchoolDraft("Школа № 7", "г. Москва", "Europe/Moscow"));
         var adminSnils = configuration["Sferum:Demo:SchoolAdminSnils"];
         await grains.GetGrain<ISchoolGrain>(DemoSchoolId).SeedAccessAsync(adminSnils ?? "", new PersonName("Администратор", "демо-школы", null), JournalClient);
-        // Consents name the school as operator of personal data; an invented name and address for the demo.
-        await grains.GetGrain<ISchoolConsentsGrain>(DemoSchoolId)
-            .SeedOperatorAsync(new OperatorDetails("ГБОУ «Школа № 7» (демонстрационная)", "г. Москва, ул. Учебная, д. 7"));
+        // Consents, answers and acts name the school as operator of personal data; invented details for the demo.
+        await grains.GetGrain<ISchoolOperatorGrain>(DemoSchoolId).SeedAsync(new OperatorDetails("ГБОУ «Школа № 7» (демонстрационная)",
+            "г. Москва, ул. Учебная, д. 7", "Иванова А. П.", "заместитель директора"));
         logger.LogInformation("Demo school {SchoolName} ({SchoolId}) is ready", school.Name, school.SchoolId);
     }
 }

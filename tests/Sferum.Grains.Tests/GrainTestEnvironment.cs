@@ -18,10 +18,13 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
     public const string OperatorSnils = "112-233-445 95";
 
     /// <summary>
-    /// The last Friday at least a day ago: a request can have arrived then (not in the future, within a year), and the
-    /// Monday after it is configured as a holiday, so due dates counted from it must skip both a weekend and a holiday.
+    /// The latest Friday up to today on the test schools' clock (Moscow): a request can have arrived then (not in the
+    /// future, within a year), and the Monday after it is configured as a holiday, so due dates counted from it must
+    /// skip both a weekend and a holiday. Today itself when it is a Friday: a Friday a week back made the shortest
+    /// deadline (six days) fall due yesterday, and the queue tests failed every Friday.
     /// </summary>
-    public static readonly DateOnly LastFriday = LastFridayBefore(DateOnly.FromDateTime(DateTime.UtcNow));
+    public static readonly DateOnly LastFriday = LatestFridayUpTo(DateOnly.FromDateTime(
+        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow")).DateTime));
 
     public static DateOnly Holiday => LastFriday.AddDays(3);
     private readonly PostgresServer postgres = new();
@@ -89,9 +92,9 @@ public sealed class GrainTestEnvironment : IAsyncLifetime
         await postgres.DisposeAsync();
     }
 
-    private static DateOnly LastFridayBefore(DateOnly today)
+    private static DateOnly LatestFridayUpTo(DateOnly today)
     {
-        var day = today.AddDays(-1);
+        var day = today;
         while (day.DayOfWeek != DayOfWeek.Friday)
         {
             day = day.AddDays(-1);

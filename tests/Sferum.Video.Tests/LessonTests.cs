@@ -60,6 +60,19 @@ public sealed class LessonTests(VideoEnvironment env)
         await teachersChat.Locator("#send").ClickAsync();
         await Assertions.Expect(pupils[1].FrameLocator("#meeting-chat").Locator("#messages")).ToContainTextAsync(said, new() { Timeout = 10_000 });
 
+        // The start reached every member's notification centre but the host's: a pupil's centre leads into the meeting.
+        var centre = await pupils[1].Context.NewPageAsync();
+        await centre.GotoAsync($"{env.Stack.WebUrl}/Notifications");
+        var started = centre.Locator("li.notification[data-kind='MeetingStarted']", new() { HasText = title });
+        await Assertions.Expect(started).ToHaveCountAsync(1);
+        Assert.EndsWith($"/Meetings/{meetingId}", await started.Locator("a.notification-link").GetAttributeAsync("href"));
+        await centre.CloseAsync();
+        var hostCentre = await teacher.Context.NewPageAsync();
+        await hostCentre.GotoAsync($"{env.Stack.WebUrl}/Notifications");
+        await Assertions.Expect(hostCentre.Locator("#notifications")).ToBeAttachedAsync();
+        await Assertions.Expect(hostCentre.Locator("li.notification", new() { HasText = title })).ToHaveCountAsync(0);
+        await hostCentre.CloseAsync();
+
         // A pupil who reloads the page is back at once: her new connection replaces the old one, which would otherwise
         // hold her place in the room until Janus timed it out.
         await pupils[0].ReloadAsync();

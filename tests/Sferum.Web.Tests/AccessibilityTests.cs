@@ -43,6 +43,7 @@ public sealed class AccessibilityTests(WebTestEnvironment env, ITestOutputHelper
         new("/Schools/{schoolId:guid}/Communities", "teacher", (i, _) => $"/Schools/{i.School}/Communities"),
         new("/Schools/{schoolId:guid}/Communities/{chatId:guid}", "teacher", (i, _) => $"/Schools/{i.School}/Communities/{i.Community}"),
         new("/Schools/{schoolId:guid}/Consents", "admin", (i, _) => $"/Schools/{i.School}/Consents"),
+        new("/Schools/{schoolId:guid}/Operator", "admin", (i, _) => $"/Schools/{i.School}/Operator"),
         new("/Schools/{schoolId:guid}/DataRequests", "admin", (i, _) => $"/Schools/{i.School}/DataRequests"),
         new("/Schools/{schoolId:guid}/DataRequests/New", "admin", (i, _) => $"/Schools/{i.School}/DataRequests/New?q=Петров"),
         new("/Schools/{schoolId:guid}/DataRequests/{requestId:guid}", "admin", (i, _) => $"/Schools/{i.School}/DataRequests/{i.DataRequest}"),

@@ -57,16 +57,16 @@ public sealed class ConsentPagesTests(WebTestEnvironment env)
     {
         using var admin = await env.SignedInAsync("admin");
         var schoolPath = Regex.Match(await (await admin.GetAsync("/")).Content.ReadAsStringAsync(), "<a href=\"(/Schools/[0-9a-f-]{36})\">Школа № 7</a>").Groups[1].Value;
-        var before = await (await admin.GetAsync($"{schoolPath}/Consents")).Content.ReadAsStringAsync();
-        var address = Regex.Match(before, "id=\"operator-address\" name=\"Address\" value=\"([^\"]*)\"").Groups[1].Value;
-        Assert.NotEmpty(address);
+        // The register shows the operator its consents name and links to the one page where it is changed.
+        var register = WebUtility.HtmlDecode(await (await admin.GetAsync($"{schoolPath}/Consents")).Content.ReadAsStringAsync());
+        Assert.Contains("ГБОУ «Школа № 7» (демонстрационная), г. Москва, ул. Учебная, д. 7", register);
+        Assert.Contains($"href=\"{schoolPath}/Operator\"", register);
 
-        var refused = await admin.SubmitAsync($"{schoolPath}/Consents", "name=\"LegalName\"", new() { ["LegalName"] = "ГБОУ «Школа № 7»", ["Address"] = "" });
-        var html = await refused.Content.ReadAsStringAsync();
+        var refused = await admin.SubmitAsync($"{schoolPath}/Operator", "operator-form", new() { ["Input.LegalName"] = "ГБОУ «Школа № 7»", ["Input.Address"] = "" });
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Matches("aria-invalid=\"true\" aria-describedby=\"operator-address-error\"", html);
-        Assert.Matches("<p class=\"error\" id=\"operator-address-error\" role=\"alert\">Адрес школы:", html);
-        var after = await (await admin.GetAsync($"{schoolPath}/Consents")).Content.ReadAsStringAsync();
-        Assert.Contains($"value=\"{address}\"", after);
+        Assert.Matches("data-valmsg-for=\"Input.Address\"[^>]*>Адрес школы:", html);
+        var after = WebUtility.HtmlDecode(await (await admin.GetAsync($"{schoolPath}/Consents")).Content.ReadAsStringAsync());
+        Assert.Contains("ГБОУ «Школа № 7» (демонстрационная), г. Москва, ул. Учебная, д. 7", after);
     }
 }

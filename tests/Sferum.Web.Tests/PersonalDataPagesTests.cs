@@ -30,15 +30,27 @@ public sealed partial class PersonalDataPagesTests(WebTestEnvironment env)
             JournalClient.Files(("students.csv", Encoding.UTF8.GetBytes(students))));
         Assert.True(pushed.IsSuccessStatusCode, await pushed.Content.ReadAsStringAsync());
 
-        var page = $"/Schools/{schoolId}/PersonalData";
-        var empty = await admin.SubmitAsync(page, "pd-settings", new() { ["Settings.OperatorName"] = "", ["Settings.OperatorAddress"] = "г. Тверь" });
-        Assert.Contains("Укажите наименование оператора", await empty.Content.ReadAsStringAsync());
-        var saved = await admin.SubmitAsync(page, "pd-settings", new()
+        // The operator's details are given on the one operator page; a refusal names the field and saves nothing.
+        var operatorPage = $"/Schools/{schoolId}/Operator";
+        var empty = await admin.SubmitAsync(operatorPage, "operator-form", new() { ["Input.LegalName"] = "", ["Input.Address"] = "170100, г. Тверь" });
+        Assert.Matches("data-valmsg-for=\"Input.LegalName\"[^>]*>Полное наименование школы", await empty.Content.ReadAsStringAsync());
+        var saved = await admin.SubmitAsync(operatorPage, "operator-form", new()
         {
-            ["Settings.OperatorName"] = "МБОУ «Гимназия № 1»", ["Settings.OperatorAddress"] = "170100, г. Тверь, ул. Советская, д. 1",
-            ["Settings.ResponsibleName"] = "Иванова Мария Сергеевна", ["Settings.ResponsiblePosition"] = "директор",
+            ["Input.LegalName"] = "МБОУ «Гимназия № 1»", ["Input.Address"] = "170100, г. Тверь, ул. Советская, д. 1",
+            ["Input.ResponsibleName"] = "Иванова Мария Сергеевна", ["Input.ResponsiblePosition"] = "директор",
         });
-        Assert.Contains("Настройки сохранены", await saved.Content.ReadAsStringAsync());
+        Assert.Contains("Сведения об операторе сохранены", await saved.Content.ReadAsStringAsync());
+        // Every page that uses them shows them, with the way back to that page.
+        foreach (var user in new[] { $"/Schools/{schoolId}/PersonalData", $"/Schools/{schoolId}/Consents", $"/Schools/{schoolId}/DataRequests" })
+        {
+            var shown = WebUtility.HtmlDecode(await (await admin.GetAsync(user)).Content.ReadAsStringAsync());
+            Assert.Contains("МБОУ «Гимназия № 1», 170100, г. Тверь, ул. Советская, д. 1; ответственный — Иванова Мария Сергеевна, директор", shown);
+            Assert.Contains($"href=\"{operatorPage}\"", shown);
+        }
+
+        var page = $"/Schools/{schoolId}/PersonalData";
+        var policy = await admin.SubmitAsync(page, "pd-settings", new() { ["Policy.DeleteMessages"] = "false" });
+        Assert.Contains("Настройки сохранены", await policy.Content.ReadAsStringAsync());
 
         var person = $"/Schools/{schoolId}/PersonalData/Person?member=WEB-S1";
         // The admin reaches it from the class list («данные» beside each person).

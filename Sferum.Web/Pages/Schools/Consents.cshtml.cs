@@ -1,24 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Sferum.Common;
 using Sferum.Consents;
+using Sferum.PersonalData;
 using Sferum.Web.Identity;
-using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Schools;
 
 /// <summary>
 /// The school's consent register for its admins: who consented, for whom, to what, which text version, when accepted
 /// and withdrawn, and the destruction a withdrawal scheduled; filtered and paged. Every read is in the audit log (the
-/// grain writes it). Here the admins also give the school's legal name and address that consents name as operator.
+/// grain writes it). The operator the consents name is shown with the way to the page where it is changed.
 /// </summary>
-public sealed class ConsentsModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ConsentsModel(IClusterClient cluster) : PageModel
 {
     public const int PageSize = 50;
-
-    /// <summary>The operator's details as the form posts them.</summary>
-    public sealed record OperatorForm(string? LegalName, string? Address);
 
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -38,13 +33,7 @@ public sealed class ConsentsModel(IClusterClient cluster, IStringLocalizer<Share
 
     public ConsentRegisterPage Register { get; private set; } = new([], 0, "Europe/Moscow");
 
-    public OperatorForm Operator { get; private set; } = new(null, null);
-
-    /// <summary>The operator form's refusal and the field it names ("LegalName", "Address").</summary>
-    public (string Field, string Message)? OperatorError { get; private set; }
-
-    [TempData]
-    public string? Notice { get; set; }
+    public OperatorDetails? Operator { get; private set; }
 
     public int Pages => Math.Max(1, (Register.Total + PageSize - 1) / PageSize);
 
@@ -55,30 +44,14 @@ public sealed class ConsentsModel(IClusterClient cluster, IStringLocalizer<Share
         (ConsentPurposes.ProfilePhoto, "Register.PurposePhoto"),
     ];
 
-    public async Task OnGetAsync() => await LoadAsync(null);
-
-    public async Task<IActionResult> OnPostOperatorAsync(OperatorForm form)
-    {
-        try
-        {
-            await Grain().SetOperatorAsync(User.GetUserId(), new OperatorDetails(form.LegalName ?? "", form.Address ?? ""));
-            Notice = localizer["Register.OperatorSaved"];
-            return RedirectToPage(new { SchoolId });
-        }
-        catch (DomainException ex) when (ex.Code.StartsWith("consent.operator-", StringComparison.Ordinal))
-        {
-            OperatorError = (ex.Code == "consent.operator-address-invalid" ? "Address" : "LegalName", ex.Message);
-            await LoadAsync(form);
-            return Page();
-        }
-    }
+    public async Task OnGetAsync() => await LoadAsync();
 
     public string PageLink(int page) =>
         $"?purpose={Uri.EscapeDataString(Purpose ?? "")}&state={Uri.EscapeDataString(State ?? "")}&name={Uri.EscapeDataString(Name ?? "")}&page={page}";
 
     private ISchoolConsentsGrain Grain() => cluster.GetGrain<ISchoolConsentsGrain>(SchoolId);
 
-    private async Task LoadAsync(OperatorForm? posted)
+    private async Task LoadAsync()
     {
         // The register first: it is what refuses anyone but the school's admins.
         Register = await Grain().GetRegisterAsync(User.GetUserId(), new ConsentRegisterQuery(
@@ -87,7 +60,6 @@ public sealed class ConsentsModel(IClusterClient cluster, IStringLocalizer<Share
             Name,
             Math.Max(PageNumber, 1),
             PageSize));
-        var current = await Grain().GetOperatorAsync();
-        Operator = posted ?? new OperatorForm(current?.LegalName, current?.Address);
+        Operator = await cluster.GetGrain<ISchoolOperatorGrain>(SchoolId).GetAsync(User.GetUserId());
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Sferum.Consents;
 using Sferum.Grains.Tests.Rosters;
 using Sferum.Identity;
+using Sferum.PersonalData;
 using Sferum.Rosters;
 using Sferum.Testing;
 
@@ -62,8 +63,8 @@ public sealed class ConsentFixture
         await fx.Imports(school).ApplyAsync(ImportRequester.User(admin), preview.ImportId);
 
         var teacherId = await SignInAsync(env, TrustLevel.Confirmed, teacher, new PersonName("Учителева", "Анна", "Петровна"));
-        var operatorDetails = new OperatorDetails("МБОУ «Школа № 12»", "г. Казань, ул. Школьная, д. 12");
-        await env.Grains.GetGrain<ISchoolConsentsGrain>(school).SetOperatorAsync(admin, operatorDetails);
+        var operatorDetails = new OperatorDetails("МБОУ «Школа № 12»", "г. Казань, ул. Школьная, д. 12", "Директорова Е. В.", "директор");
+        await env.Grains.GetGrain<ISchoolOperatorGrain>(school).SetAsync(admin, operatorDetails);
         return new ConsentFixture
         {
             SchoolId = school,

@@ -3,6 +3,7 @@ using System.Text;
 using Npgsql;
 using Sferum.Common;
 using Sferum.Consents;
+using Sferum.PersonalData;
 using Sferum.Grains.Tests.Rosters;
 using Sferum.Testing;
 
@@ -225,7 +226,7 @@ public sealed class ConsentTests(GrainTestEnvironment env)
         Assert.StartsWith("«Я прочитал(а)", (await Assert.ThrowsAsync<DomainException>(() => consents.GiveAsync(fx.Mother, unticked))).Message);
 
         // The school moved: the text shown before names the old address, so it is not the one that would be stored.
-        await consents.SetOperatorAsync(fx.AdminId, fx.Operator with { Address = "г. Казань, ул. Новая, д. 1" });
+        await env.Grains.GetGrain<ISchoolOperatorGrain>(fx.SchoolId).SetAsync(fx.AdminId, fx.Operator with { Address = "г. Казань, ул. Новая, д. 1" });
         Assert.Equal("consent.text-changed", (await Assert.ThrowsAsync<DomainException>(() =>
             consents.GiveAsync(fx.Mother, ConsentFixture.Accept(offer, "S1", "+7 900 000-00-06")))).Code);
         var fresh = await fx.OfferAsync(env.Grains, fx.Mother, "S1");
@@ -233,9 +234,9 @@ public sealed class ConsentTests(GrainTestEnvironment env)
         Assert.Equal("consent.already-given", (await Assert.ThrowsAsync<DomainException>(() =>
             consents.GiveAsync(fx.Mother, ConsentFixture.Accept(fresh, "S1", "+7 900 000-00-07")))).Code);
 
-        var badOperator = await Assert.ThrowsAsync<DomainException>(() => consents.SetOperatorAsync(fx.AdminId, new OperatorDetails("МБОУ", "дом")));
+        var badOperator = await Assert.ThrowsAsync<DomainException>(() => env.Grains.GetGrain<ISchoolOperatorGrain>(fx.SchoolId).SetAsync(fx.AdminId, new OperatorDetails("МБОУ", "дом")));
         Assert.StartsWith("Адрес школы", badOperator.Message);
-        await RefusedAsync(() => consents.SetOperatorAsync(fx.Teacher, fx.Operator));
+        await RefusedAsync(() => env.Grains.GetGrain<ISchoolOperatorGrain>(fx.SchoolId).SetAsync(fx.Teacher, fx.Operator));
     }
 
     [Fact]

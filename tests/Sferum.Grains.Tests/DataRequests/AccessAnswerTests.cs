@@ -3,6 +3,7 @@ using Sferum.Chats;
 using Sferum.DataRequests;
 using Sferum.Grains.Tests.Chats;
 using Sferum.Identity;
+using Sferum.PersonalData;
 using Sferum.Testing;
 
 namespace Sferum.Grains.Tests.DataRequests;
@@ -21,7 +22,8 @@ public sealed class AccessAnswerTests(GrainTestEnvironment env)
         await env.Grains.GetGrain<IChatGrain>(fx.ClassChat).SendAsync(fx.Student, new SendMessage("a-1", "Я забыл тетрадь дома", null));
         await env.Grains.GetGrain<IChatGrain>(fx.ClassChat).SendAsync(fx.Classmate, new SendMessage("a-2", "Я принесу твою", null));
         var requests = env.Grains.GetGrain<IDataRequestsGrain>(fx.SchoolId);
-        await requests.SetOperatorDetailsAsync(fx.AdminId, new OperatorDetails("125009, г. Москва, ул. Школьная, д. 7", "Заместитель директора Орлова И. П.", "", ""));
+        await env.Grains.GetGrain<ISchoolOperatorGrain>(fx.SchoolId).SetAsync(fx.AdminId, new OperatorDetails("ГБОУ «Школа № 7»",
+            "125009, г. Москва, ул. Школьная, д. 7", "Орлова И. П.", "заместитель директора"));
         var request = await DataRequestTests.Register(requests, fx.AdminId, DataRequestKind.Access, "j:S000001", "j:P000001");
 
         var answer = await requests.PrepareAccessAnswerAsync(fx.AdminId, request.RequestId);

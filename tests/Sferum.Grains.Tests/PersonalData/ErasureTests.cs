@@ -105,8 +105,8 @@ public sealed class ErasureTests(GrainTestEnvironment env)
     {
         var sc = await ErasureScenario.CreateAsync(env);
         var desk = env.Grains.GetGrain<IPersonalDataGrain>(sc.SchoolId);
-        await desk.SetSettingsAsync(sc.AdminId, new PersonalDataSettings("МБОУ «Школа № 7»", "123456, г. Москва, ул. Школьная, д. 7",
-            "ООО «Облако», 101000, г. Москва, ул. Серверная, д. 1", "Админова Анна", "директор"));
+        await env.Grains.GetGrain<ISchoolOperatorGrain>(sc.SchoolId).SetAsync(sc.AdminId, new OperatorDetails("МБОУ «Школа № 7»",
+            "123456, г. Москва, ул. Школьная, д. 7", "Админова Анна", "директор", "ООО «Облако», 101000, г. Москва, ул. Серверная, д. 1"));
         var erasure = env.Grains.GetGrain<IPersonErasureGrain>(PersonKeys.ForUser(sc.Pupil));
         var first = await erasure.OrderAsync(sc.AdminId, Order(sc.SchoolId));
         var second = await erasure.OrderAsync(sc.AdminId, Order(sc.SchoolId));

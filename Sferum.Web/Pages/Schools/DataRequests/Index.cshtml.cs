@@ -1,18 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Sferum.Common;
 using Sferum.DataRequests;
+using Sferum.PersonalData;
 using Sferum.Schools;
 using Sferum.Web.Identity;
-using Sferum.Web.Localization;
 using Sferum.Web.PersonalData;
 
 namespace Sferum.Web.Pages.Schools.DataRequests;
 
-/// <summary>The admin's queue of formal data-subject requests: what is due, by when, overdue first; and the school's details for the answers.</summary>
+/// <summary>The admin's queue of formal data-subject requests: what is due, by when, overdue first; and the operator details the answers name.</summary>
 [SchoolStaffOnly]
-public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(IClusterClient cluster) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -24,8 +22,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
 
     public DataRequestQueue Queue { get; private set; } = new(default, []);
 
-    [BindProperty]
-    public OperatorInput Operator { get; set; } = new();
+    public OperatorDetails? Operator { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -33,25 +30,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
     public async Task OnGetAsync()
     {
         await LoadAsync();
-        var details = await Requests.GetOperatorDetailsAsync(User.GetUserId());
-        Operator = new OperatorInput { Address = details.Address, Responsible = details.Responsible, Processors = details.Processors, Retention = details.Retention };
-    }
-
-    public async Task<IActionResult> OnPostOperatorAsync()
-    {
-        try
-        {
-            await Requests.SetOperatorDetailsAsync(User.GetUserId(), new OperatorDetails(Operator.Address ?? "", Operator.Responsible ?? "",
-                Operator.Processors ?? "", Operator.Retention ?? ""));
-            Notice = localizer["Requests.OperatorSaved"];
-            return RedirectToPage(new { SchoolId });
-        }
-        catch (DomainException ex) when (ex.Code != "forbidden")
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            await LoadAsync();
-            return Page();
-        }
+        Operator = await cluster.GetGrain<ISchoolOperatorGrain>(SchoolId).GetAsync(User.GetUserId());
     }
 
     private IDataRequestsGrain Requests => cluster.GetGrain<IDataRequestsGrain>(SchoolId);
@@ -60,16 +39,5 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
     {
         Queue = await Requests.QueueAsync(User.GetUserId(), All);
         SchoolName = (await cluster.GetGrain<ISchoolGrain>(SchoolId).GetAsync())?.Name ?? "";
-    }
-
-    public sealed class OperatorInput
-    {
-        public string? Address { get; set; }
-
-        public string? Responsible { get; set; }
-
-        public string? Processors { get; set; }
-
-        public string? Retention { get; set; }
     }
 }

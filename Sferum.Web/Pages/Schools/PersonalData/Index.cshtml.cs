@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,8 +9,8 @@ using Sferum.Web.Localization;
 namespace Sferum.Web.Pages.Schools.PersonalData;
 
 /// <summary>
-/// The school's personal data page for its admins: the operator's details and the destruction policy that every act
-/// uses, and the acts of destruction with their log extracts as PDF (kept three years, then purged).
+/// The school's personal data page for its admins: the destruction policy, the operator details every act names (changed
+/// on the operator page), and the acts of destruction with their log extracts as PDF (kept three years, then purged).
 /// </summary>
 public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -19,7 +18,9 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
     public Guid SchoolId { get; set; }
 
     [BindProperty]
-    public SettingsInput Settings { get; set; } = new();
+    public PolicyInput Policy { get; set; } = new();
+
+    public OperatorDetails? Operator { get; private set; }
 
     public IReadOnlyList<DestructionActSummary> Acts { get; private set; } = [];
 
@@ -33,35 +34,16 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
 
     public async Task OnGetAsync()
     {
-        var s = await Desk.GetSettingsAsync(User.GetUserId());
-        Settings = new SettingsInput
-        {
-            OperatorName = s.OperatorName, OperatorAddress = s.OperatorAddress, Processor = s.Processor, ResponsibleName = s.ResponsibleName,
-            ResponsiblePosition = s.ResponsiblePosition, DeleteMessages = s.DeleteMessages, DeleteRecordings = s.DeleteRecordings,
-        };
-        Acts = await Desk.ListActsAsync(User.GetUserId());
-        Clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
+        var policy = await Desk.GetPolicyAsync(User.GetUserId());
+        Policy = new PolicyInput { DeleteMessages = policy.DeleteMessages, DeleteRecordings = policy.DeleteRecordings };
+        await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostSettingsAsync()
+    public async Task<IActionResult> OnPostPolicyAsync()
     {
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await Desk.SetSettingsAsync(User.GetUserId(), new PersonalDataSettings(Settings.OperatorName!, Settings.OperatorAddress!, Settings.Processor,
-                    Settings.ResponsibleName!, Settings.ResponsiblePosition!, Settings.DeleteMessages, Settings.DeleteRecordings));
-                Notice = localizer["PersonalData.Saved"];
-                return RedirectToPage(new { SchoolId });
-            }
-            catch (DomainException ex) when (ex.Code != "forbidden")
-            {
-                ModelState.AddModelError(string.Empty, ex.Message);
-            }
-        }
-
-        Acts = await Desk.ListActsAsync(User.GetUserId());
-        return Page();
+        await Desk.SetPolicyAsync(User.GetUserId(), new DestructionPolicy(Policy.DeleteMessages, Policy.DeleteRecordings));
+        Notice = localizer["PersonalData.Saved"];
+        return RedirectToPage(new { SchoolId });
     }
 
     /// <summary>The act (or its log extract) as the PDF issued when the data was destroyed.</summary>
@@ -80,27 +62,15 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
         _ => "PersonalData.ReasonAdmin",
     };
 
-    public sealed class SettingsInput
+    private async Task LoadAsync()
     {
-        [Display(Name = "PersonalData.OperatorName"), Required(ErrorMessage = "PersonalData.OperatorNameRequired"), StringLength(300, MinimumLength = 3,
-            ErrorMessage = "PersonalData.OperatorNameLength")]
-        public string? OperatorName { get; set; }
+        Acts = await Desk.ListActsAsync(User.GetUserId());
+        Operator = await cluster.GetGrain<ISchoolOperatorGrain>(SchoolId).GetAsync(User.GetUserId());
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
+    }
 
-        [Display(Name = "PersonalData.OperatorAddress"), Required(ErrorMessage = "PersonalData.OperatorAddressRequired"), StringLength(500, MinimumLength = 5,
-            ErrorMessage = "PersonalData.OperatorAddressLength")]
-        public string? OperatorAddress { get; set; }
-
-        [Display(Name = "PersonalData.Processor"), StringLength(500, ErrorMessage = "PersonalData.ProcessorLength")]
-        public string? Processor { get; set; }
-
-        [Display(Name = "PersonalData.Responsible"), Required(ErrorMessage = "PersonalData.ResponsibleRequired"),
-         StringLength(200, MinimumLength = 3, ErrorMessage = "PersonalData.ResponsibleLength")]
-        public string? ResponsibleName { get; set; }
-
-        [Display(Name = "PersonalData.ResponsiblePosition"), Required(ErrorMessage = "PersonalData.PositionRequired"), StringLength(200, MinimumLength = 2,
-            ErrorMessage = "PersonalData.PositionLength")]
-        public string? ResponsiblePosition { get; set; }
-
+    public sealed class PolicyInput
+    {
         public bool DeleteMessages { get; set; }
 
         public bool DeleteRecordings { get; set; }
