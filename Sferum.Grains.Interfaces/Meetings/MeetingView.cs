@@ -5,7 +5,7 @@ namespace Sferum.Meetings;
 /// raised hands and the children of waiting parents. <see cref="Admitted"/> says whether this person may enter the
 /// room now (false while they wait in the lobby). <see cref="Room"/> names the breakout group this person is in (null:
 /// the main room); <see cref="Breakouts"/> are the groups, for the host only; <see cref="Notice"/> is the host's last
-/// message to all groups.
+/// message to all groups. <see cref="SchoolId"/> is the chat's school, whose clock the meeting's times are read on.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Sferum.MeetingView")]
 public sealed record MeetingView(
@@ -30,4 +30,5 @@ public sealed record MeetingView(
     [property: Id(18)] bool IsGuest = false,
     [property: Id(19)] string? Room = null,
     [property: Id(20)] IReadOnlyList<BreakoutView>? Breakouts = null,
-    [property: Id(21)] string? Notice = null);
+    [property: Id(21)] string? Notice = null,
+    [property: Id(22)] Guid SchoolId = default);

@@ -1,3 +1,5 @@
+using Sferum.Common;
+
 namespace Sferum.Schools;
 
 /// <summary>
@@ -49,7 +51,7 @@ public sealed record QuietHours(
     /// <summary>The moment in the school's time zone (for messages that name a time).</summary>
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
-    private TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    private TimeZoneInfo Zone => SchoolClock.For(TimeZone).Zone;
 
     private static int MinuteOfDay(DateTimeOffset local) => local.Hour * 60 + local.Minute;
 

@@ -1,3 +1,4 @@
+using Sferum.Common;
 using Sferum.Schools;
 
 namespace Sferum.Chats;
@@ -22,8 +23,8 @@ public sealed partial class ChatGrain
         quietHoursReadAt = now;
     }
 
-    /// <summary>"25.11.2026 08:00" in the school's time zone (once the quiet hours were read; UTC before).</summary>
-    private string SchoolTimeText(DateTimeOffset at) => (quietHours?.Local(at) ?? at).ToString("dd.MM.yyyy HH:mm");
+    /// <summary>"25.11.2026 08:00" in the school's time zone (once the quiet hours were read; the clock's fallback before).</summary>
+    private string SchoolTimeText(DateTimeOffset at) => SchoolClock.For(quietHours?.TimeZone).Format(at);
 
     /// <summary>The students of this chat while it is quiet at the school; null otherwise.</summary>
     private IReadOnlyList<Guid>? SilentNow() =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sferum.Audit;
+using Sferum.Common;
 
 namespace Sferum.Consents;
 
@@ -33,7 +34,7 @@ public sealed class ConsentAudit(AuditLog audit)
         }
 
         var scheduled = new AuditEntry(schoolId, actor, null, DestructionScheduled,
-            $"Назначено уничтожение персональных данных (отзыв согласия): {string.Join(", ", outcome.DestroyedCategories)} — не позднее {SchoolTime.Date(destroyBy, outcome.TimeZone):dd.MM.yyyy}",
+            $"Назначено уничтожение персональных данных (отзыв согласия): {string.Join(", ", outcome.DestroyedCategories)} — не позднее {SchoolClock.For(outcome.TimeZone).Date(destroyBy):dd.MM.yyyy}",
             Details(c, ("destroy_by", destroyBy.ToString("O", CultureInfo.InvariantCulture)), ("reason", "отзыв согласия")), SubjectUserId: subjectUserId);
         return [withdrawn, scheduled];
     }

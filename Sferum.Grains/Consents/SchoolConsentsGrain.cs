@@ -45,7 +45,7 @@ public sealed class SchoolConsentsGrain(
         }
 
         var op = await OperatorAsync();
-        var today = SchoolTime.Date(clock.GetUtcNow(), school.TimeZone);
+        var today = SchoolClock.For(school.TimeZone).Date(clock.GetUtcNow());
         var people = new List<ConsentSubject>();
         if (self is not null)
         {
@@ -67,7 +67,7 @@ public sealed class SchoolConsentsGrain(
         var me = await ProfileAsync(userId) ?? throw NotYours();
         var (person, isSelf) = await ResolveAsync(userId, me, grant.SubjectKey) ?? throw NotYours();
         var op = await OperatorAsync() ?? throw new DomainException("consent.operator-missing", ConsentRules.OperatorMissing);
-        if (ConsentRules.CannotGive(person, isSelf, SchoolTime.Date(clock.GetUtcNow(), school.TimeZone)) is not null)
+        if (ConsentRules.CannotGive(person, isSelf, SchoolClock.For(school.TimeZone).Date(clock.GetUtcNow())) is not null)
         {
             throw isSelf
                 ? new DomainException("consent.minor", ConsentRules.MinorCannotGive)
@@ -103,7 +103,7 @@ public sealed class SchoolConsentsGrain(
         var stored = await store.GetAsync(SchoolId, consentId) ?? throw new DomainException("consent.unknown", "Такого согласия нет.");
         var me = await ProfileAsync(userId) ?? throw NotYours();
         var (person, isSelf) = await ResolveAsync(userId, me, stored.Record.SubjectKey) ?? throw NotYours();
-        if (!isSelf && !person.IsMinorOn(SchoolTime.Date(clock.GetUtcNow(), school.TimeZone)))
+        if (!isSelf && !person.IsMinorOn(SchoolClock.For(school.TimeZone).Date(clock.GetUtcNow())))
         {
             throw DomainException.Forbidden("consent.forbidden-adult", "Ученику уже исполнилось 18 лет: своими согласиями он распоряжается сам.");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sferum.Classes;
+using Sferum.Common;
 using Sferum.Identity;
 using Sferum.PersonalData;
 using Sferum.Schools;
@@ -36,7 +37,7 @@ public static class AccessAnswerComposer
                     new("Действия с данными", "сбор, запись, систематизация, накопление, хранение, уточнение (обновление, изменение), извлечение, использование, предоставление доступа участникам школы, блокирование, удаление, уничтожение."),
                 ]),
                 new("operator", "4. Оператор и лица, имеющие доступ к данным", Operator(school, details, address)),
-                new("data", "5. Обрабатываемые данные и источник их получения", Data(data)),
+                new("data", "5. Обрабатываемые данные и источник их получения", Data(data, SchoolClock.For(school.TimeZone))),
                 new("periods", "6. Сроки обработки и хранения",
                 [
                     new("Сроки", string.IsNullOrWhiteSpace(details.Retention)
@@ -75,7 +76,7 @@ public static class AccessAnswerComposer
         new("Передача третьим лицам", "Не производится, кроме случаев, предусмотренных федеральным законом."),
     ];
 
-    private static List<AnswerLine> Data(SubjectData data)
+    private static List<AnswerLine> Data(SubjectData data, SchoolClock clock)
     {
         var lines = new List<AnswerLine>();
         if (data.Account is { } account)
@@ -85,7 +86,7 @@ public static class AccessAnswerComposer
             lines.Add(new("Учётная запись: электронная почта (подтверждённая)", account.Email ?? "нет", FromProvider));
             lines.Add(new("Учётная запись: телефон (подтверждённый)", account.Phone ?? "нет", FromProvider));
             lines.Add(new("Учётная запись: уровень подтверждения", TrustText(account.Trust), FromProvider));
-            lines.Add(new("Учётная запись: создана / последний вход", $"{Date(account.CreatedAt)} / {Date(account.LastSignInAt)}", FromSferum));
+            lines.Add(new("Учётная запись: создана / последний вход", $"{Date(account.CreatedAt, clock)} / {Date(account.LastSignInAt, clock)}", FromSferum));
         }
         else
         {
@@ -104,7 +105,7 @@ public static class AccessAnswerComposer
                 lines.Add(new($"{prefix}: должность", e.Position, FromJournal));
             }
 
-            lines.Add(new($"{prefix}: идентификатор в журнале, внесена", $"{e.JournalId}, {Date(e.AddedAt)}" + (e.RemovedAt is { } removed ? $", выбыл(а) {Date(removed)}" : ""), FromJournal));
+            lines.Add(new($"{prefix}: идентификатор в журнале, внесена", $"{e.JournalId}, {Date(e.AddedAt, clock)}" + (e.RemovedAt is { } removed ? $", выбыл(а) {Date(removed, clock)}" : ""), FromJournal));
         }
 
         if (data.Classes.Count > 0)
@@ -150,7 +151,8 @@ public static class AccessAnswerComposer
         new("Обжалование", "Обжаловать действия или бездействие школы в Роскомнадзор (уполномоченный орган по защите прав субъектов персональных данных) или в суд (ст. 17)."),
     ];
 
-    private static string Date(DateTimeOffset at) => at.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    // The school's calendar day: an account made at 01:00 in Vladivostok was made that day, not the day before (UTC).
+    private static string Date(DateTimeOffset at, SchoolClock clock) => SchoolClock.Format(clock.Date(at));
 
     private static string RoleText(int role) => role switch { 0 => "ученик", 1 => "родитель", _ => "сотрудник" };
 

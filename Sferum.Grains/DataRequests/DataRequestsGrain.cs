@@ -252,8 +252,7 @@ public sealed class DataRequestsGrain(
     private async Task<DateOnly> TodayAsync()
     {
         var school = await GrainFactory.GetGrain<ISchoolGrain>(SchoolId).GetAsync();
-        var zone = school is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(school.TimeZone);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        return SchoolClock.For(school?.TimeZone).Date(clock.GetUtcNow());
     }
 
     private AuditEntry Entry(Guid actor, DataRequestRecord request, string action, string summary, Dictionary<string, object?> details)

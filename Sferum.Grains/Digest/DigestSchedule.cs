@@ -1,3 +1,5 @@
+using Sferum.Common;
+
 namespace Sferum.Digest;
 
 /// <summary>When a person's next digest is due: daily at an hour of the school's time zone, or every N hours.</summary>
@@ -10,10 +12,9 @@ public static class DigestSchedule
             return now.AddHours(everyHours);
         }
 
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var clock = SchoolClock.For(timeZone);
+        var local = clock.Local(now);
         var today = local.Date.AddHours(sendHour);
-        var next = today > local.DateTime ? today : today.AddDays(1);
-        return new DateTimeOffset(next, zone.GetUtcOffset(next));
+        return clock.At(today > local.DateTime ? today : today.AddDays(1));
     }
 }

@@ -16,8 +16,6 @@ namespace Sferum.Digest;
 public sealed class PersonDigestGrain(DigestStore store, DigestMailer mailer, IOptions<DigestOptions> options, TimeProvider clock,
     ILogger<PersonDigestGrain> logger) : Grain, IPersonDigestGrain
 {
-    private const string DefaultTimeZone = "Europe/Moscow";
-
     private Guid UserId => this.GetPrimaryKey();
 
     private DigestOptions Options => options.Value;
@@ -88,7 +86,7 @@ public sealed class PersonDigestGrain(DigestStore store, DigestMailer mailer, IO
         }
 
         var chats = await ChatsAsync();
-        var timeZone = chats.Count > 0 ? chats[0].QuietHours.TimeZone : DefaultTimeZone;
+        var timeZone = chats.Count > 0 ? chats[0].QuietHours.TimeZone : SchoolClock.FallbackZoneId;
         var next = DigestSchedule.Next(now, everyHours, sendHour, timeZone);
         var profile = await GrainFactory.GetGrain<IUserGrain>(UserId).GetProfileAsync();
         if (profile?.Email is null)
@@ -254,7 +252,7 @@ public sealed class PersonDigestGrain(DigestStore store, DigestMailer mailer, IO
     private async Task<string> TimeZoneAsync()
     {
         var chats = await ChatsAsync();
-        return chats.Count > 0 ? chats[0].QuietHours.TimeZone : DefaultTimeZone;
+        return chats.Count > 0 ? chats[0].QuietHours.TimeZone : SchoolClock.FallbackZoneId;
     }
 
     private Uri Link(string path) => new(new Uri(Options.PublicUrl!.TrimEnd('/') + "/"), path.TrimStart('/'));

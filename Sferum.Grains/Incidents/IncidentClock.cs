@@ -1,13 +1,14 @@
-using System.Globalization;
+using Sferum.Common;
 
 namespace Sferum.Incidents;
 
-/// <summary>Times of an incident as its school reads them: in the school's time zone, with the zone named.</summary>
-public sealed class IncidentClock(TimeZoneInfo zone)
+/// <summary>
+/// Times of an incident as its school reads them, for the notices to the regulator: the school's clock
+/// (<see cref="SchoolClock"/>), with the zone named, since the notice leaves the school.
+/// </summary>
+public sealed class IncidentClock(SchoolClock clock)
 {
-    public static IncidentClock For(string? timeZone) =>
-        new(string.IsNullOrEmpty(timeZone) ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(timeZone));
+    public static IncidentClock For(string? timeZone) => new(SchoolClock.For(timeZone));
 
-    public string Format(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+    public string Format(DateTimeOffset at) => $"{clock.Format(at)} ({clock.ZoneId})";
 }

@@ -95,8 +95,8 @@ public sealed partial class MeetingGrain(
     /// <summary>The planned time as the school's people read it: in the school's own time zone.</summary>
     private async Task<string> SchoolTimeAsync(DateTimeOffset at)
     {
-        var zone = await GrainFactory.GetGrain<Schools.ISchoolGrain>(M.SchoolId).GetQuietHoursAsync();
-        return zone.Local(at).ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("ru-RU"));
+        var school = await GrainFactory.GetGrain<Schools.ISchoolGrain>(M.SchoolId).GetAsync();
+        return Common.SchoolClock.For(school?.TimeZone).Format(at, "d MMMM yyyy, HH:mm");
     }
 
     public Task<bool> IsPostableAsync(Guid chatId, Guid hostId) =>
@@ -354,7 +354,7 @@ public sealed partial class MeetingGrain(
         return new MeetingView(MeetingId, M.ChatId, M.Kind, M.State, M.Title, M.HostId, M.HostName, M.StartsAt, M.StartedAt, M.EndedAt,
             M.Recording && M.State == MeetingState.Live, status, host ? M.RecordingProblem : null, host,
             host || (me is { Admitted: true, Removed: false }), host || group is not null || (me is { MayPublish: true } && !M.PublishingLocked),
-            M.PublishingLocked, people, me is { GuestOf: not null }, group, BreakoutViews(host), M.Breakouts.Count > 0 ? M.Notice : null);
+            M.PublishingLocked, people, me is { GuestOf: not null }, group, BreakoutViews(host), M.Breakouts.Count > 0 ? M.Notice : null, M.SchoolId);
     }
 
     private MeetingPerson Person(Guid userId, string name)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sferum.Audit;
+using Sferum.Common;
 using Sferum.Schools;
 
 namespace Sferum.PersonalData;
@@ -15,8 +16,7 @@ public sealed class DestructionActCompletion(DestructionActStore acts, IOptions<
     {
         var seq = await acts.AuditAsync(act.ActId, closing);
         var completedAt = clock.GetUtcNow();
-        var zoneId = (await grains.GetGrain<ISchoolGrain>(act.SchoolId).GetAsync())?.TimeZone;
-        var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = SchoolClock.For((await grains.GetGrain<ISchoolGrain>(act.SchoolId).GetAsync())?.TimeZone).Zone;
         var entries = await acts.AuditEntriesAsync(act.AuditSeqs.Append(seq).Distinct().ToList());
         ActFonts.Install(options.Value);
         await acts.CompleteAsync(act.ActId, completedAt, DestructionActDocuments.Act(act, completedAt, zone),

@@ -11,7 +11,7 @@ public sealed class RetentionOptions
     /// <summary>Ended sign-in sessions (device and address) are deleted after this many days.</summary>
     public int SessionDays { get; set; } = 90;
 
-    /// <summary>When the nightly job runs, in Moscow time (HH:mm).</summary>
+    /// <summary>When the nightly job runs, in platform time — Moscow, SchoolClock.Fallback — (HH:mm).</summary>
     public string RunAt { get; set; } = "03:30";
 
     /// <summary>Stored files nothing refers to are deleted once older than this (an upload waits this long for its message).</summary>

@@ -2,11 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Sferum.Common;
 
 namespace Sferum.PersonalData;
 
 /// <summary>
-/// The nightly retention job: one grain, one durable reminder at <see cref="RetentionOptions.RunAt"/> Moscow time
+/// The nightly retention job: one grain, one durable reminder at <see cref="RetentionOptions.RunAt"/> platform time
+/// (Moscow, <see cref="SchoolClock.Fallback"/>: the job is the platform's, no one school's)
 /// every 24 hours. Each school is applied in its own transaction; one school's failure is logged and the others go on.
 /// </summary>
 public sealed class RetentionSchedulerGrain(
@@ -17,7 +19,6 @@ public sealed class RetentionSchedulerGrain(
     ILogger<RetentionSchedulerGrain> logger) : Grain, IRetentionSchedulerGrain, IRemindable
 {
     private const string Nightly = "nightly";
-    private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
 
     public async Task EnsureScheduledAsync()
     {
@@ -49,12 +50,13 @@ public sealed class RetentionSchedulerGrain(
         return reports;
     }
 
-    /// <summary>The time until the next <paramref name="runAt"/> (HH:mm, Moscow) after <paramref name="now"/>.</summary>
+    /// <summary>The time until the next <paramref name="runAt"/> (HH:mm, platform time) after <paramref name="now"/>.</summary>
     public static TimeSpan UntilNextRun(DateTimeOffset now, string runAt)
     {
         var time = TimeOnly.ParseExact(runAt, "HH:mm", CultureInfo.InvariantCulture);
-        var local = TimeZoneInfo.ConvertTime(now, Moscow);
-        var next = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(time), local.Offset);
+        var platform = SchoolClock.Fallback;
+        var local = platform.Local(now);
+        var next = platform.At(DateOnly.FromDateTime(local.DateTime).ToDateTime(time));
         if (next <= local)
         {
             next = next.AddDays(1);

@@ -1,3 +1,5 @@
+using Sferum.Common;
+
 namespace Sferum.Rosters;
 
 /// <summary>
@@ -8,7 +10,7 @@ public static class AcademicYears
 {
     public static string At(DateTimeOffset now, string timeZone)
     {
-        var local = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? TimeZoneInfo.ConvertTime(now, zone) : now;
+        var local = SchoolClock.For(timeZone).Local(now);
         var start = local.Month >= 8 ? local.Year : local.Year - 1;
         return $"{start}/{start + 1}";
     }

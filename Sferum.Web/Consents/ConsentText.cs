@@ -1,4 +1,4 @@
-using System.Globalization;
+using Sferum.Common;
 using Sferum.Consents;
 
 namespace Sferum.Web.Consents;
@@ -6,11 +6,9 @@ namespace Sferum.Web.Consents;
 /// <summary>How consent pages say things: times in the school's zone, the bases in words, what a withdrawal did.</summary>
 public static class ConsentText
 {
-    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+    public static string Time(DateTimeOffset at, string timeZone) => SchoolClock.For(timeZone).Format(at);
 
-    public static string Time(DateTimeOffset at, string timeZone) => Local(at, timeZone).ToString("dd.MM.yyyy HH:mm", Russian);
-
-    public static string Date(DateTimeOffset at, string timeZone) => Local(at, timeZone).ToString("dd.MM.yyyy", Russian);
+    public static string Date(DateTimeOffset at, string timeZone) => SchoolClock.Format(SchoolClock.For(timeZone).Date(at));
 
     public static string Basis(LegalBasis basis) => basis switch
     {
@@ -34,7 +32,4 @@ public static class ConsentText
             ({ } basis, null) => $"Уничтожать нечего: остаётся другое законное основание — {basis}.",
             _ => "",
         };
-
-    private static DateTimeOffset Local(DateTimeOffset at, string timeZone) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc);
 }

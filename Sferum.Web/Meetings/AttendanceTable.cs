@@ -1,26 +1,25 @@
 using System.Globalization;
 using System.Text;
+using Sferum.Common;
 using Sferum.Meetings;
 
 namespace Sferum.Web.Meetings;
 
 /// <summary>
 /// Attendance as a spreadsheet that Excel and LibreOffice open as they are (semicolons, UTF-8 with a byte-order mark,
-/// Moscow time): one row per stay, with its minutes, and each person's total.
+/// times on the clock of the meeting's school): one row per stay, with its minutes, and each person's total.
 /// </summary>
 public static class AttendanceTable
 {
-    private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
-
-    public static string Csv(IReadOnlyList<AttendanceEntry> entries, DateTimeOffset now)
+    public static string Csv(IReadOnlyList<AttendanceEntry> entries, DateTimeOffset now, SchoolClock clock)
     {
         var text = new StringBuilder("Участник;Вошёл;Вышел;Минут;Всего минут у участника\r\n");
         var totals = entries.GroupBy(e => e.UserId).ToDictionary(g => g.Key, g => g.Sum(e => Minutes(e, now)));
         foreach (var e in entries.OrderBy(e => e.Name, StringComparer.Create(new CultureInfo("ru-RU"), false)).ThenBy(e => e.JoinedAt))
         {
             text.Append(Cell(e.Name)).Append(';')
-                .Append(Time(e.JoinedAt)).Append(';')
-                .Append(e.LeftAt is { } left ? Time(left) : "сейчас во встрече").Append(';')
+                .Append(clock.Format(e.JoinedAt, TimeFormat)).Append(';')
+                .Append(e.LeftAt is { } left ? clock.Format(left, TimeFormat) : "сейчас во встрече").Append(';')
                 .Append(Minutes(e, now).ToString("0.#", CultureInfo.GetCultureInfo("ru-RU"))).Append(';')
                 .Append(totals[e.UserId].ToString("0.#", CultureInfo.GetCultureInfo("ru-RU"))).Append("\r\n");
         }
@@ -30,7 +29,7 @@ public static class AttendanceTable
 
     private static double Minutes(AttendanceEntry e, DateTimeOffset now) => Math.Round(((e.LeftAt ?? now) - e.JoinedAt).TotalMinutes, 1);
 
-    private static string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Moscow).ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    private const string TimeFormat = "dd.MM.yyyy HH:mm:ss";
 
     /// <summary>A name as one cell: quoted when it holds the separator or a quote, and never read as a formula.</summary>
     private static string Cell(string value)

@@ -4,6 +4,7 @@ using Sferum.Chats;
 using Sferum.Meetings;
 using Sferum.Web.Errors;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Meetings;
 
@@ -119,7 +120,8 @@ public static class MeetingsApi
         {
             var view = await meeting.GetAsync(userId);
             var entries = await meeting.AttendanceAsync(userId);
-            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AttendanceTable.Csv(entries, DateTimeOffset.UtcNow))).ToArray(),
+            var clock = await SchoolClocks.ForSchoolAsync(cluster, view.SchoolId);
+            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AttendanceTable.Csv(entries, DateTimeOffset.UtcNow, clock))).ToArray(),
                 "text/csv; charset=utf-8", $"Посещаемость {view.Title} {view.StartedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
         }
         catch (Common.DomainException ex)

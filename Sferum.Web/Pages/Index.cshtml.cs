@@ -15,6 +15,9 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
 {
     public IReadOnlyList<SchoolSummary> AdministeredSchools { get; private set; } = [];
 
+    /// <summary>The person's school's clock: reminders are dated on it.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
+
     public IReadOnlyList<ClassDetails> Classes { get; private set; } = [];
 
     /// <summary>Where the journal put the user at this sign-in, with their role there (shown once).</summary>
@@ -70,6 +73,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
         var userId = User.GetUserId();
         var user = cluster.GetGrain<IUserGrain>(userId);
         AdministeredSchools = await user.GetAdministeredSchoolsAsync();
+        Clock = await SchoolClocks.ForPersonAsync(cluster, userId);
         var classIds = await user.GetClassIdsAsync();
         var classes = await Task.WhenAll(classIds.Select(id => cluster.GetGrain<IClassGrain>(id).GetAsync(userId)));
         Classes = classes.OrderBy(c => c.Grade).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();

@@ -16,6 +16,9 @@ public sealed class ProfileModel(IClusterClient cluster, IStringLocalizer<Shared
 {
     public UserProfile? Profile { get; private set; }
 
+    /// <summary>The person's school's clock: sessions and the digest read on it.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
+
     /// <summary>Set right after "connect an app": the QR code and the secret to type in by hand.</summary>
     public string? EnrolmentQr { get; private set; }
 
@@ -94,6 +97,7 @@ public sealed class ProfileModel(IClusterClient cluster, IStringLocalizer<Shared
     private async Task LoadAsync()
     {
         Profile = await Me().GetProfileAsync();
+        Clock = await SchoolClocks.ForPersonAsync(cluster, User.GetUserId());
         Sessions = await cluster.GetGrain<IUserSessionsGrain>(User.GetUserId()).ListAsync();
         Digest = await cluster.GetGrain<IPersonDigestGrain>(User.GetUserId()).GetSettingsAsync(User.GetUserId());
     }

@@ -41,7 +41,7 @@ public sealed class AuditLogTests(WebTestEnvironment env)
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("Время (МСК);Кто;Действие;Описание", text);
+        Assert.StartsWith("Время (Europe/Moscow);Кто;Действие;Описание", text);
         Assert.Contains("invitation.created", text);
         Assert.Contains("Выгружен журнал действий: записей ", await (await admin.GetAsync($"{schoolPath}/Audit?action=audit.exported")).Content.ReadAsStringAsync());
 

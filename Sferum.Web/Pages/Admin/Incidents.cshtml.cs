@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sferum.Common;
 using Sferum.Incidents;
 using Sferum.Web.Identity;
 
@@ -11,6 +12,6 @@ public sealed class IncidentsModel(IClusterClient cluster) : PageModel
 
     public async Task OnGetAsync() => Incidents = await cluster.GetGrain<IIncidentListGrain>(0).UnresolvedAsync(User.GetUserId());
 
-    // Operators work across time zones: the list shows Moscow time, each school's page its own.
-    public static string Moscow(DateTimeOffset at) => Schools.AuditModel.Local(at).ToString("dd.MM.yyyy HH:mm");
+    // Operators work across time zones: the list reads platform time (Moscow, the clock's fallback), each school's page its own.
+    public static SchoolClock Platform => SchoolClock.Fallback;
 }

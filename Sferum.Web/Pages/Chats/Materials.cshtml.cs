@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Chats;
+using Sferum.Common;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Chats;
 
@@ -13,6 +15,9 @@ public sealed class MaterialsModel(IClusterClient cluster) : PageModel
 
     public ChatSummary Chat { get; private set; } = null!;
 
+    /// <summary>The chat's school's clock.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
+
     public IReadOnlyList<ChatMaterial> Materials { get; private set; } = [];
 
     public async Task OnGetAsync()
@@ -20,5 +25,6 @@ public sealed class MaterialsModel(IClusterClient cluster) : PageModel
         var chat = cluster.GetGrain<IChatGrain>(ChatId);
         Chat = await chat.GetSummaryAsync(User.GetUserId());
         Materials = await chat.MaterialsAsync(User.GetUserId());
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, (await chat.GetAccessAsync(User.GetUserId())).SchoolId);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sferum.Chats;
+using Sferum.Common;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Chats;
 
@@ -20,6 +22,12 @@ public sealed class ReviewModel(IClusterClient cluster) : PageModel
 
     public ChatPage Messages { get; private set; } = null!;
 
-    public async Task OnGetAsync() =>
+    /// <summary>The reviewer's school's clock: the reviewer is an admin of the chat's school, who need not be in the chat.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
+
+    public async Task OnGetAsync()
+    {
         Messages = await cluster.GetGrain<IChatGrain>(ChatId).ReviewAsync(User.GetUserId(), Before ?? (Around + 10), 50);
+        Clock = await SchoolClocks.ForPersonAsync(cluster, User.GetUserId());
+    }
 }

@@ -26,6 +26,9 @@ public sealed class DetailsModel(IClusterClient cluster, IStringLocalizer<Shared
 
     public InvitationDetails Invitation { get; private set; } = null!;
 
+    /// <summary>The invitation's school's clock.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
+
     public string? Link { get; private set; }
 
     public string? Qr { get; private set; }
@@ -79,6 +82,9 @@ public sealed class DetailsModel(IClusterClient cluster, IStringLocalizer<Shared
         }
     }
 
-    private async Task LoadAsync() =>
+    private async Task LoadAsync()
+    {
         Invitation = await cluster.GetGrain<IInvitationGrain>(InvitationId).GetAsync(User.GetUserId());
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, Invitation.SchoolId);
+    }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sferum.Common;
 using Sferum.Notifications;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Notifications;
 
@@ -12,7 +14,14 @@ public sealed class IndexModel(IClusterClient cluster) : PageModel
 
     private INotificationsGrain Grain => cluster.GetGrain<INotificationsGrain>(User.GetUserId());
 
-    public async Task OnGetAsync() => Centre = await Grain.ListAsync(User.GetUserId());
+    /// <summary>The person's school's clock.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
+
+    public async Task OnGetAsync()
+    {
+        Centre = await Grain.ListAsync(User.GetUserId());
+        Clock = await SchoolClocks.ForPersonAsync(cluster, User.GetUserId());
+    }
 
     public async Task<IActionResult> OnPostReadAsync(Guid id)
     {

@@ -4,6 +4,7 @@ using Sferum.Chats;
 using Sferum.Common;
 using Sferum.Notifications;
 using Sferum.Web.Identity;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Pages.Notifications;
 
@@ -17,6 +18,9 @@ public sealed class SettingsModel(IClusterClient cluster, TimeProvider clock) : 
 
     [TempData]
     public string? Saved { get; set; }
+
+    /// <summary>The person's school's clock.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
 
     private INotificationsGrain Grain => cluster.GetGrain<INotificationsGrain>(User.GetUserId());
 
@@ -41,6 +45,7 @@ public sealed class SettingsModel(IClusterClient cluster, TimeProvider clock) : 
         }
 
         Muted = muted;
+        Clock = await SchoolClocks.ForPersonAsync(cluster, userId);
     }
 
     /// <summary>The kinds ticked on the form are on; every other one is off.</summary>

@@ -18,6 +18,9 @@ public sealed class DataModel(IClusterClient cluster, IStringLocalizer<SharedRes
 
     public IReadOnlyList<DataExportView> Exports { get; private set; } = [];
 
+    /// <summary>The person's school's clock.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -53,6 +56,7 @@ public sealed class DataModel(IClusterClient cluster, IStringLocalizer<SharedRes
 
     private async Task LoadAsync()
     {
+        Clock = await SchoolClocks.ForPersonAsync(cluster, User.GetUserId());
         People = await Grain().GetPeopleAsync();
         Exports = await Grain().ListAsync();
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,8 +11,6 @@ namespace Sferum.Web.Pages.Schools;
 /// <summary>The school's audit log for its admins: filter by kind of action and period, page through, export as CSV.</summary>
 public sealed class AuditModel(IClusterClient cluster) : PageModel
 {
-    private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
-
     [FromRoute]
     public Guid SchoolId { get; set; }
 
@@ -30,6 +27,9 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public AuditPage Entries { get; private set; } = new([], 0);
+
+    /// <summary>The school's clock: entries are shown, exported and filtered by day on it.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
 
     public const int PageSize = 50;
 
@@ -49,13 +49,17 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
         ("personal-data", "Audit.KindPersonalData"),
     ];
 
-    public async Task OnGetAsync() =>
+    public async Task OnGetAsync()
+    {
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
         Entries = await cluster.GetGrain<IAuditQueryGrain>(0).SearchAsync(User.GetUserId(), SchoolId, Query() with { Page = PageNumber, PageSize = PageSize });
+    }
 
     /// <summary>A POST with the one-time code: a bulk export is not a link that a stolen session could simply follow.</summary>
     public async Task<IActionResult> OnPostCsvAsync(string? secondFactorCode)
     {
         IReadOnlyList<AuditRecord> entries;
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
         try
         {
             entries = await cluster.GetGrain<IAuditQueryGrain>(0).ExportAsync(User.GetUserId(), SchoolId, Query(), secondFactorCode);
@@ -68,10 +72,10 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
         }
 
         // Semicolons and a BOM: what Russian Excel opens correctly by a double click.
-        var csv = new StringBuilder("Время (МСК);Кто;Действие;Описание\r\n");
+        var csv = new StringBuilder($"Время ({Clock.ZoneId});Кто;Действие;Описание\r\n");
         foreach (var e in entries)
         {
-            csv.Append(Field(Local(e.At).ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture))).Append(';')
+            csv.Append(Field(Clock.Format(e.At, "dd.MM.yyyy HH:mm:ss"))).Append(';')
                 .Append(Field(e.Actor)).Append(';').Append(Field(e.Action)).Append(';').Append(Field(e.Summary)).Append("\r\n");
         }
 
@@ -79,15 +83,13 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
         return File(bytes, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
     }
 
-    public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Moscow);
-
     public string PageLink(int page) =>
         $"?action={Uri.EscapeDataString(ActionFilter ?? "")}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&page={page}";
 
     private AuditQuery Query() => new(
         ActionFilter,
-        From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Moscow.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue))) : null,
-        To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Moscow.GetUtcOffset(to.ToDateTime(TimeOnly.MinValue))) : null);
+        From is { } from ? Clock.StartOf(from) : null,
+        To is { } to ? Clock.StartOf(to.AddDays(1)) : null);
 
     // Formula characters are neutralised: an export opened in a spreadsheet must not run what someone typed.
     private static string Field(string value)

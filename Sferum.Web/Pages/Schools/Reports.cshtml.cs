@@ -58,12 +58,14 @@ public sealed class ReportsModel(IClusterClient cluster, IStringLocalizer<Shared
         _ => "—",
     };
 
-    public DateTimeOffset Local(DateTimeOffset at) => AuditModel.Local(at);
+    /// <summary>The school's clock.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
 
     private async Task LoadAsync()
     {
         var userId = User.GetUserId();
         Reports = await cluster.GetGrain<IModerationGrain>(SchoolId).ReportsAsync(userId, All);
         IsAdmin = await cluster.GetGrain<ISchoolGrain>(SchoolId).IsAdminAsync(userId);
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
     }
 }

@@ -90,11 +90,11 @@ public sealed class RetentionModel(IClusterClient cluster, IStringLocalizer<Shar
     private ISchoolRetentionGrain Grain() => cluster.GetGrain<ISchoolRetentionGrain>(SchoolId);
 
     /// <summary>The school's time zone, in which the reports' times are shown.</summary>
-    public Sferum.Web.PersonalData.SchoolClock Clock { get; private set; } = new(TimeZoneInfo.Utc);
+    public Sferum.Common.SchoolClock Clock { get; private set; } = Sferum.Common.SchoolClock.Fallback;
 
     private async Task LoadReportsAsync()
     {
         Reports = await Grain().ReportsAsync(User.GetUserId());
-        Clock = await Sferum.Web.PersonalData.SchoolClock.ForAsync(cluster, SchoolId);
+        Clock = await Sferum.Web.Localization.SchoolClocks.ForSchoolAsync(cluster, SchoolId);
     }
 }

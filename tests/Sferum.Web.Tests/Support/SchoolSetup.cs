@@ -3,7 +3,7 @@ namespace Sferum.Web.Tests.Support;
 /// <summary>Creates a school through the portal as the demo operator and appoints a demo user as its admin.</summary>
 public static class SchoolSetup
 {
-    public static async Task<Guid> CreateSchoolAsync(WebTestEnvironment env, string adminLogin)
+    public static async Task<Guid> CreateSchoolAsync(WebTestEnvironment env, string adminLogin, string timeZone = "Europe/Moscow")
     {
         var op = env.User("admin");
         using var browser = new OidcHttpBrowser(env.Stack.WebUrl);
@@ -12,7 +12,7 @@ public static class SchoolSetup
         {
             ["NewSchool.Name"] = $"Гимназия {Guid.NewGuid():N}"[..18],
             ["NewSchool.Region"] = "Тверская область",
-            ["NewSchool.TimeZone"] = "Europe/Moscow",
+            ["NewSchool.TimeZone"] = timeZone,
         });
         var schoolUrl = created.RequestMessage!.RequestUri!;
         Assert.StartsWith("/Schools/", schoolUrl.AbsolutePath);

@@ -56,7 +56,7 @@ public sealed class NewModel(IClusterClient cluster, TimeProvider time, IStringL
         {
             RequestId = Guid.NewGuid(),
             Subject = SubjectKey,
-            ReceivedOn = DateOnly.FromDateTime((await SchoolClock.ForAsync(cluster, SchoolId)).Now(time)),
+            ReceivedOn = (await SchoolClocks.ForSchoolAsync(cluster, SchoolId)).Date(time.GetUtcNow()),
         };
     }
 

@@ -30,7 +30,7 @@ public sealed class DetailsModel(IClusterClient cluster) : PageModel
     public ImportReport Report { get; private set; } = null!;
 
     /// <summary>The school's time zone, in which the upload's time is shown.</summary>
-    public Sferum.Web.PersonalData.SchoolClock Clock { get; private set; } = new(TimeZoneInfo.Utc);
+    public Sferum.Common.SchoolClock Clock { get; private set; } = Sferum.Common.SchoolClock.Fallback;
 
     public IReadOnlyList<ImportChangeRow> Rows { get; private set; } = [];
 
@@ -39,7 +39,7 @@ public sealed class DetailsModel(IClusterClient cluster) : PageModel
         var grain = cluster.GetGrain<IRosterImportGrain>(SchoolId);
         var requester = ImportRequester.User(User.GetUserId());
         Report = await grain.GetAsync(requester, ImportId);
-        Clock = await Sferum.Web.PersonalData.SchoolClock.ForAsync(cluster, SchoolId);
+        Clock = await Sferum.Web.Localization.SchoolClocks.ForSchoolAsync(cluster, SchoolId);
         PageNumber = Math.Max(1, PageNumber);
         Rows = await grain.GetChangesAsync(requester, ImportId, Section, (PageNumber - 1) * PageSize, PageSize);
     }

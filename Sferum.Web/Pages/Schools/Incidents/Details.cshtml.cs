@@ -75,7 +75,7 @@ public sealed class DetailsModel(IClusterClient cluster, TimeProvider time, IStr
             throw DomainException.Localized("incident.sent-future", localizer["Incident.SentRequired"]);
         }
 
-        var clock = await SchoolClock.ForAsync(cluster, SchoolId);
+        var clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
         await incident.MarkNoticeSentAsync(User.GetUserId(), notice, clock.FromInput(SentAt.Value));
         Notice = notice == IncidentNotice.First ? localizer["Incident.FirstMarked"] : localizer["Incident.ResultsMarked"];
     });
@@ -116,7 +116,7 @@ public sealed class DetailsModel(IClusterClient cluster, TimeProvider time, IStr
             throw DomainException.Localized("incident.unknown", localizer["Incident.Unknown"]);
         }
 
-        Clock = await SchoolClock.ForAsync(cluster, SchoolId);
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
     }
 
     public sealed class FactsInput

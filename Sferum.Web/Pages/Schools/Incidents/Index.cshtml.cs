@@ -69,7 +69,7 @@ public sealed class IndexModel(IClusterClient cluster, TimeProvider time, IStrin
     {
         Incidents = await cluster.GetGrain<IIncidentListGrain>(0).ForSchoolAsync(User.GetUserId(), SchoolId);
         SchoolName = (await cluster.GetGrain<ISchoolGrain>(SchoolId).GetAsync())?.Name ?? "";
-        Clock = await SchoolClock.ForAsync(cluster, SchoolId);
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
     }
 
     public sealed class IncidentInput

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Sferum.Common;
 using Sferum.PersonalData;
 using Sferum.Web.Identity;
 using Sferum.Web.Localization;
@@ -25,6 +26,9 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
 
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>The school's clock: acts are dated on it.</summary>
+    public SchoolClock Clock { get; private set; } = SchoolClock.Fallback;
 
     private IPersonalDataGrain Desk => cluster.GetGrain<IPersonalDataGrain>(SchoolId);
 
@@ -62,6 +66,7 @@ public sealed class IndexModel(IClusterClient cluster, IStringLocalizer<SharedRe
     {
         Acts = await Desk.ListActsAsync(User.GetUserId());
         Operator = await cluster.GetGrain<ISchoolOperatorGrain>(SchoolId).GetAsync(User.GetUserId());
+        Clock = await SchoolClocks.ForSchoolAsync(cluster, SchoolId);
     }
 
     public sealed class PolicyInput
