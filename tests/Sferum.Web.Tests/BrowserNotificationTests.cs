@@ -41,60 +41,73 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
     [Fact]
     public async Task A_teacher_mentions_a_pupil_through_autocomplete_and_her_badge_centre_and_device_show_it()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Browsers.LaunchChromiumAsync(playwright);
-        var teacher = await Browsers.OpenClassChatAsync(browser, env, "teacher", phone: true);
-        var pupil = await Browsers.SignInAsync(browser, env, "student", phone: true);
-        await pupil.Context.AddInitScriptAsync(RecordNotifications);
+        // The device rings only outside the school's quiet hours (21:00–08:00 by default, Moscow): a window well away
+        // from now, so that the test means the same at any hour it runs.
+        using var admin = await env.SignedInAsync("admin");
+        var school = await QuietHours.DemoSchoolAsync(admin);
+        var now = QuietHours.MoscowNow;
+        try
+        {
+            await QuietHours.SetAsync(admin, school, now.AddHours(3), now.AddHours(4));
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await Browsers.LaunchChromiumAsync(playwright);
+            var teacher = await Browsers.OpenClassChatAsync(browser, env, "teacher", phone: true);
+            var pupil = await Browsers.SignInAsync(browser, env, "student", phone: true);
+            await pupil.Context.AddInitScriptAsync(RecordNotifications);
 
-        // Her centre: the device is not asked on load; the button asks, once she taps it.
-        await pupil.GotoAsync($"{env.Stack.WebUrl}/Notifications");
-        await Assertions.Expect(pupil.Locator("#device-permission")).ToBeVisibleAsync();
-        Assert.Equal(0, await pupil.EvaluateAsync<int>("window.__asked"));
-        await pupil.Context.GrantPermissionsAsync(["notifications"], new() { Origin = env.Stack.WebUrl });
-        await pupil.ClickAsync("#device-permission");
-        await Assertions.Expect(pupil.Locator("#device-status")).ToContainTextAsync("включены");
-        Assert.Equal(1, await pupil.EvaluateAsync<int>("window.__asked"));
-        await pupil.WaitForSelectorAsync("body[data-notify-live='true']", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
-        var before = await UnreadAsync(pupil);
+            // Her centre: the device is not asked on load; the button asks, once she taps it.
+            await pupil.GotoAsync($"{env.Stack.WebUrl}/Notifications");
+            await Assertions.Expect(pupil.Locator("#device-permission")).ToBeVisibleAsync();
+            Assert.Equal(0, await pupil.EvaluateAsync<int>("window.__asked"));
+            await pupil.Context.GrantPermissionsAsync(["notifications"], new() { Origin = env.Stack.WebUrl });
+            await pupil.ClickAsync("#device-permission");
+            await Assertions.Expect(pupil.Locator("#device-status")).ToContainTextAsync("включены");
+            Assert.Equal(1, await pupil.EvaluateAsync<int>("window.__asked"));
+            await pupil.WaitForSelectorAsync("body[data-notify-live='true']", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+            var before = await UnreadAsync(pupil);
 
-        var student = env.User("student");
-        var tag = Guid.NewGuid().ToString("N")[..6];
+            var student = env.User("student");
+            var tag = Guid.NewGuid().ToString("N")[..6];
 
-        // While her tab is in front, a mention moves the badge but the device stays silent (the page shows it already).
-        await MentionAsync(teacher, student.LastName, $"видно на экране {tag}");
-        await pupil.WaitForFunctionAsync($"Number(document.getElementById('notifications-link').dataset.unread) === {before + 1}", null, new() { Timeout = 10_000 });
-        Assert.Empty(await NotesAsync(pupil));
-        before++;
+            // While her tab is in front, a mention moves the badge but the device stays silent (the page shows it already).
+            await MentionAsync(teacher, student.LastName, $"видно на экране {tag}");
+            await pupil.WaitForFunctionAsync($"Number(document.getElementById('notifications-link').dataset.unread) === {before + 1}", null, new() { Timeout = 10_000 });
+            Assert.Empty(await NotesAsync(pupil));
+            before++;
 
-        // Her tab hidden now: the next mention also makes a system notification.
-        await pupil.EvaluateAsync("window.__hide(true)");
-        var seq = await MentionAsync(teacher, student.LastName, $"принеси дневник {tag}");
+            // Her tab hidden now: the next mention also makes a system notification.
+            await pupil.EvaluateAsync("window.__hide(true)");
+            var seq = await MentionAsync(teacher, student.LastName, $"принеси дневник {tag}");
 
-        // Live: the badge counts it, the centre shows it with a link to the message, and the hidden tab's device
-        // notification was made.
-        await pupil.WaitForFunctionAsync($"Number(document.getElementById('notifications-link').dataset.unread) === {before + 1}", null, new() { Timeout = 10_000 });
-        var item = pupil.Locator("#notifications li", new() { HasText = $"принеси дневник {tag}" });
-        await Assertions.Expect(item).ToHaveCountAsync(1);
-        var chatId = Regex.Match(teacher.Url, "/Chats/([0-9a-f-]{36})").Groups[1].Value;
-        Assert.Equal($"/Chats/{chatId}#seq-{seq}", await item.Locator("a").GetAttributeAsync("href"));
-        await Assertions.Expect(item).ToContainTextAsync("Вас упомянули");
-        var notes = await NotesAsync(pupil);
-        var note = Assert.Single(notes, n => n.Body?.Contains($"принеси дневник {tag}", StringComparison.Ordinal) == true);
-        Assert.Single(notes);
-        Assert.True(note.Hidden);
-        Assert.Contains(env.User("teacher").LastName, note.Title);
+            // Live: the badge counts it, the centre shows it with a link to the message, and the hidden tab's device
+            // notification was made.
+            await pupil.WaitForFunctionAsync($"Number(document.getElementById('notifications-link').dataset.unread) === {before + 1}", null, new() { Timeout = 10_000 });
+            var item = pupil.Locator("#notifications li", new() { HasText = $"принеси дневник {tag}" });
+            await Assertions.Expect(item).ToHaveCountAsync(1);
+            var chatId = Regex.Match(teacher.Url, "/Chats/([0-9a-f-]{36})").Groups[1].Value;
+            Assert.Equal($"/Chats/{chatId}#seq-{seq}", await item.Locator("a").GetAttributeAsync("href"));
+            await Assertions.Expect(item).ToContainTextAsync("Вас упомянули");
+            var notes = await NotesAsync(pupil);
+            var note = Assert.Single(notes, n => n.Body?.Contains($"принеси дневник {tag}", StringComparison.Ordinal) == true);
+            Assert.Single(notes);
+            Assert.True(note.Hidden);
+            Assert.Contains(env.User("teacher").LastName, note.Title);
 
-        // After a reload the centre still has it (it is stored), and the link opens the message itself.
-        await pupil.EvaluateAsync("window.__hide(false)");
-        await pupil.ReloadAsync();
-        Assert.Equal(before + 1, await UnreadAsync(pupil));
-        await pupil.Locator("#notifications li a", new() { HasText = $"принеси дневник {tag}" }).ClickAsync();
-        await pupil.WaitForSelectorAsync($"#messages li#seq-{seq}.linked", new() { Timeout = 15_000 });
-        // Opening it marked it read.
-        await pupil.GotoAsync($"{env.Stack.WebUrl}/Notifications");
-        Assert.Equal(before, await UnreadAsync(pupil));
-        Assert.Equal(0, await pupil.EvaluateAsync<int>("window.__asked"));
+            // After a reload the centre still has it (it is stored), and the link opens the message itself.
+            await pupil.EvaluateAsync("window.__hide(false)");
+            await pupil.ReloadAsync();
+            Assert.Equal(before + 1, await UnreadAsync(pupil));
+            await pupil.Locator("#notifications li a", new() { HasText = $"принеси дневник {tag}" }).ClickAsync();
+            await pupil.WaitForSelectorAsync($"#messages li#seq-{seq}.linked", new() { Timeout = 15_000 });
+            // Opening it marked it read.
+            await pupil.GotoAsync($"{env.Stack.WebUrl}/Notifications");
+            Assert.Equal(before, await UnreadAsync(pupil));
+            Assert.Equal(0, await pupil.EvaluateAsync<int>("window.__asked"));
+        }
+        finally
+        {
+            await QuietHours.RestoreAsync(admin, school);
+        }
     }
 
     [Fact]
