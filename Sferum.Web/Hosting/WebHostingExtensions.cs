@@ -68,6 +68,7 @@ public static class WebHostingExtensions
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Offline"); // the service worker keeps it whoever is signed in
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         })

@@ -26,6 +26,7 @@ public static class LocalizationExtensions
         }
 
         services.AddLocalization();
+        services.AddSingleton<ScriptTexts>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo(DefaultLanguage));

@@ -4,12 +4,12 @@
 // first page of history, the hub, uploads, downloads and every POST are never touched.
 "use strict";
 
-const VERSION = "v1"; // change it with any change of what is cached: the old caches go at activation
+const VERSION = "v2"; // change it with any change of what is cached: the old caches go at activation
 const SHELL = `sferum-shell-${VERSION}`;
 const DATA = "sferum-data-";                  // + version + "-" + the session's key (Sferum-Offline-Key)
 const DATA_OF_VERSION = `${DATA}${VERSION}-`;
 const KEY_HEADER = "Sferum-Offline-Key";
-const OFFLINE_PAGE = "/offline.html";
+const OFFLINE_PAGE = "/offline.html"; // Pages/Offline.cshtml, in the language of the moment it is kept
 const MAX_CHATS = 10;
 const SHELL_FILES = [
   OFFLINE_PAGE, "/css/site.css", "/lib/signalr/signalr.min.js", "/js/offline.js", "/js/chat-list.js", "/js/chat.js",

@@ -66,6 +66,8 @@ public sealed class AccessibilityTests(WebTestEnvironment env, ITestOutputHelper
         new("/Account/Login", null, (_, _) => "/Account/Login?returnUrl=%2FChats", "#login"),
         new("/Account/Logout", "teacher", (_, _) => "/Account/Logout"),
         new("/Error", null, (_, _) => "/Error"),
+        // What the service worker shows offline for a page it did not keep (BrowserOfflineTests shows it offline).
+        new("/offline.html", null, (_, _) => "/offline.html"),
         // The digest letter's unsubscribe link, opened from a mail program without sign-in (here with a link no letter has).
         new("/Digest/Unsubscribe", null, (_, _) => "/Digest/Unsubscribe?token=no-such-letter", Status: 404),
     ];

@@ -2,6 +2,7 @@
 // seconds, unless the reader stops it or is typing in a field at that moment (then it waits for the next turn).
 (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   const box = document.getElementById("auto-refresh");
   if (!box) return;
   const seconds = Number(box.dataset.seconds) || 30;
@@ -13,6 +14,6 @@
   document.getElementById("auto-refresh-stop").addEventListener("click", () => {
     clearTimeout(timer);
     box.setAttribute("role", "status");
-    box.textContent = "Обновление остановлено: обновите страницу, чтобы увидеть новое.";
+    box.textContent = t("Refresh.Stopped");
   });
 })();

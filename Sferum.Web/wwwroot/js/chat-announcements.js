@@ -2,6 +2,7 @@
 // list of who confirmed (per child in a parents' chat) with a reminder to those who have not.
 window.SferumAnnouncements = (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   let ctx = null; // { chatId, token, me, canModerate, onError }
 
   const call = (path, post) => fetch(`/api/chats/${ctx.chatId}/announcements${path}`, post ? {
@@ -10,7 +11,7 @@ window.SferumAnnouncements = (() => {
     body: JSON.stringify(post),
   } : {}).then(async (r) => {
     const data = await r.json().catch(() => ({}));
-    if (!r.ok) throw new Error(`HubException: announcement: ${data.detail || "Не получилось."}`);
+    if (!r.ok) throw new Error(`HubException: announcement: ${data.detail || t("Common.Failed")}`);
     return data;
   });
 
@@ -23,9 +24,9 @@ window.SferumAnnouncements = (() => {
 
   function mount(li, m) {
     const box = el("div", "announcement");
-    box.append(el("p", "muted", "Объявление: подтвердите, что ознакомились"));
+    box.append(el("p", "muted", t("Announce.Prompt")));
     if (m.authorId !== ctx.me) {
-      const ack = el("button", "ack", "Ознакомлен");
+      const ack = el("button", "ack", t("Announce.Ack"));
       ack.type = "button";
       ack.addEventListener("click", async () => {
         try { await call(`/${m.seq}/ack`, {}); done(ack); } catch (err) { ctx.onError(err); }
@@ -35,7 +36,7 @@ window.SferumAnnouncements = (() => {
     }
     if (m.authorId === ctx.me || ctx.canModerate) {
       const report = el("div", "ack-report");
-      const show = el("button", "link", "Кто подтвердил?");
+      const show = el("button", "link", t("Announce.WhoConfirmed"));
       show.type = "button";
       show.addEventListener("click", () => loadReport(m, report));
       box.append(show, report);
@@ -45,25 +46,24 @@ window.SferumAnnouncements = (() => {
 
   function done(button) {
     button.disabled = true;
-    button.textContent = "✓ Вы подтвердили";
+    button.textContent = t("Announce.YouConfirmed");
   }
 
   async function loadReport(m, box) {
     try {
       const r = await call(`/${m.seq}/report`);
       const missing = r.rows.filter((x) => !x.confirmed);
-      // After «из» Russian takes the genitive: «из 21 участника», but «из 3 участников», «из 5 участников».
-      const one = new Intl.PluralRules("ru").select(r.rows.length) === "one";
-      const what = r.perChild ? `${one ? "ученика" : "учеников"} (за них — родители)` : one ? "участника" : "участников";
-      box.replaceChildren(el("p", "", `${r.className ? r.className + ": " : ""}подтвердили ${r.rows.length - missing.length} из ${r.rows.length} ${what}`));
+      // Counted by the total: after «из» Russian takes the genitive («из 21 участника», «из 3 участников»).
+      const confirmed = t.plural(r.perChild ? "Announce.ConfirmedPupils" : "Announce.ConfirmedMembers", r.rows.length, r.rows.length - missing.length);
+      box.replaceChildren(el("p", "", r.className ? t("Announce.OfClass", r.className, confirmed) : confirmed));
       if (missing.length) {
-        box.append(el("p", "muted ack-missing", `Не подтвердили: ${missing.map((x) => x.name).join(", ")}`));
-        const remind = el("button", "link", "Напомнить не подтвердившим");
+        box.append(el("p", "muted ack-missing", t("Announce.NotConfirmed", missing.map((x) => x.name).join(", "))));
+        const remind = el("button", "link", t("Announce.Remind"));
         remind.type = "button";
         remind.addEventListener("click", async () => {
           try {
             const res = await call(`/${m.seq}/remind`, {});
-            box.append(el("p", "muted", `Напоминаний отправлено: ${res.reminded}${res.notReached.length ? `; не дошло: ${res.notReached.join("; ")}` : ""}`));
+            box.append(el("p", "muted", res.notReached.length ? t("Announce.RemindedSome", res.reminded, res.notReached.join("; ")) : t("Announce.Reminded", res.reminded)));
           } catch (err) { ctx.onError(err); }
         });
         box.append(remind);

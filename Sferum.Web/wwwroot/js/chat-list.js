@@ -4,6 +4,7 @@
 // list again).
 (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   const list = document.getElementById("chat-list");
   if (!list || !window.signalR) return;
   let fresh = 0;
@@ -26,9 +27,9 @@
     }
     const count = Number(badge.textContent || 0) + 1;
     badge.textContent = String(count);
-    badge.setAttribute("aria-label", `непрочитанных: ${count}`);
+    badge.setAttribute("aria-label", t("Common.Unread", count));
     const last = link.querySelector(".chat-last");
-    const preview = m.text ? (m.text.length > 100 ? m.text.slice(0, 100) + "…" : m.text) : "📎 файл";
+    const preview = m.text ? (m.text.length > 100 ? m.text.slice(0, 100) + "…" : m.text) : t("ChatList.File");
     if (last) last.textContent = `${m.authorName}: ${preview}`;
     list.prepend(link.closest("li"));
     fresh += 1;

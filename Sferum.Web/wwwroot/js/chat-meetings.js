@@ -4,9 +4,10 @@
 window.SferumMeetings = (() => {
   "use strict";
   let ctx = null; // { chatId, token, kind, onError }
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
 
-  const labels = { Lesson: "Урок", ParentMeeting: "Родительское собрание", Broadcast: "Трансляция", Webinar: "Вебинар" };
-  const states = { Scheduled: "запланирована", Live: "идёт сейчас", Ended: "закончилась" };
+  const labels = { Lesson: t("Meetings.Lesson"), ParentMeeting: t("Meetings.ParentMeeting"), Broadcast: t("Meetings.Broadcast"), Webinar: t("Meetings.Webinar") };
+  const states = { Scheduled: t("Meetings.Scheduled"), Live: t("Meetings.Live"), Ended: t("Meetings.Ended") };
 
   function el(tag, className, text) {
     const e = document.createElement(tag);
@@ -18,7 +19,7 @@ window.SferumMeetings = (() => {
   function mount(li, meetingId) {
     const card = el("div", "meeting-card");
     card.dataset.meetingId = meetingId;
-    card.textContent = "Встреча загружается…";
+    card.textContent = t("Meetings.Loading");
     li.append(card);
     // The message's element may not be in the page yet: draw into this card whether or not it is.
     refresh(meetingId, card);
@@ -29,25 +30,25 @@ window.SferumMeetings = (() => {
     if (fresh && !cards.includes(fresh)) cards.push(fresh);
     if (cards.length === 0) return;
     const r = await fetch(`/api/meetings/${meetingId}`);
-    if (!r.ok) { cards.forEach((c) => { c.textContent = "Встреча недоступна."; }); return; }
+    if (!r.ok) { cards.forEach((c) => { c.textContent = t("Meetings.Unavailable"); }); return; }
     const m = await r.json();
     cards.forEach((card) => draw(card, m));
   }
 
   function draw(card, m) {
     card.replaceChildren();
-    card.append(el("strong", null, `${labels[m.kind] || "Встреча"}: ${m.title}`));
+    card.append(el("strong", null, t("Meetings.Title", labels[m.kind] || t("Meetings.Meeting"), m.title)));
     const info = [states[m.state] || ""];
     if (m.startsAt && m.state === "Scheduled") info.push(new Date(m.startsAt).toLocaleString("ru-RU", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }));
-    if (m.state === "Live") info.push(`внутри: ${m.participants.filter((p) => p.inside).length}`);
+    if (m.state === "Live") info.push(t("Meetings.Inside", m.participants.filter((p) => p.inside).length));
     card.append(el("p", "muted", info.join(" · ")));
-    if (m.recording) card.append(el("p", "recording", "● Идёт запись"));
+    if (m.recording) card.append(el("p", "recording", t("Meetings.Recording")));
     if (m.state !== "Ended" && (m.state === "Live" || m.isHost)) {
-      const join = el("a", "button meeting-join", m.isHost && m.state === "Scheduled" ? "Открыть встречу" : "Присоединиться");
+      const join = el("a", "button meeting-join", m.isHost && m.state === "Scheduled" ? t("Meetings.Open") : t("Meetings.Join"));
       join.href = `/Meetings/${m.meetingId}`;
       card.append(join);
     }
-    if (m.state === "Ended" && m.recordingStatus === "Processing") card.append(el("p", "muted", "Запись обрабатывается и появится в материалах чата."));
+    if (m.state === "Ended" && m.recordingStatus === "Processing") card.append(el("p", "muted", t("Meetings.RecordingProcessing")));
     // Only the host is told why (the problem is null for everyone else).
     if (m.state === "Ended" && m.recordingStatus === "Failed" && m.recordingProblem) card.append(el("p", "recording-problem", m.recordingProblem));
   }
@@ -68,7 +69,7 @@ window.SferumMeetings = (() => {
     dialog.addEventListener("close", async () => {
       if (dialog.returnValue !== "start") return;
       const planned = form.when.value === "later";
-      if (planned && !form.startsAt.value) { ctx.onError(new Error("HubException: meeting: Укажите дату и время встречи.")); return; }
+      if (planned && !form.startsAt.value) { ctx.onError(new Error(`HubException: meeting: ${t("Meetings.NoDate")}`)); return; }
       const body = { clientId: newClientId(), kind: ctx.kind, title: form.title.value, record: form.record.checked };
       if (planned) body.startsAt = new Date(form.startsAt.value).toISOString();
       const r = await fetch(`/api/chats/${ctx.chatId}/meetings`, {
@@ -77,7 +78,7 @@ window.SferumMeetings = (() => {
         body: JSON.stringify(body),
       });
       const data = await r.json().catch(() => ({}));
-      if (!r.ok) { ctx.onError(new Error(`HubException: meeting: ${data.detail || "Не получилось начать встречу."}`)); return; }
+      if (!r.ok) { ctx.onError(new Error(`HubException: meeting: ${data.detail || t("Meetings.StartFailed")}`)); return; }
       // A planned meeting's card appears in the chat; a meeting that starts now opens at once.
       if (!planned) location.href = `/Meetings/${data.meetingId}`;
     });

@@ -2,6 +2,7 @@
 // stop its author from writing for a day, or remove them from the chat. The server checks every right again.
 window.SferumModeration = (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   let ctx = null; // { chatId, token, me, canModerate, onError, onNotice }
 
   async function post(path, body) {
@@ -11,7 +12,7 @@ window.SferumModeration = (() => {
       body: JSON.stringify(body || {}),
     });
     const data = await r.json().catch(() => ({}));
-    if (!r.ok) throw new Error(`HubException: moderation: ${data.detail || "Не получилось."}`);
+    if (!r.ok) throw new Error(`HubException: moderation: ${data.detail || t("Common.Failed")}`);
     return data;
   }
 
@@ -23,7 +24,7 @@ window.SferumModeration = (() => {
       if (dialog.returnValue !== "send") return;
       try {
         await post(`/messages/${m.seq}/report`, { reason: form.reason.value, comment: form.comment.value });
-        ctx.onNotice("Жалоба отправлена. Спасибо: её рассмотрят учителя или администрация школы.");
+        ctx.onNotice(t("Moderation.Reported"));
       } catch (err) { ctx.onError(err); }
     };
     dialog.showModal();
@@ -36,14 +37,14 @@ window.SferumModeration = (() => {
 
   /** Adds the report and moderation buttons to a message's action bar. */
   function addActions(bar, m, button) {
-    if (m.authorId !== ctx.me) bar.append(button("Пожаловаться", () => report(m)));
+    if (m.authorId !== ctx.me) bar.append(button(t("Moderation.Report"), () => report(m)));
     if (!ctx.canModerate) return;
-    bar.append(button("Скрыть", () => run("Скрыть сообщение от всех участников?", () => post(`/messages/${m.seq}/hide`))));
+    bar.append(button(t("Moderation.Hide"), () => run(t("Moderation.HideQuestion"), () => post(`/messages/${m.seq}/hide`))));
     if (m.authorId !== ctx.me) {
-      bar.append(button("Запретить писать на сутки", () => run(`Запретить ${m.authorName} писать в этот чат 24 часа?`,
-        () => post(`/members/${m.authorId}/mute`, { hours: 24 }), `${m.authorName} не сможет писать в этот чат 24 часа.`)));
-      bar.append(button("Удалить из чата", () => run(`Удалить ${m.authorName} из этого чата?`,
-        () => post(`/members/${m.authorId}/remove`), `${m.authorName} удалён(а) из чата.`)));
+      bar.append(button(t("Moderation.Mute"), () => run(t("Moderation.MuteQuestion", m.authorName),
+        () => post(`/members/${m.authorId}/mute`, { hours: 24 }), t("Moderation.Muted", m.authorName))));
+      bar.append(button(t("Moderation.Remove"), () => run(t("Moderation.RemoveQuestion", m.authorName),
+        () => post(`/members/${m.authorId}/remove`), t("Moderation.Removed", m.authorName))));
     }
   }
 

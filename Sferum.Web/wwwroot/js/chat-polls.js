@@ -3,6 +3,7 @@
 // server does not know how this person voted: the device keeps the receipt and the choice in localStorage.
 window.SferumPolls = (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   const views = new Map(); // pollId -> the last view for this user
   let ctx = null;          // { chatId, token, onError }
 
@@ -12,7 +13,7 @@ window.SferumPolls = (() => {
     body: JSON.stringify(body),
   }).then(async (r) => {
     const data = await r.json().catch(() => ({}));
-    if (!r.ok) throw new Error(`HubException: poll: ${data.detail || "Не получилось."}`);
+    if (!r.ok) throw new Error(`HubException: poll: ${data.detail || t("Common.Failed")}`);
     return data;
   });
 
@@ -28,7 +29,7 @@ window.SferumPolls = (() => {
   function mount(li, pollId) {
     const card = el("div", "poll");
     card.dataset.pollId = pollId;
-    card.textContent = "Опрос загружается…";
+    card.textContent = t("Polls.Loading");
     li.append(card);
     if (views.has(pollId)) draw(card, views.get(pollId));
     else api(`/${pollId}`).then((v) => { views.set(pollId, v); refresh(pollId); }).catch(ctx.onError);
@@ -53,9 +54,9 @@ window.SferumPolls = (() => {
     const changing = card.dataset.changing === "true";
     const showForm = !v.closed && (!voted || changing);
     card.replaceChildren();
-    const info = [v.anonymous ? "анонимный опрос" : "открытый опрос", v.multiple ? "можно выбрать несколько" : "один вариант"];
-    if (v.deadline) info.push(`до ${new Date(v.deadline).toLocaleString("ru-RU", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}`);
-    if (v.closed) info.push("закрыт");
+    const info = [v.anonymous ? t("Polls.Anonymous") : t("Polls.Open"), v.multiple ? t("Polls.Multiple") : t("Polls.Single")];
+    if (v.deadline) info.push(t("Polls.Until", new Date(v.deadline).toLocaleString("ru-RU", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })));
+    if (v.closed) info.push(t("Polls.Closed"));
     card.append(el("p", "muted poll-info", info.join(" · ")));
     const form = el("form", "poll-options");
     v.options.forEach((o, i) => {
@@ -79,10 +80,10 @@ window.SferumPolls = (() => {
       }
       form.append(row);
     });
-    card.append(form, el("p", "muted", `Проголосовали: ${v.voters}`));
+    card.append(form, el("p", "muted", t("Polls.Voters", v.voters)));
     const bar = el("div", "actions");
     if (showForm) {
-      const vote = el("button", "", voted ? "Сохранить голос" : "Голосовать");
+      const vote = el("button", "", voted ? t("Polls.SaveVote") : t("Polls.Vote"));
       vote.type = "submit";
       form.append(vote);
       form.addEventListener("submit", async (ev) => {
@@ -97,20 +98,20 @@ window.SferumPolls = (() => {
         } catch (err) { ctx.onError(err); }
       });
     } else if (voted && !v.closed && (!v.anonymous || local)) {
-      bar.append(linkButton("Изменить голос", () => { card.dataset.changing = "true"; draw(card, v); }));
+      bar.append(linkButton(t("Polls.ChangeVote"), () => { card.dataset.changing = "true"; draw(card, v); }));
     }
     if (v.canManage && !v.closed) {
-      bar.append(linkButton("Закрыть опрос", async () => {
-        if (!confirm("Закрыть опрос? Голосовать больше будет нельзя.")) return;
+      bar.append(linkButton(t("Polls.Close"), async () => {
+        if (!confirm(t("Polls.CloseQuestion"))) return;
         try { views.set(v.pollId, await api(`/${v.pollId}/close`, {})); refresh(v.pollId); } catch (err) { ctx.onError(err); }
       }));
     }
     if (v.canManage && !v.anonymous) {
       const who = el("p", "muted poll-non-voters");
-      bar.append(linkButton("Кто не ответил?", async () => {
+      bar.append(linkButton(t("Polls.WhoDidNot"), async () => {
         try {
           const list = await api(`/${v.pollId}/non-voters`);
-          who.textContent = list.length ? `Не ответили (${list.length}): ${list.map((n) => n.name).join(", ")}` : "Ответили все.";
+          who.textContent = list.length ? t("Polls.NonVoters", list.length, list.map((n) => n.name).join(", ")) : t("Polls.AllVoted");
         } catch (err) { ctx.onError(err); }
       }));
       card.append(bar, who);

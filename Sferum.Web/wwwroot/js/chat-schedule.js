@@ -3,6 +3,7 @@
 // this page is closed.
 window.SferumSchedule = (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   let ctx = null; // { chatId, token, input, newClientId, onError, onNotice, quietEndsAt }
 
   async function call(method, path, body) {
@@ -12,18 +13,18 @@ window.SferumSchedule = (() => {
       body: body ? JSON.stringify(body) : undefined,
     });
     const data = await r.json().catch(() => ({}));
-    if (!r.ok) throw new Error(`HubException: schedule: ${data.detail || "Не получилось."}`);
+    if (!r.ok) throw new Error(`HubException: schedule: ${data.detail || t("Common.Failed")}`);
     return data;
   }
 
   async function schedule(sendAt) {
     const text = ctx.input.value.trim();
-    if (!text) { ctx.onNotice("Сначала напишите сообщение в поле ввода."); ctx.input.focus(); return; }
+    if (!text) { ctx.onNotice(t("Schedule.WriteFirst")); ctx.input.focus(); return; }
     try {
       await call("POST", "", { clientId: ctx.newClientId(), text, sendAt });
       ctx.input.value = "";
       document.getElementById("schedule-form").hidden = true;
-      ctx.onNotice(`Сообщение будет отправлено ${new Date(sendAt).toLocaleString("ru-RU", { dateStyle: "short", timeStyle: "short" })}.`);
+      ctx.onNotice(t("Schedule.Scheduled", new Date(sendAt).toLocaleString("ru-RU", { dateStyle: "short", timeStyle: "short" })));
       await load();
     } catch (err) { ctx.onError(err); }
   }
@@ -39,7 +40,7 @@ window.SferumSchedule = (() => {
       const cancel = document.createElement("button");
       cancel.type = "button";
       cancel.className = "link";
-      cancel.textContent = "отменить";
+      cancel.textContent = t("Schedule.Cancel");
       cancel.addEventListener("click", () => call("DELETE", `/${s.id}`).then(load).catch(ctx.onError));
       li.append(cancel);
       return li;

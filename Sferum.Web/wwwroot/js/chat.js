@@ -3,6 +3,7 @@
 // missed (Catchup). Messages are keyed by their own sequence number, so an event applied twice changes nothing.
 (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   const root = document.getElementById("chat");
   if (!root) return;
   const chatId = root.dataset.chatId;
@@ -24,7 +25,7 @@
     try { return new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit", timeZone: root.dataset.timeZone || undefined }); }
     catch { return new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit" }); } // a zone this browser does not know
   })();
-  const reactions = [["👍", "Нравится"], ["❤️", "Сердце"], ["😂", "Смешно"], ["😮", "Удивительно"], ["😢", "Грустно"], ["🙏", "Спасибо"]];
+  const reactions = [["👍", t("Chat.Like")], ["❤️", t("Chat.Heart")], ["😂", t("Chat.Funny")], ["😮", t("Chat.Wow")], ["😢", t("Chat.Sad")], ["🙏", t("Chat.Thanks")]];
 
   let lastSeq = 0;          // the last log entry applied
   let oldestSeq = null;     // the oldest message shown (for paging back)
@@ -53,10 +54,10 @@
   });
   connection.on("chatRemoved", (id) => {
     if (id !== chatId) return;
-    setStatus("Вы больше не участник этого чата.");
+    setStatus(t("Chat.NotMember"));
     if (form) form.hidden = true;
   });
-  connection.onreconnecting(() => { setStatus("Нет связи, переподключаюсь…"); offline.connection(false); });
+  connection.onreconnecting(() => { setStatus(t("Chat.Reconnecting")); offline.connection(false); });
   connection.onreconnected(async () => {
     setStatus("");
     offline.connection(true);
@@ -67,7 +68,7 @@
   // The automatic reconnection gave up (a phone offline for minutes): keep trying, slower, so that the outbox still
   // goes when the network comes back.
   connection.onclose(() => {
-    setStatus("Нет связи, переподключаюсь…");
+    setStatus(t("Chat.Reconnecting"));
     offline.connection(false);
     retry();
   });
@@ -79,7 +80,7 @@
   function friendly(err) {
     const text = String(err && err.message || err);
     const m = text.match(/HubException: [\w.-]+: (.*)$/);
-    return m ? m[1] : "Не получилось. Попробуйте ещё раз.";
+    return m ? m[1] : t("Chat.Failed");
   }
 
   // Live delivery is best effort (a restarted server can lose a stream subscription without telling anyone). When
@@ -138,17 +139,17 @@
     author.textContent = m.authorName;
     const time = document.createElement("time");
     time.dateTime = m.at;
-    time.textContent = timeFormat.format(new Date(m.at)) + (m.editedAt ? " (изменено)" : "");
+    time.textContent = timeFormat.format(new Date(m.at)) + (m.editedAt ? t("Chat.Edited") : "");
     li.append(author, " ", time);
     if (m.replyTo) {
       const quoted = list.querySelector(`li[data-seq="${m.replyTo}"] .text`);
       const q = document.createElement("blockquote");
-      q.textContent = quoted ? quoted.textContent.slice(0, 120) : "сообщение выше";
+      q.textContent = quoted ? quoted.textContent.slice(0, 120) : t("Chat.QuotedAbove");
       li.append(q);
     }
     const text = document.createElement("p");
     text.className = "text";
-    text.textContent = m.hidden ? "Сообщение скрыто модератором" : m.deleted ? "Сообщение удалено" : (m.text || ""); // text, never HTML
+    text.textContent = m.hidden ? t("Chat.Hidden") : m.deleted ? t("Chat.Deleted") : (m.text || ""); // text, never HTML
     li.append(text);
     if (m.pollId && !m.deleted) SferumPolls.mount(li, m.pollId);
     if (m.meetingId && !m.deleted) SferumMeetings.mount(li, m.meetingId);
@@ -157,7 +158,7 @@
       const link = document.createElement("a");
       link.className = "file";
       link.href = `/api/chats/${chatId}/messages/${m.seq}/files/${i}`;
-      link.textContent = `📄 ${a.fileName} (${Math.max(1, Math.round(a.size / 1024))} КБ)`;
+      link.textContent = t("Chat.Attachment", a.fileName, Math.max(1, Math.round(a.size / 1024)));
       li.append(link);
     });
     if (!m.deleted) li.append(actions(m));
@@ -165,10 +166,10 @@
       const receipt = document.createElement("button");
       receipt.type = "button";
       receipt.className = "link receipt muted";
-      receipt.textContent = "кто прочитал?";
+      receipt.textContent = t("Chat.WhoRead");
       receipt.addEventListener("click", async () => {
         const r = await connection.invoke("Receipt", chatId, m.seq).catch(showError);
-        if (r) receipt.textContent = `прочитали ${r.readBy} из ${r.of}`;
+        if (r) receipt.textContent = t("Chat.ReadBy", r.readBy, r.of);
       });
       li.append(receipt);
     }
@@ -204,7 +205,7 @@
     };
     for (const r of reactions) if ((counts[r[0]] || []).length) bar.append(reactionButton(r));
     if (form) {
-      const more = button("🙂 Реакция", () => {
+      const more = button(t("Chat.React"), () => {
         more.setAttribute("aria-expanded", "true");
         more.replaceWith(...reactions.filter((r) => !(counts[r[0]] || []).length).map(reactionButton));
         bar.querySelector(".reaction:not([aria-pressed='true'])")?.focus();
@@ -212,19 +213,19 @@
       more.setAttribute("aria-expanded", "false");
       bar.append(more);
     }
-    if (form) bar.append(button("Ответить", () => startReply(m)));
+    if (form) bar.append(button(t("Chat.Reply"), () => startReply(m)));
     if (m.authorId === me && !m.pollId && !m.meetingId) {
-      bar.append(button("Изменить", () => {
-        const text = prompt("Новый текст", m.text);
+      bar.append(button(t("Chat.Edit"), () => {
+        const text = prompt(t("Chat.NewText"), m.text);
         if (text && text.trim()) connection.invoke("Edit", chatId, m.seq, text).catch(showError);
       }));
     }
     if (canModerate) {
-      bar.append(button(m.pinned ? "Открепить" : "Закрепить", () =>
+      bar.append(button(m.pinned ? t("Chat.Unpin") : t("Chat.Pin"), () =>
         connection.invoke("Pin", chatId, m.seq, !m.pinned).catch(showError)));
     }
-    bar.append(button("Удалить", () => {
-      if (confirm("Удалить сообщение?")) connection.invoke("Delete", chatId, m.seq).catch(showError);
+    bar.append(button(t("Chat.Delete"), () => {
+      if (confirm(t("Chat.DeleteQuestion"))) connection.invoke("Delete", chatId, m.seq).catch(showError);
     }));
     SferumModeration.addActions(bar, m, button);
     return bar;
@@ -242,7 +243,7 @@
   function startReply(m) {
     replyTo = m.seq;
     replyBox.hidden = false;
-    replyBox.textContent = `Ответ: ${(m.text || "").slice(0, 80)} `;
+    replyBox.textContent = t("Chat.ReplyTo", (m.text || "").slice(0, 80));
     replyBox.append(button("✕", () => { replyTo = null; replyBox.hidden = true; }));
     input.focus();
   }
@@ -267,7 +268,7 @@
     const response = await fetch(`/api/chats/${chatId}/files`, { method: "POST", body, headers: { RequestVerificationToken: token } });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
-      throw new Error(`HubException: file: ${problem.detail || "Файл не загружен."}`);
+      throw new Error(`HubException: file: ${problem.detail || t("Chat.FileFailed")}`);
     }
     return response.json();
   }
@@ -293,7 +294,7 @@
         showError(err);
         return;
       }
-      if (li) li.querySelector(".state").textContent = navigator.onLine ? "не отправлено — повторю" : "ожидает отправки";
+      if (li) li.querySelector(".state").textContent = navigator.onLine ? t("Chat.WillRetry") : t("Chat.Waiting");
       if (connected()) {
         setTimeout(() => { if (pending.has(clientId)) send(clientId, text, reply, files, ack, mentions); }, 2000);
       }
@@ -339,7 +340,7 @@
   // Written before a reload without a connection: shown as waiting, sent once the connection is up.
   for (const m of SferumOutbox.list(me, chatId)) {
     pending.set(m.clientId, { text: m.text, replyTo: m.replyTo, files: [], ack: false, mentions: m.mentions || [] });
-    showPending(m.clientId, m.text, "ожидает отправки");
+    showPending(m.clientId, m.text, t("Chat.Waiting"));
   }
 
   if (form) {
@@ -351,7 +352,7 @@
       const ack = !!(ackBox && ackBox.checked);
       const away = !navigator.onLine || !connected();
       if (away && (files.length || ack)) {
-        setStatus("Без сети можно отправить только текст: файлы и объявления — когда связь вернётся.");
+        setStatus(t("Chat.OfflineTextOnly"));
         return;
       }
       const clientId = newClientId();
@@ -360,7 +361,7 @@
       pending.set(clientId, { text, replyTo: reply, files, ack, mentions });
       // Plain text waits on the device (the outbox) until acknowledged, so a reload loses nothing.
       if (!files.length && !ack) SferumOutbox.add(me, { clientId, chatId, text, replyTo: reply, mentions, at: new Date().toISOString() });
-      showPending(clientId, text, away ? "ожидает отправки" : "отправляется…");
+      showPending(clientId, text, away ? t("Chat.Waiting") : t("Chat.Sending"));
       input.value = "";
       replyTo = null;
       replyBox.hidden = true;
@@ -417,7 +418,7 @@
     const response = await fetch(`/api/chats/${chatId}/history${query}`, { headers: { Accept: "application/json" } });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
-      throw new Error(`HubException: history: ${problem.detail || "История чата не загрузилась."}`);
+      throw new Error(`HubException: history: ${problem.detail || t("Chat.HistoryFailed")}`);
     }
     const page = await response.json();
     for (const m of page.messages) render(m, true);
@@ -463,7 +464,7 @@
       await resendPending();
     } catch (err) {
       if (!navigator.onLine || !connected()) {
-        setStatus("Нет связи, переподключаюсь…");
+        setStatus(t("Chat.Reconnecting"));
         offline.connection(false);
       } else {
         showError(err);

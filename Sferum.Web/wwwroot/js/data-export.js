@@ -1,6 +1,7 @@
 // "Мои данные": while an archive is being prepared, its line follows the job (the page reloads once it is ready,
 // so the download link comes from the server); after a download the line says the archive is gone.
 (() => {
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   const busy = () => document.querySelectorAll('.export[data-status="Queued"], .export[data-status="Running"]');
   const follow = async () => {
     if (busy().length === 0) return;
@@ -27,7 +28,7 @@
     setTimeout(() => {
       const line = link.closest(".export");
       line.dataset.status = "Downloaded";
-      line.querySelector(".export-state").textContent = "скачан и удалён";
+      line.querySelector(".export-state").textContent = t("Export.Downloaded");
       link.remove();
     }, 0);
   });

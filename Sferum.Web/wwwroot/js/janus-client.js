@@ -3,6 +3,7 @@
 // Written for Sferum (no janus.js, no adapter.js): modern browsers need neither.
 window.SferumJanus = (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   const tx = () => Math.random().toString(36).slice(2, 12);
 
   class Session {
@@ -15,7 +16,7 @@ window.SferumJanus = (() => {
         body: JSON.stringify(body),
       });
       const data = await r.json().catch(() => ({}));
-      if (!r.ok || data.janus === "error") throw new Error((data.error && data.error.reason) || `ошибка ${r.status}`);
+      if (!r.ok || data.janus === "error") throw new Error((data.error && data.error.reason) || t("Janus.Error", r.status));
       return data;
     }
 
@@ -34,7 +35,7 @@ window.SferumJanus = (() => {
         try {
           const r = await fetch(`${this.base}/${this.id}?maxev=5&rid=${Date.now()}`);
           events = await r.json();
-          if (!r.ok) throw new Error((events.error && events.error.reason) || `ошибка ${r.status}`);
+          if (!r.ok) throw new Error((events.error && events.error.reason) || t("Janus.Error", r.status));
         } catch (e) {
           if (!this.closed) { this.close(); if (this.onlost) this.onlost(e); }
           return;

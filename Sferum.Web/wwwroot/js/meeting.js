@@ -3,6 +3,7 @@
 // participants list, «Идёт запись», the host's controls. Media goes straight between the browser and Janus.
 (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   const root = document.getElementById("meeting");
   if (!root) return;
   const id = root.dataset.meetingId;
@@ -33,26 +34,26 @@
       body: JSON.stringify(body || {}),
     });
     const data = await r.json().catch(() => ({}));
-    if (!r.ok) throw Object.assign(new Error(data.detail || "Не получилось."), { status: r.status });
+    if (!r.ok) throw Object.assign(new Error(data.detail || t("Common.Failed")), { status: r.status });
     return data;
   }
 
   function tile(key, label) {
-    let t = videos.querySelector(`[data-key="${key}"]`);
-    if (!t) {
-      t = document.createElement("figure");
-      t.className = "video-tile";
-      t.dataset.key = key;
+    let figure = videos.querySelector(`[data-key="${key}"]`);
+    if (!figure) {
+      figure = document.createElement("figure");
+      figure.className = "video-tile";
+      figure.dataset.key = key;
       const v = document.createElement("video");
       v.autoplay = true;
       v.playsInline = true;
-      v.setAttribute("aria-label", `Видео: ${label}`);
+      v.setAttribute("aria-label", t("Meeting.Video", label));
       const caption = document.createElement("figcaption");
       caption.textContent = label;
-      t.append(v, caption);
-      videos.append(t);
+      figure.append(v, caption);
+      videos.append(figure);
     }
-    return t;
+    return figure;
   }
 
   function peer(handle) {
@@ -65,7 +66,7 @@
   async function subscribe(feed) {
     if (feeds.has(feed.id) || !session) return;
     const handle = await session.attach();
-    const entry = { handle, pc: null, tile: tile(feed.id, feed.display || "Участник") };
+    const entry = { handle, pc: null, tile: tile(feed.id, feed.display || t("Meeting.Participant")) };
     feeds.set(feed.id, entry);
     const joined = await handle.request({ request: "join", ptype: "subscriber", streams: [{ feed: feed.id }] });
     const pc = peer(handle);
@@ -94,13 +95,13 @@
       if (data.leaving === "ok" && data.reason === "kicked") { kickedOut(); return; }
       drop(data.leaving);
     }
-    if (data.moderation === "muted" && data.id === undefined) say("Организатор выключил ваш микрофон и камеру.");
+    if (data.moderation === "muted" && data.id === undefined) say(t("Meeting.MutedByHost"));
   }
 
   async function connect() {
-    say("Подключаюсь к видеосерверу…");
+    say(t("Meeting.Connecting"));
     session = await SferumJanus.Session.create(`/video/${id}/janus`, token);
-    session.onlost = () => { cleanup(); say("Связь с видеосервером потеряна."); $("join").hidden = false; $("join").textContent = "Подключиться снова"; };
+    session.onlost = () => { cleanup(); say(t("Meeting.Lost")); $("join").hidden = false; $("join").textContent = t("Meeting.Reconnect"); };
     room = (view && view.room) || "";
     publisher = await session.attach();
     publisher.onevent = onRoomEvent;
@@ -120,7 +121,7 @@
     const offer = await pc.createOffer();
     await pc.setLocalDescription(offer);
     outgoing = { pc, stream };
-    tile("me", "Вы").querySelector("video").srcObject = stream;
+    tile("me", t("Meeting.You")).querySelector("video").srcObject = stream;
     tile("me").querySelector("video").muted = true;
     const answer = await publisher.request({ request: "publish", audio: true, video: true }, offer);
     await pc.setRemoteDescription(answer.jsep);
@@ -152,7 +153,7 @@
     await pc.setRemoteDescription(answer.jsep);
     screen = { handle, pc, stream };
     stream.getVideoTracks()[0].onended = () => stopScreen();
-    $("screen").textContent = "Перестать показывать экран";
+    $("screen").textContent = t("Meeting.StopScreen");
   }
 
   async function stopScreen() {
@@ -161,7 +162,7 @@
     screen.stream.getTracks().forEach((t) => t.stop());
     screen.pc.close();
     screen = null;
-    $("screen").textContent = "Показать экран";
+    $("screen").textContent = t("Meeting.ShareScreen");
   }
 
   function cleanup() {
@@ -177,7 +178,7 @@
   // Janus says only "kicked": by the host, or by the meeting because this person left the chat (the journal moved
   // them out). The API refuses both alike, so the words cover both.
   function kickedOut() {
-    left("Вы больше не во встрече: организатор удалил вас из неё или вас нет среди участников чата.");
+    left(t("Meeting.Removed"));
   }
 
   function left(text) {
@@ -206,7 +207,7 @@
     view = next;
     draw();
     if (view.state === "Ended") {
-      if (session) left("Встреча завершена."); else say("Встреча завершена.");
+      if (session) left(t("Meeting.Ended")); else say(t("Meeting.Ended"));
       draw(); // the host also learns what became of the recording
       return;
     }
@@ -216,7 +217,7 @@
       left("");
       await connect().catch((e) => say(e.message));
     }
-    if (!view.mayPublish && outgoing) { await unpublish(); say("Организатор забрал у вас слово."); }
+    if (!view.mayPublish && outgoing) { await unpublish(); say(t("Meeting.FloorTaken")); }
   }
 
   function draw() {
@@ -234,10 +235,10 @@
       const li = document.createElement("li");
       li.dataset.userId = p.userId;
       let text = p.name;
-      if (p.userId === view.hostId) text += " (организатор)";
-      if (p.inLobby) text += p.childNames.length ? ` — ждёт, родитель: ${p.childNames.join(", ")}` : " — ждёт в зале ожидания";
+      if (p.userId === view.hostId) text += t("Meeting.HostMark");
+      if (p.inLobby) text += p.childNames.length ? t("Meeting.WaitingParent", p.childNames.join(", ")) : t("Meeting.Waiting");
       if (p.handRaised) text += " ✋";
-      if (p.invitedAs) text += ` — гость, приглашён(а) как «${p.invitedAs}»`;
+      if (p.invitedAs) text += t("Meeting.Guest", p.invitedAs);
       li.append(text);
       if (host && p.userId !== me) {
         const button = (label, action) => {
@@ -248,28 +249,28 @@
           b.addEventListener("click", () => action().then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
           li.append(" ", b);
         };
-        if (p.inLobby) button("Впустить", () => api("/admit", { userId: p.userId }));
+        if (p.inLobby) button(t("Meeting.Admit"), () => api("/admit", { userId: p.userId }));
         else {
-          button(p.mayPublish ? "Забрать слово" : "Дать слово", () => api("/publish", { userId: p.userId, allowed: !p.mayPublish }));
-          button("Удалить", () => api("/remove", { userId: p.userId }));
+          button(p.mayPublish ? t("Meeting.TakeFloor") : t("Meeting.GiveFloor"), () => api("/publish", { userId: p.userId, allowed: !p.mayPublish }));
+          button(t("Meeting.RemoveParticipant"), () => api("/remove", { userId: p.userId }));
         }
       }
       list.append(li);
     }
     $("room-name").hidden = !view.room;
-    $("room-name").textContent = view.room ? `Вы в группе: ${view.room}` : "";
+    $("room-name").textContent = view.room ? t("Meeting.InRoom", view.room) : "";
     $("breakout-notice").hidden = !view.notice;
-    $("breakout-notice").textContent = view.notice ? `Сообщение учителя всем группам: ${view.notice}` : "";
+    $("breakout-notice").textContent = view.notice ? t("Meeting.Notice", view.notice) : "";
     $("call-host").hidden = host || !view.room;
     if (host && $("breakouts")) drawBreakouts();
     if (host && view.recordingProblem) say(view.recordingProblem);
-    else if (host && view.state === "Ended" && view.recordingStatus === "Processing") say("Встреча завершена. Запись обрабатывается и появится в материалах чата.");
-    else if (host && view.state === "Ended" && view.recordingStatus === "Ready") say("Встреча завершена. Запись — в материалах чата.");
+    else if (host && view.state === "Ended" && view.recordingStatus === "Processing") say(t("Meeting.EndedProcessing"));
+    else if (host && view.state === "Ended" && view.recordingStatus === "Ready") say(t("Meeting.EndedReady"));
     if (host) {
-      $("record").textContent = view.recording ? "Остановить запись" : "Включить запись";
+      $("record").textContent = view.recording ? t("Meeting.StopRecording") : t("Meeting.StartRecording");
       $("record").setAttribute("aria-pressed", String(view.recording));
       $("lock").setAttribute("aria-pressed", String(view.publishingLocked));
-      $("lock").textContent = view.publishingLocked ? "Разрешить говорить тем, кому дано слово" : "Запретить всем включать микрофон";
+      $("lock").textContent = view.publishingLocked ? t("Meeting.Unlock") : t("Meeting.Lock");
     }
   }
 
@@ -282,11 +283,11 @@
     for (const g of groups) {
       const li = document.createElement("li");
       li.dataset.group = g.index;
-      li.append(`${g.name}: ${g.memberNames.join(", ") || "никого"}${g.callsHost ? " — зовёт учителя ✋" : ""} `);
+      li.append(t(g.callsHost ? "Meeting.GroupCalling" : "Meeting.Group", g.name, g.memberNames.join(", ") || t("Meeting.Nobody")));
       const b = document.createElement("button");
       b.type = "button";
       b.className = "link";
-      b.textContent = view.room === g.name ? "Вы здесь" : "Зайти";
+      b.textContent = view.room === g.name ? t("Meeting.Here") : t("Meeting.Visit");
       b.disabled = view.room === g.name;
       b.addEventListener("click", () => api("/breakouts/visit", { group: g.index }).then((v) => { view = v; draw(); refresh(); }).catch((e) => say(e.message)));
       li.append(b);
@@ -294,7 +295,7 @@
     }
   }
 
-  $("call-host").addEventListener("click", () => api("/breakouts/call", {}).then(() => say("Учитель увидит, что вы его зовёте.")).catch((e) => say(e.message)));
+  $("call-host").addEventListener("click", () => api("/breakouts/call", {}).then(() => say(t("Meeting.Called"))).catch((e) => say(e.message)));
   if (host && $("breakouts")) {
     $("breakout-random").addEventListener("click", () => api("/breakouts", { count: Number($("breakout-count").value || 2) })
       .then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
@@ -314,9 +315,9 @@
     const raised = $("hand").getAttribute("aria-pressed") !== "true";
     await api("/hand", { on: raised }).catch((e) => say(e.message));
     $("hand").setAttribute("aria-pressed", String(raised));
-    $("hand").textContent = raised ? "✋ Опустить руку" : "✋ Поднять руку";
+    $("hand").textContent = raised ? t("Meeting.LowerHand") : t("Meeting.RaiseHand");
   });
-  $("leave").addEventListener("click", () => { left("Вы вышли из встречи."); $("join").hidden = false; $("join").textContent = "Войти снова"; });
+  $("leave").addEventListener("click", () => { left(t("Meeting.Left")); $("join").hidden = false; $("join").textContent = t("Meeting.JoinAgain"); });
   if (host) {
     $("admit-all").addEventListener("click", () => api("/admit", { userId: null }).then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
     $("lock").addEventListener("click", () => api("/lock", { on: !view.publishingLocked }).then((v) => { view = v; draw(); }).catch((e) => say(e.message)));
@@ -326,12 +327,12 @@
       e.preventDefault();
       const data = new FormData(guestForm);
       api("/guests", { name: data.get("name"), hours: Number(data.get("hours") || 24) })
-        .then((g) => { $("guest-link").textContent = `Ссылка для ${g.name} (до ${new Date(g.validUntil).toLocaleString("ru-RU")}): ${location.origin}${g.link}`; })
+        .then((g) => { $("guest-link").textContent = t("Meeting.GuestLink", g.name, new Date(g.validUntil).toLocaleString("ru-RU"), location.origin + g.link); })
         .catch((err) => say(err.message));
     });
     $("end").addEventListener("click", () => {
-      if (!confirm("Завершить встречу для всех?")) return;
-      api("/end").then((v) => { view = v; left("Встреча завершена."); draw(); }).catch((e) => say(e.message));
+      if (!confirm(t("Meeting.EndQuestion"))) return;
+      api("/end").then((v) => { view = v; left(t("Meeting.Ended")); draw(); }).catch((e) => say(e.message));
     });
   }
   window.addEventListener("pagehide", () => { if (session) session.destroy(); });

@@ -5,11 +5,12 @@
 // its own; during the school's quiet hours a push is not "live" and nothing pings.
 window.SferumNotify = (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   const badge = document.getElementById("notify-badge");
   const link = document.getElementById("notifications-link");
   const Kind = { Mention: 0, Reply: 1, Announcement: 2, PollClosing: 3, MeetingStarted: 4, InvitationApproved: 5, DirectMessage: 6 };
-  const labels = ["Вас упомянули", "Ответ на ваше сообщение", "Объявление: подтвердите «ознакомлен»", "Опрос скоро закроется",
-    "Началась встреча", "Заявка одобрена", "Личное сообщение"];
+  const labels = [t("Notify.Mention"), t("Notify.Reply"), t("Notify.Announcement"), t("Notify.PollClosing"),
+    t("Notify.MeetingStarted"), t("Notify.InvitationApproved"), t("Notify.DirectMessage")];
   const deviceAsks = () => "Notification" in window;
 
   function href(n) {
@@ -21,7 +22,7 @@ window.SferumNotify = (() => {
   function setCount(count) {
     if (!badge) return;
     badge.textContent = count > 99 ? "99+" : String(count);
-    badge.setAttribute("aria-label", `непрочитанных: ${count}`);
+    badge.setAttribute("aria-label", t("Common.Unread", count));
     badge.hidden = count <= 0;
     if (link) link.dataset.unread = String(count);
   }
@@ -77,11 +78,11 @@ window.SferumNotify = (() => {
     const status = document.getElementById("device-status");
     const ask = document.getElementById("device-permission");
     const show = () => {
-      if (!deviceAsks()) { status.textContent = "Этот браузер не умеет показывать уведомления."; ask.hidden = true; return; }
+      if (!deviceAsks()) { status.textContent = t("Notify.Unsupported"); ask.hidden = true; return; }
       const p = Notification.permission;
-      status.textContent = p === "granted" ? "Уведомления на этом устройстве включены: упоминания и личные сообщения, пока вкладка Сферума свёрнута."
-        : p === "denied" ? "Уведомления на этом устройстве запрещены в настройках браузера."
-        : "Сферум может показывать упоминания и личные сообщения, пока вкладка свёрнута.";
+      status.textContent = p === "granted" ? t("Notify.Granted")
+        : p === "denied" ? t("Notify.Denied")
+        : t("Notify.Ask");
       ask.hidden = p !== "default";
     };
     ask.addEventListener("click", () => Notification.requestPermission().then(show, show));
@@ -102,7 +103,7 @@ window.SferumNotify = (() => {
       a.href = href(n);
       const kind = document.createElement("span");
       kind.className = "notification-kind";
-      kind.textContent = labels[n.kind] || "Уведомление";
+      kind.textContent = labels[n.kind] || t("Notify.Other");
       const where = document.createElement("span");
       where.className = "notification-where muted";
       where.textContent = `${n.title} · ${n.actorName}`;

@@ -3,6 +3,7 @@
 // before the sign-out form goes: a shared family phone must not show the previous person's chats.
 (() => {
   "use strict";
+  const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
   const OUTBOX_PREFIX = "sferum.outbox."; // js/chat-outbox.js
   const banner = document.getElementById("offline-banner");
   let connectionDown = false;
@@ -11,7 +12,7 @@
     if (!banner) return;
     const offline = !navigator.onLine || connectionDown;
     // The region stays in the page and only its text changes, so that screen readers announce it.
-    banner.textContent = offline ? "Нет сети" : "";
+    banner.textContent = offline ? t("Offline.Banner") : "";
     document.documentElement.dataset.offline = String(offline);
   }
 

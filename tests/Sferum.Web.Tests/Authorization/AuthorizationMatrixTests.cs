@@ -52,6 +52,8 @@ public sealed partial class AuthorizationMatrixTests(WebTestEnvironment env)
         new("* /Account/LoginFailed", Who.Public),
         new("* /Account/Logout", Who.Public),
         new("* /Error", Who.Public),
+        // The offline fallback page the service worker keeps (texts only, nothing of anyone).
+        new("* /offline.html", Who.Public),
         // The e-mail digest's one-click unsubscribe: no sign-in, the token in the letter is the proof (DigestPagesTests refuses a forged one).
         new("* /Digest/Unsubscribe", Who.Public),
         new("* /health/live", Who.Public),
