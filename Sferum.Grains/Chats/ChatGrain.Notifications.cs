@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sferum.Common;
+using Sferum.Localization;
 using Sferum.Notifications;
 
 namespace Sferum.Chats;
@@ -108,7 +109,7 @@ public sealed partial class ChatGrain
         try
         {
             var told = new HashSet<Guid> { message.AuthorId };
-            var text = message.Text ?? "📎 файл";
+            var text = message.Text ?? GrainTexts.Get("Notice.File");
             foreach (var userId in message.Mentions ?? [])
             {
                 if (told.Add(userId))

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text;
 using MimeKit;
+using Sferum.Localization;
 
 namespace Sferum.Digest;
 
 /// <summary>
-/// The letter itself (pure): Russian plain text and simple HTML, a link to each chat, and the RFC 8058 one-click
+/// The letter itself (pure): plain text and simple HTML in the texts of GrainTexts.resx, a link to each chat, and the RFC 8058 one-click
 /// unsubscribe headers. Its Message-ID is made from the digest's id, so a resend is recognisably the same letter.
 /// </summary>
 public static class DigestComposer
@@ -15,7 +16,7 @@ public static class DigestComposer
         var total = letter.Chats.Sum(c => c.Count);
         var message = new MimeMessage
         {
-            Subject = $"Сферум: {DigestCounts.Messages(total)} без ответа — {DigestCounts.Chats(letter.Chats.Count)}",
+            Subject = GrainTexts.Format("Digest.Subject", DigestCounts.Messages(total), DigestCounts.Chats(letter.Chats.Count)),
             MessageId = MessageId(letter.DigestId, fromAddress),
         };
         message.From.Add(new MailboxAddress(fromName, fromAddress));
@@ -34,22 +35,22 @@ public static class DigestComposer
     private static string Text(DigestLetter letter, int total)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Здравствуйте, {letter.ToName}!").AppendLine();
-        text.AppendLine($"В Сферуме вас ждут {DigestCounts.Messages(total)}:").AppendLine();
+        text.AppendLine(GrainTexts.Format("Digest.Greeting", letter.ToName)).AppendLine();
+        text.AppendLine(GrainTexts.Format("Digest.Waiting", DigestCounts.Messages(total))).AppendLine();
         foreach (var chat in letter.Chats)
         {
-            text.AppendLine($"«{chat.Title}» — {DigestCounts.Messages(chat.Count)}. Написали: {string.Join(", ", chat.Authors)}.");
+            text.AppendLine(GrainTexts.Format("Digest.Chat", chat.Title, DigestCounts.Messages(chat.Count)) + " " + GrainTexts.Format("Digest.Wrote", string.Join(", ", chat.Authors)));
             foreach (var quote in chat.Quotes ?? [])
             {
                 text.AppendLine($"  {quote.Author}: {quote.Text}");
             }
 
-            text.AppendLine($"Открыть чат: {chat.Link.AbsoluteUri}").AppendLine();
+            text.AppendLine(GrainTexts.Format("Digest.OpenChat", chat.Link.AbsoluteUri)).AppendLine();
         }
 
-        text.AppendLine("Это письмо отправлено, потому что в Сферуме включена сводка на почту.");
-        text.AppendLine($"Настроить сводку: {letter.Settings.AbsoluteUri}");
-        text.AppendLine($"Отписаться одним нажатием: {letter.Unsubscribe.AbsoluteUri}");
+        text.AppendLine(GrainTexts.Get("Digest.Why"));
+        text.AppendLine($"{GrainTexts.Get("Digest.Settings")}: {letter.Settings.AbsoluteUri}");
+        text.AppendLine(GrainTexts.Format("Digest.UnsubscribeAt", letter.Unsubscribe.AbsoluteUri));
         return text.ToString();
     }
 
@@ -57,13 +58,13 @@ public static class DigestComposer
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Сводка Сферума</title></head>");
+        html.Append($"<!DOCTYPE html><html lang=\"{GrainTexts.Language.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><title>{E(GrainTexts.Get("Digest.Title"))}</title></head>");
         html.Append("<body style=\"font-family:sans-serif;line-height:1.4\">");
-        html.Append($"<p>Здравствуйте, {E(letter.ToName)}!</p><p>В Сферуме вас ждут {E(DigestCounts.Messages(total))}:</p><ul>");
+        html.Append($"<p>{E(GrainTexts.Format("Digest.Greeting", letter.ToName))}</p><p>{E(GrainTexts.Format("Digest.Waiting", DigestCounts.Messages(total)))}</p><ul>");
         foreach (var chat in letter.Chats)
         {
             html.Append($"<li><p><a href=\"{E(chat.Link.AbsoluteUri)}\"><strong>{E(chat.Title)}</strong></a> — {E(DigestCounts.Messages(chat.Count))}.");
-            html.Append($" Написали: {E(string.Join(", ", chat.Authors))}.</p>");
+            html.Append($" {E(GrainTexts.Format("Digest.Wrote", string.Join(", ", chat.Authors)))}</p>");
             if (chat.Quotes is { Count: > 0 } quotes)
             {
                 html.Append("<ul>");
@@ -78,9 +79,9 @@ public static class DigestComposer
             html.Append("</li>");
         }
 
-        html.Append("</ul><p style=\"color:#555;font-size:90%\">Это письмо отправлено, потому что в Сферуме включена сводка на почту. ");
-        html.Append($"<a href=\"{E(letter.Settings.AbsoluteUri)}\">Настроить сводку</a> · ");
-        html.Append($"<a href=\"{E(letter.Unsubscribe.AbsoluteUri)}\">Отписаться</a></p></body></html>");
+        html.Append($"</ul><p style=\"color:#555;font-size:90%\">{E(GrainTexts.Get("Digest.Why"))} ");
+        html.Append($"<a href=\"{E(letter.Settings.AbsoluteUri)}\">{E(GrainTexts.Get("Digest.Settings"))}</a> · ");
+        html.Append($"<a href=\"{E(letter.Unsubscribe.AbsoluteUri)}\">{E(GrainTexts.Get("Digest.Unsubscribe"))}</a></p></body></html>");
         return html.ToString();
     }
 }

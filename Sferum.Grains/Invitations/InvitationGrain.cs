@@ -4,6 +4,7 @@ using Sferum.Chats;
 using Sferum.Classes;
 using Sferum.Common;
 using Sferum.Identity;
+using Sferum.Localization;
 using Sferum.Schools;
 
 namespace Sferum.Invitations;
@@ -165,7 +166,7 @@ public sealed class InvitationGrain(
             // The chat passes it on only when the person is in it now (one way: the decision is saved already).
             var approver = await GrainFactory.GetGrain<IUserGrain>(requesterUserId).GetProfileAsync();
             await GrainFactory.GetGrain<IChatGrain>(r.ChatId).NotifyMembersAsync(new ChatNotice(Notifications.NotificationKind.InvitationApproved,
-                requesterUserId, approver?.Name.DisplayName ?? "", $"Ваша заявка одобрена: вы в «{r.TargetTitle}»", Recipients: [userId]));
+                requesterUserId, approver?.Name.DisplayName ?? "", GrainTexts.Format("Notice.InvitationApproved", r.TargetTitle), Recipients: [userId]));
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Sferum.Chats;
+using Sferum.Localization;
 
 namespace Sferum.Meetings;
 
@@ -30,7 +31,7 @@ public sealed partial class MeetingGrain
         await AnnounceAsync();
         // Every member but the host hears of it (one way: the meeting does not wait for their centres).
         await GrainFactory.GetGrain<Chats.IChatGrain>(M.ChatId).NotifyMembersAsync(new Chats.ChatNotice(Notifications.NotificationKind.MeetingStarted,
-            M.HostId, M.HostName, $"{MeetingKinds.Describe(M.Kind)} «{M.Title}» — идёт сейчас", MeetingId: MeetingId));
+            M.HostId, M.HostName, GrainTexts.Format("Notice.MeetingStarted", MeetingKinds.Describe(M.Kind), M.Title), MeetingId: MeetingId));
     }
 
     /// <summary>A call to Janus on a person's behalf: when Janus does not answer, they are told so in words, and may retry.</summary>

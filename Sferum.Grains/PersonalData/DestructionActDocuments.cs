@@ -1,4 +1,4 @@
-using System.Globalization;
+using Sferum.Localization;
 
 namespace Sferum.PersonalData;
 
@@ -9,38 +9,31 @@ namespace Sferum.PersonalData;
 /// </summary>
 public static class DestructionActDocuments
 {
-    public const string InformationSystem = "«Сферум» — информационная система общения участников образовательного процесса";
-
-    private const string Method =
-        "удаление из базы данных и файлового хранилища информационной системы без возможности восстановления; "
-        + "в сохраняемых сообщениях, материалах и журнале действий имя заменено словами «" + FormerMember.Name + "»";
-
-    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
-
+    // Texts: GrainTexts.resx, Act.* — each part the order names is a text of its own.
     public static byte[] Act(DestructionAct act, DateTimeOffset completedAt, TimeZoneInfo zone)
     {
-        using var pdf = new PdfText($"Акт об уничтожении персональных данных № {act.Number}");
-        pdf.Title($"АКТ № {act.Number}\nоб уничтожении персональных данных");
-        pdf.Paragraph($"Дата уничтожения: {Date(completedAt, zone)}");
+        using var pdf = new PdfText(GrainTexts.Format("Act.DocumentTitle", act.Number));
+        pdf.Title(GrainTexts.Format("Act.Title", act.Number));
+        pdf.Paragraph(GrainTexts.Format("Act.Date", Date(completedAt, zone)));
         CommonFacts(pdf, act);
-        pdf.Field("Способ уничтожения", Method);
-        pdf.Field("Уничтожение произвёл(а)", $"{act.PerformerName}, {act.PerformerPosition}");
-        pdf.Paragraph("Подпись: ______________________");
-        pdf.Paragraph($"Акт сформирован информационной системой {Date(completedAt, zone)} и хранится три года с даты уничтожения.");
+        pdf.Field(GrainTexts.Get("Act.Method"), GrainTexts.Format("Act.MethodText", FormerMember.Name));
+        pdf.Field(GrainTexts.Get("Act.Performer"), GrainTexts.Format("Act.PerformerText", act.PerformerName, act.PerformerPosition));
+        pdf.Paragraph(GrainTexts.Get("Act.Signature"));
+        pdf.Paragraph(GrainTexts.Format("Act.Made", Date(completedAt, zone)));
         return pdf.ToBytes();
     }
 
     public static byte[] Extract(DestructionAct act, DateTimeOffset completedAt, TimeZoneInfo zone, IReadOnlyList<AuditExtractEntry> entries)
     {
-        using var pdf = new PdfText($"Выгрузка из журнала регистрации событий, акт № {act.Number}");
-        pdf.Title($"ВЫГРУЗКА ИЗ ЖУРНАЛА\nрегистрации событий в информационной системе персональных данных\n(к акту № {act.Number})");
-        pdf.Paragraph($"Дата уничтожения: {Date(completedAt, zone)}");
+        using var pdf = new PdfText(GrainTexts.Format("Act.ExtractDocumentTitle", act.Number));
+        pdf.Title(GrainTexts.Format("Act.ExtractTitle", act.Number));
+        pdf.Paragraph(GrainTexts.Format("Act.Date", Date(completedAt, zone)));
         CommonFacts(pdf, act);
-        pdf.Field("Уничтожение произвёл(а)", $"{act.PerformerName}, {act.PerformerPosition}");
-        pdf.Field("События журнала", entries.Count == 0 ? "—" : $"{entries.Count} (каждое с хешем звена цепочки журнала)");
+        pdf.Field(GrainTexts.Get("Act.Performer"), GrainTexts.Format("Act.PerformerText", act.PerformerName, act.PerformerPosition));
+        pdf.Field(GrainTexts.Get("Act.Events"), entries.Count == 0 ? "—" : GrainTexts.Format("Act.EventsCount", entries.Count));
         foreach (var entry in entries)
         {
-            pdf.Paragraph($"№ {entry.Seq} · {Date(entry.At, zone)} · {entry.Action}\n{entry.Summary}\nхеш: {entry.Hash}");
+            pdf.Paragraph(GrainTexts.Format("Act.Event", entry.Seq, Date(entry.At, zone), entry.Action, entry.Summary, entry.Hash));
         }
 
         return pdf.ToBytes();
@@ -48,14 +41,14 @@ public static class DestructionActDocuments
 
     private static void CommonFacts(PdfText pdf, DestructionAct act)
     {
-        pdf.Field("Оператор персональных данных", $"{act.OperatorName}, адрес: {act.OperatorAddress}");
-        pdf.Field("Лицо, обрабатывающее персональные данные по поручению оператора", string.IsNullOrWhiteSpace(act.Processor) ? "не поручалась" : act.Processor);
-        pdf.Field("Субъект персональных данных", $"{act.PersonName} ({act.PersonRole})");
-        pdf.Field("Категории уничтоженных персональных данных", string.Join("; ", act.Categories));
-        pdf.Field("Информационная система", InformationSystem);
-        pdf.Field("Причина уничтожения", $"{ErasureReasons.Describe(act.Reason)}. {act.ReasonText}".Trim());
+        pdf.Field(GrainTexts.Get("Act.Operator"), GrainTexts.Format("Act.OperatorText", act.OperatorName, act.OperatorAddress));
+        pdf.Field(GrainTexts.Get("Act.Processor"), string.IsNullOrWhiteSpace(act.Processor) ? GrainTexts.Get("Act.NoProcessor") : act.Processor);
+        pdf.Field(GrainTexts.Get("Act.Subject"), GrainTexts.Format("Act.SubjectText", act.PersonName, act.PersonRole));
+        pdf.Field(GrainTexts.Get("Act.Categories"), string.Join("; ", act.Categories));
+        pdf.Field(GrainTexts.Get("Act.System"), GrainTexts.Get("Act.SystemText"));
+        pdf.Field(GrainTexts.Get("Act.Reason"), $"{ErasureReasons.Describe(act.Reason)}. {act.ReasonText}".Trim());
     }
 
     private static string Date(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("dd.MM.yyyy HH:mm", Russian);
+        TimeZoneInfo.ConvertTime(at, zone).ToString("dd.MM.yyyy HH:mm", GrainTexts.Language);
 }

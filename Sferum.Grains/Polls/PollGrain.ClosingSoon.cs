@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Sferum.Chats;
+using Sferum.Localization;
 using Sferum.Notifications;
 
 namespace Sferum.Polls;
@@ -45,7 +46,7 @@ public sealed partial class PollGrain
         if (waiting.Count > 0)
         {
             await chat.NotifyMembersAsync(new ChatNotice(NotificationKind.PollClosing, p.CreatedBy, await NameAsync(p.CreatedBy),
-                $"Опрос скоро закроется: «{p.Question}»", seq, Recipients: waiting));
+                GrainTexts.Format("Notice.PollClosing", p.Question), seq, Recipients: waiting));
         }
     }
 }

@@ -46,6 +46,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<ChatRelay>();
         builder.Services.AddSingleton<Notifications.NotificationRelay>();
         builder.Services.AddSingleton<Notifications.NotificationBadge>();
+        builder.Services.AddSingleton<Notifications.NotificationTexts>();
         builder.Services.AddHostedService<ChatRelayHealing>();
         builder.Services.AddSingleton<UserChats>();
         builder.Services.AddSingleton<Sessions.SessionConnections>();

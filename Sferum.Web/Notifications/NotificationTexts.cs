@@ -1,32 +1,37 @@
+using Microsoft.Extensions.Localization;
 using Sferum.Notifications;
+using Sferum.Web.Localization;
 
 namespace Sferum.Web.Notifications;
 
-/// <summary>How the centre names each kind, and where a notification leads.</summary>
-public static class NotificationTexts
+/// <summary>
+/// How the centre names each kind, and where a notification leads. The names are the ones the badge's script shows in
+/// a device notification (js/notifications.js), so both read them from <see cref="ScriptResource"/> (Notify.*).
+/// </summary>
+public sealed class NotificationTexts(IStringLocalizer<ScriptResource> texts)
 {
-    public static string Describe(NotificationKind kind) => kind switch
+    public string Describe(NotificationKind kind) => texts[kind switch
     {
-        NotificationKind.Mention => "Вас упомянули",
-        NotificationKind.Reply => "Ответ на ваше сообщение",
-        NotificationKind.Announcement => "Объявление: подтвердите «ознакомлен»",
-        NotificationKind.PollClosing => "Опрос скоро закроется",
-        NotificationKind.MeetingStarted => "Началась встреча",
-        NotificationKind.InvitationApproved => "Заявка одобрена",
-        NotificationKind.DirectMessage => "Личные сообщения",
-        _ => "Уведомление",
-    };
+        NotificationKind.Mention => "Notify.Mention",
+        NotificationKind.Reply => "Notify.Reply",
+        NotificationKind.Announcement => "Notify.Announcement",
+        NotificationKind.PollClosing => "Notify.PollClosing",
+        NotificationKind.MeetingStarted => "Notify.MeetingStarted",
+        NotificationKind.InvitationApproved => "Notify.InvitationApproved",
+        NotificationKind.DirectMessage => "Notify.DirectMessages",
+        _ => "Notify.Other",
+    }];
 
     /// <summary>For the settings: what turning the kind off means.</summary>
-    public static string Explain(NotificationKind kind) => kind switch
+    public string Explain(NotificationKind kind) => kind switch
     {
-        NotificationKind.Mention => "кто-то написал @ и ваше имя (приходят и из чатов без звука)",
-        NotificationKind.Reply => "кто-то ответил на ваше сообщение",
-        NotificationKind.Announcement => "учитель просит подтвердить, что вы прочитали",
-        NotificationKind.PollClosing => "за час до конца опроса, на который вы не ответили",
-        NotificationKind.MeetingStarted => "урок, собрание или вебинар в вашем чате",
-        NotificationKind.InvitationApproved => "учитель одобрил вашу заявку по ссылке-приглашению",
-        NotificationKind.DirectMessage => "значок и уведомление устройства о новом личном сообщении (в списке уведомлений их нет — они в «Чатах»)",
+        NotificationKind.Mention => texts["Notify.ExplainMention"],
+        NotificationKind.Reply => texts["Notify.ExplainReply"],
+        NotificationKind.Announcement => texts["Notify.ExplainAnnouncement"],
+        NotificationKind.PollClosing => texts["Notify.ExplainPollClosing"],
+        NotificationKind.MeetingStarted => texts["Notify.ExplainMeetingStarted"],
+        NotificationKind.InvitationApproved => texts["Notify.ExplainInvitationApproved"],
+        NotificationKind.DirectMessage => texts["Notify.ExplainDirectMessage"],
         _ => "",
     };
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sferum.Audit;
 using Sferum.Common;
 using Sferum.Web.Identity;
@@ -9,7 +10,7 @@ using Sferum.Web.Localization;
 namespace Sferum.Web.Pages.Schools;
 
 /// <summary>The school's audit log for its admins: filter by kind of action and period, page through, export as CSV.</summary>
-public sealed class AuditModel(IClusterClient cluster) : PageModel
+public sealed class AuditModel(IClusterClient cluster, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [FromRoute]
     public Guid SchoolId { get; set; }
@@ -71,8 +72,9 @@ public sealed class AuditModel(IClusterClient cluster) : PageModel
             return Page();
         }
 
-        // Semicolons and a BOM: what Russian Excel opens correctly by a double click.
-        var csv = new StringBuilder($"Время ({Clock.ZoneId});Кто;Действие;Описание\r\n");
+        // Semicolons and a BOM: what Russian Excel opens correctly by a double click. The header is the page's language
+        // (with the school's zone); the rows' actions and descriptions are as the audit log stored them.
+        var csv = new StringBuilder(localizer["Audit.CsvHeader", Clock.ZoneId].Value).Append("\r\n");
         foreach (var e in entries)
         {
             csv.Append(Field(Clock.Format(e.At, "dd.MM.yyyy HH:mm:ss"))).Append(';')

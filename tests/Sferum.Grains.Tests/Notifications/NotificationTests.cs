@@ -176,7 +176,7 @@ public sealed class NotificationTests(GrainTestEnvironment env)
         // The reminder (stored in PostgreSQL) fires three seconds from now.
         var closing = Assert.Single(await WaitForAsync(fx.Student, 1, TimeSpan.FromSeconds(60)));
         Assert.Equal((NotificationKind.PollClosing, view.Seq), (closing.Kind, closing.Seq));
-        Assert.Contains("Куда поедем?", closing.Text);
+        Assert.Equal("Опрос скоро закроется: «Куда поедем?»", closing.Text); // GrainTexts.resx, Notice.PollClosing
 
         // The classmate who voted and the author get nothing: the marker is all the classmate has.
         await Chat(fx.ClassChat).SendAsync(fx.Teacher, new SendMessage("m", "@Макарова спасибо", null, Mentions: [fx.Classmate]));
@@ -217,6 +217,7 @@ public sealed class NotificationTests(GrainTestEnvironment env)
 
         var approved = Assert.Single(await WaitForAsync(grandma, 1));
         Assert.Equal((NotificationKind.InvitationApproved, fx.ParentsChat), (approved.Kind, approved.ChatId));
+        Assert.StartsWith("Ваша заявка одобрена: вы в «", approved.Text); // GrainTexts.resx, Notice.InvitationApproved
         Assert.Contains("1А", approved.Text);
     }
 

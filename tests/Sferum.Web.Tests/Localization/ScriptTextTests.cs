@@ -5,7 +5,7 @@ using Sferum.Local;
 namespace Sferum.Web.Tests.Localization;
 
 /// <summary>
-/// The scripts (<c>wwwroot/js</c>, <c>sw.js</c>) and the offline page speak through
+/// The scripts (<c>wwwroot/js</c>, <c>sw.js</c>), the offline page and the notification kinds' names speak through
 /// <c>Sferum.Web/Localization/ScriptResource.resx</c>: a key a script asks for that Russian lacks would show bare, a
 /// key nobody asks for is dead weight in every page, and a Cyrillic literal left in a script is a text a second
 /// language cannot reach.
@@ -78,11 +78,26 @@ public sealed partial class ScriptTextTests
         Assert.Equal("const a = \"http://x\"; \n\n const b = `${a} // не комментарий`;", stripped);
     }
 
-    /// <summary>Keys named in the scripts (any literal shaped like a key whose group the resources have) and in the offline page's <c>T[…]</c>.</summary>
+    [Fact]
+    public void The_portal_code_that_moved_its_texts_to_the_resources_holds_none()
+    {
+        var moved = new[] { "Notifications/NotificationTexts.cs", "Pages/Schools/Audit.cshtml.cs", "Pages/Offline.cshtml" };
+
+        var offending = moved.Where(f => Cyrillic().IsMatch(File.ReadAllText(Path.Combine(Web, f)))).ToList();
+        Assert.True(offending.Count == 0, "Russian text back in: " + string.Join(", ", offending));
+    }
+
+    /// <summary>
+    /// Keys named in the scripts and in the portal's code that reads ScriptResource (any literal shaped like a key whose
+    /// group the resources have), and in the offline page's <c>T[…]</c>.
+    /// </summary>
     private static IEnumerable<(string Key, string File)> UsedKeys()
     {
         var groups = Russian.Keys.Select(k => k[..k.IndexOf('.')]).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in Scripts())
+        var code = Directory.EnumerateFiles(Web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("IStringLocalizer<ScriptResource>", StringComparison.Ordinal));
+        foreach (var file in Scripts().Concat(code))
         {
             foreach (Match m in KeyLiteral().Matches(ScriptSource.WithoutComments(File.ReadAllText(file))))
             {
