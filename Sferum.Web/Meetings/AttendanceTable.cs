@@ -11,15 +11,18 @@ namespace Sferum.Web.Meetings;
 /// </summary>
 public static class AttendanceTable
 {
-    public static string Csv(IReadOnlyList<AttendanceEntry> entries, DateTimeOffset now, SchoolClock clock)
+    /// <summary>The table's words in the reader's language: the header row and what a stay not yet ended says.</summary>
+    public sealed record Texts(string Header, string StillIn);
+
+    public static string Csv(IReadOnlyList<AttendanceEntry> entries, DateTimeOffset now, SchoolClock clock, Texts texts)
     {
-        var text = new StringBuilder("Участник;Вошёл;Вышел;Минут;Всего минут у участника\r\n");
+        var text = new StringBuilder(texts.Header).Append("\r\n");
         var totals = entries.GroupBy(e => e.UserId).ToDictionary(g => g.Key, g => g.Sum(e => Minutes(e, now)));
         foreach (var e in entries.OrderBy(e => e.Name, StringComparer.Create(new CultureInfo("ru-RU"), false)).ThenBy(e => e.JoinedAt))
         {
             text.Append(Cell(e.Name)).Append(';')
                 .Append(clock.Format(e.JoinedAt, TimeFormat)).Append(';')
-                .Append(e.LeftAt is { } left ? clock.Format(left, TimeFormat) : "сейчас во встрече").Append(';')
+                .Append(e.LeftAt is { } left ? clock.Format(left, TimeFormat) : texts.StillIn).Append(';')
                 .Append(Minutes(e, now).ToString("0.#", CultureInfo.GetCultureInfo("ru-RU"))).Append(';')
                 .Append(totals[e.UserId].ToString("0.#", CultureInfo.GetCultureInfo("ru-RU"))).Append("\r\n");
         }

@@ -112,7 +112,8 @@ public static class MeetingsApi
             .CreateAsync(userId, new MeetingDraft(chatId, request.Kind, request.Title ?? "", request.StartsAt, request.Record)));
     }
 
-    private static async Task<IResult> AttendanceAsync(Guid meetingId, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> AttendanceAsync(Guid meetingId, HttpContext http, IClusterClient cluster,
+        Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
     {
         var userId = http.User.GetUserId();
         var meeting = cluster.GetGrain<IMeetingGrain>(meetingId);
@@ -121,8 +122,9 @@ public static class MeetingsApi
             var view = await meeting.GetAsync(userId);
             var entries = await meeting.AttendanceAsync(userId);
             var clock = await SchoolClocks.ForSchoolAsync(cluster, view.SchoolId);
-            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AttendanceTable.Csv(entries, DateTimeOffset.UtcNow, clock))).ToArray(),
-                "text/csv; charset=utf-8", $"Посещаемость {view.Title} {view.StartedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
+            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AttendanceTable.Csv(entries, DateTimeOffset.UtcNow, clock,
+                new AttendanceTable.Texts(localizer["Attendance.CsvHeader"], localizer["Attendance.StillIn"])))).ToArray(),
+                "text/csv; charset=utf-8", localizer["Attendance.FileName", view.Title, view.StartedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""]);
         }
         catch (Common.DomainException ex)
         {
