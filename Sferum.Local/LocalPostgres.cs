@@ -128,9 +128,17 @@ public sealed class LocalPostgres : IAsyncDisposable
         // default of 100 connections is too few for a cluster and a load test on one server.
         var serverOptions = $"-k {RunDirectory} -c listen_addresses=127.0.0.1 -p {Port} -c max_connections=400"
             + string.Concat(options.Settings.Select(setting => $" -c {setting}"));
-        await RunAsServerUserCheckedAsync("pg_ctl", [
-            "-D", DataDirectory, "-l", Path.Combine(RunDirectory, "postgres.log"), "-w", "-t", "60", "-o", serverOptions, "start",
+        var serverLog = Path.Combine(RunDirectory, "postgres.log");
+        var (startStatus, output) = await RunAsServerUserAsync("pg_ctl", [
+            "-D", DataDirectory, "-l", serverLog, "-w", "-t", "60", "-o", serverOptions, "start",
         ], cancellationToken);
+        if (startStatus != 0)
+        {
+            // pg_ctl only says "Examine the log output": the reason (a port in use, shared memory) is in the server's log.
+            throw new InvalidOperationException(
+                $"PostgreSQL did not start on 127.0.0.1:{Port} (pg_ctl exited with {startStatus}): {output.Trim()}\n{LogTail(serverLog)}");
+        }
+
         running = true;
         logger.LogInformation("PostgreSQL listening on 127.0.0.1:{Port}", Port);
     }
@@ -184,6 +192,20 @@ public sealed class LocalPostgres : IAsyncDisposable
         return ServerAccount.IsRoot
             ? ("runuser", new[] { "-u", ServerAccount.Name, "--", path }.Concat(arguments))
             : (path, arguments);
+    }
+
+    private static string LogTail(string path, int lines = 15)
+    {
+        try
+        {
+            return File.Exists(path)
+                ? $"Last lines of {path}:\n" + string.Join('\n', File.ReadLines(path).TakeLast(lines))
+                : $"{path} was not written.";
+        }
+        catch (IOException exception)
+        {
+            return $"{path} could not be read: {exception.Message}";
+        }
     }
 
     private static void GiveToServerUser(string path)
