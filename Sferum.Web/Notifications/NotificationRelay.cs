@@ -7,7 +7,9 @@ namespace Sferum.Web.Notifications;
 /// <summary>
 /// This web node's receiver of notifications: one client object for the whole node, registered with the notifications
 /// grain of every person who has a page open here (from their first connection to their last), renewed with the chat
-/// feeds. A push goes to the person's own SignalR group as "notification"; nobody else's connection is in it.
+/// feeds. A push goes as "notification" to each of the person's connections on this node, which this relay already
+/// knows: no SignalR group per person (a group is a concurrent dictionary of its own, about 1 KB for every person
+/// connected, kept for as long as they are).
 /// </summary>
 public sealed class NotificationRelay(IClusterClient cluster, IHubContext<ChatHub> hub, ILogger<NotificationRelay> logger) : INotificationFeed
 {
@@ -15,8 +17,6 @@ public sealed class NotificationRelay(IClusterClient cluster, IHubContext<ChatHu
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, HashSet<string>> people = [];
     private INotificationFeed? reference;
-
-    public static string Group(Guid userId) => $"notify:{userId:N}";
 
     private INotificationFeed Reference
     {
@@ -44,7 +44,6 @@ public sealed class NotificationRelay(IClusterClient cluster, IHubContext<ChatHu
             connections.Add(connectionId);
         }
 
-        await hub.Groups.AddToGroupAsync(connectionId, Group(userId));
         if (first)
         {
             await WatchAsync(userId);
@@ -92,7 +91,23 @@ public sealed class NotificationRelay(IClusterClient cluster, IHubContext<ChatHu
         }
     }
 
-    public Task PushAsync(NotificationPush push) => hub.Clients.Group(Group(push.UserId)).SendAsync("notification", push);
+    public Task PushAsync(NotificationPush push)
+    {
+        string[] connections;
+        lock (gate)
+        {
+            if (!people.TryGetValue(push.UserId, out var open))
+            {
+                return Task.CompletedTask;
+            }
+
+            connections = [.. open];
+        }
+
+        // One send per connection: SignalR finds a single connection by its id, whereas a list of ids is matched
+        // against every connection of the node.
+        return Task.WhenAll(connections.Select(id => hub.Clients.Client(id).SendAsync("notification", push)));
+    }
 
     private async Task WatchAsync(Guid userId)
     {
