@@ -57,9 +57,11 @@ public sealed class SessionStore(NpgsqlDataSource database)
 
     public async Task EndAsync(IReadOnlyCollection<Guid> sessionIds, string reason)
     {
-        await using var command = database.CreateCommand(
-            // The ID token is personal data needed only while the session lives (for its sign-out): it goes with the ending.
-            "UPDATE user_sessions SET ended_at = clock_timestamp(), ended_reason = @reason, id_token = NULL WHERE session_id = ANY(@ids) AND ended_at IS NULL");
+        // The ID token is personal data needed only while the session lives (for its sign-out): it goes with the ending.
+        await using var command = database.CreateCommand("""
+            UPDATE user_sessions SET ended_at = clock_timestamp(), ended_reason = @reason, id_token = NULL
+            WHERE session_id = ANY(@ids) AND ended_at IS NULL
+            """);
         command.Parameters.AddWithValue("ids", sessionIds.ToArray());
         command.Parameters.AddWithValue("reason", reason);
         await command.ExecuteNonQueryAsync();
