@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Options;
 using Sferum.Audit;
 using Sferum.Files;
+using Sferum.Sessions;
 
 namespace Sferum.PersonalData;
 
 /// <summary>
 /// Applies retention: a school's policy (for its admin's button and for the nightly job alike) and the platform's
-/// part — the audit log past its period, exports past their day, stored files nothing refers to any more.
+/// part — the audit log past its period, exports past their day, stored files nothing refers to any more, the ID
+/// tokens of sessions past their lifetime.
 /// </summary>
 public sealed class RetentionApplier(
     RetentionStore store,
@@ -15,6 +17,7 @@ public sealed class RetentionApplier(
     IFileStore files,
     AuditLog audit,
     IOptions<RetentionOptions> options,
+    IOptions<SessionOptions> sessions,
     TimeProvider clock)
 {
     public async Task<RetentionReport> ApplySchoolAsync(Guid schoolId, string trigger, Guid? by)
@@ -32,6 +35,7 @@ public sealed class RetentionApplier(
         var auditRemoved = await store.PurgeAuditAsync(now.AddYears(-options.Value.AuditYears));
         var exportsRemoved = exportFolder.DeleteAllBut(await exports.ExpireAsync(now));
         var sessionsRemoved = await store.PurgeSessionsAsync(now.AddDays(-options.Value.SessionDays));
+        await store.ForgetExpiredSessionTokensAsync(now.AddHours(-sessions.Value.LifetimeHours));
         var referenced = await store.ReferencedFilesAsync();
         var spareAfter = now.AddHours(-options.Value.UnreferencedFileHours);
         var storedRemoved = 0;

@@ -160,6 +160,18 @@ public sealed class RetentionStore(NpgsqlDataSource database)
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Forgets the provider's ID token of sessions started before the cutoff (past their lifetime) that nobody ended:
+    /// such a session is refused at its next request anyway, and one never used again is never ended by its grain.
+    /// </summary>
+    public async Task<int> ForgetExpiredSessionTokensAsync(DateTimeOffset startedBefore)
+    {
+        await using var command = database.CreateCommand(
+            "UPDATE user_sessions SET id_token = NULL WHERE id_token IS NOT NULL AND created_at < @cutoff");
+        command.Parameters.AddWithValue("cutoff", startedBefore);
+        return await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Every file hash something still refers to: attachments of messages and files of the materials library.</summary>
     public async Task<HashSet<string>> ReferencedFilesAsync()
     {

@@ -22,18 +22,29 @@ public sealed class SessionStore(NpgsqlDataSource database)
         return rows;
     }
 
-    public async Task InsertAsync(Guid userId, Row row)
+    public async Task InsertAsync(Guid userId, Row row, string? idToken)
     {
         await using var command = database.CreateCommand("""
-            INSERT INTO user_sessions (session_id, user_id, created_at, last_seen_at, user_agent, address)
-            VALUES (@id, @user, @at, @at, @agent, @address)
+            INSERT INTO user_sessions (session_id, user_id, created_at, last_seen_at, user_agent, address, id_token)
+            VALUES (@id, @user, @at, @at, @agent, @address, @token)
             """);
         command.Parameters.AddWithValue("id", row.SessionId);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("at", row.CreatedAt);
         command.Parameters.AddWithValue("agent", row.UserAgent);
         command.Parameters.AddWithValue("address", row.Address);
+        command.Parameters.Add(new NpgsqlParameter<string?>("token", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = idToken });
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The provider's ID token of a live session of the user; null if none.</summary>
+    public async Task<string?> IdTokenAsync(Guid userId, Guid sessionId)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT id_token FROM user_sessions WHERE session_id = @id AND user_id = @user AND ended_at IS NULL");
+        command.Parameters.AddWithValue("id", sessionId);
+        command.Parameters.AddWithValue("user", userId);
+        return await command.ExecuteScalarAsync() as string;
     }
 
     public async Task SeenAsync(Guid sessionId, DateTimeOffset at)
@@ -46,8 +57,11 @@ public sealed class SessionStore(NpgsqlDataSource database)
 
     public async Task EndAsync(IReadOnlyCollection<Guid> sessionIds, string reason)
     {
-        await using var command = database.CreateCommand(
-            "UPDATE user_sessions SET ended_at = clock_timestamp(), ended_reason = @reason WHERE session_id = ANY(@ids) AND ended_at IS NULL");
+        // The ID token is personal data needed only while the session lives (for its sign-out): it goes with the ending.
+        await using var command = database.CreateCommand("""
+            UPDATE user_sessions SET ended_at = clock_timestamp(), ended_reason = @reason, id_token = NULL
+            WHERE session_id = ANY(@ids) AND ended_at IS NULL
+            """);
         command.Parameters.AddWithValue("ids", sessionIds.ToArray());
         command.Parameters.AddWithValue("reason", reason);
         await command.ExecuteNonQueryAsync();

@@ -10,6 +10,8 @@ namespace Sferum.Sessions;
 public sealed class UserSessionsGrain(SessionStore store, AuditLog audit, IOptions<SessionOptions> options, TimeProvider clock)
     : Grain, IUserSessionsGrain
 {
+    // A longer token is not kept: the hint is optional, and a row must not carry whatever a provider sends.
+    private const int MaxIdTokenLength = 16 * 1024;
     private static readonly TimeSpan WriteEvery = TimeSpan.FromMinutes(1);
     private readonly Dictionary<Guid, SessionStore.Row> sessions = [];
     private readonly Dictionary<Guid, DateTimeOffset> written = [];
@@ -25,11 +27,13 @@ public sealed class UserSessionsGrain(SessionStore store, AuditLog audit, IOptio
         }
     }
 
-    public async Task<Guid> StartAsync(string userAgent, string address)
+    public Task<Guid> StartAsync(string userAgent, string address) => StartWithIdTokenAsync(userAgent, address, null);
+
+    public async Task<Guid> StartWithIdTokenAsync(string userAgent, string address, string? idToken)
     {
         var now = clock.GetUtcNow();
         var row = new SessionStore.Row(Guid.NewGuid(), Shorten(userAgent, 300), Shorten(address, 64), now, now);
-        await store.InsertAsync(UserId, row);
+        await store.InsertAsync(UserId, row, string.IsNullOrEmpty(idToken) || idToken.Length > MaxIdTokenLength ? null : idToken);
         sessions[row.SessionId] = row;
         written[row.SessionId] = now;
         return row.SessionId;
@@ -65,6 +69,11 @@ public sealed class UserSessionsGrain(SessionStore store, AuditLog audit, IOptio
 
         return true;
     }
+
+    // Read from the table, not kept in memory: it is needed once per session, at sign-out. The table query repeats the
+    // owner check (user_id), so a session id of another user's never yields their token.
+    public async Task<string?> SignOutHintAsync(Guid sessionId) =>
+        sessions.ContainsKey(sessionId) ? await store.IdTokenAsync(UserId, sessionId) : null;
 
     public Task<IReadOnlyList<UserSession>> ListAsync() =>
         Task.FromResult<IReadOnlyList<UserSession>>(sessions.Values.OrderByDescending(s => s.LastSeenAt)

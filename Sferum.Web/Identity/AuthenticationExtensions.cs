@@ -58,6 +58,7 @@ public static class AuthenticationExtensions
                 o.NonceCookie.SameSite = SameSiteMode.Lax;
                 o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.MapInboundClaims = false;
+                // No tokens in the cookie: the ID token (the sign-out hint) is kept with the server-side session.
                 o.SaveTokens = false;
                 o.GetClaimsFromUserInfoEndpoint = oidc.GetClaimsFromUserInfoEndpoint;
                 o.Scope.Clear();
@@ -69,6 +70,7 @@ public static class AuthenticationExtensions
                 o.TokenValidationParameters.NameClaimType = SferumClaims.Name;
                 o.Events.OnTokenValidated = SignInEvents.OnTokenValidated;
                 o.Events.OnRemoteFailure = SignInEvents.OnRemoteFailure;
+                o.Events.OnRedirectToIdentityProviderForSignOut = SignOutEvents.OnRedirectToIdentityProviderForSignOut;
                 o.Events.OnRedirectToIdentityProvider = context =>
                 {
                     if (context.Request.Path.StartsWithSegments("/api"))

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Sferum.Common;
@@ -7,8 +6,9 @@ using Sferum.Identity;
 namespace Sferum.Web.Identity;
 
 /// <summary>
-/// What happens when the provider hands a user back: the user grain is created or updated from the claims, and the
-/// session cookie gets a small principal of our own instead of the provider's claims.
+/// What happens when the provider hands a user back: the user grain is created or updated from the claims, a
+/// server-side session is started (holding the provider's ID token), and the session cookie gets a small principal of
+/// our own instead of the provider's claims and tokens.
 /// </summary>
 internal static class SignInEvents
 {
@@ -34,8 +34,11 @@ internal static class SignInEvents
             profile = await grains.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor(identity.Provider, identity.Subject))
                 .SignInAsync(identity);
             var request = context.HttpContext;
-            sessionId = await grains.GetGrain<Sferum.Sessions.IUserSessionsGrain>(profile.UserId).StartAsync(
-                request.Request.Headers.UserAgent.ToString(), request.Connection.RemoteIpAddress?.ToString() ?? "");
+            // The ID token stays with the server-side session (the hint for signing out at the provider), not in the
+            // cookie, which every request uploads and every live connection holds.
+            sessionId = await grains.GetGrain<Sferum.Sessions.IUserSessionsGrain>(profile.UserId).StartWithIdTokenAsync(
+                request.Request.Headers.UserAgent.ToString(), request.Connection.RemoteIpAddress?.ToString() ?? "",
+                context.SecurityToken?.RawData);
         }
         catch (DomainException ex)
         {
@@ -44,21 +47,7 @@ internal static class SignInEvents
             return;
         }
 
-        var claims = new List<Claim>
-        {
-            new(SferumClaims.UserId, profile.UserId.ToString()),
-            new(SferumClaims.Name, profile.Name.FullName),
-            new(SferumClaims.Trust, profile.Trust.ToClaimValue()),
-            new(SferumClaims.PlatformOperator, profile.IsPlatformOperator ? "true" : "false"),
-            new(SferumClaims.SessionId, sessionId.ToString()),
-        };
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SferumClaims.AuthenticationType, SferumClaims.Name, null));
-
-        // Keep only the ID token (as the hint for signing out at the provider); access tokens are not needed.
-        if (context.SecurityToken?.RawData is { } idToken)
-        {
-            context.Properties!.StoreTokens([new AuthenticationToken { Name = "id_token", Value = idToken }]);
-        }
+        context.Principal = SessionPrincipal.Create(profile.UserId, profile.Name.FullName, profile.Trust, profile.IsPlatformOperator, sessionId);
 
         logger.LogInformation("User {UserId} signed in (trust {Trust})", profile.UserId, profile.Trust);
     }

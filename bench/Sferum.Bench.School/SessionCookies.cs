@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,8 +11,9 @@ namespace Sferum.Bench;
 
 /// <summary>
 /// Session cookies for thousands of simulated users, minted the way the portal would after an OIDC sign-in: the same
-/// claims, protected with the portal's data-protection keys (kept in PostgreSQL, which an operator's tool can read).
-/// Signing thousands of users in through the provider's form would measure the form, not the chat.
+/// principal (<see cref="SessionPrincipal"/>, so the cookie cannot drift from a real one), protected with the portal's
+/// data-protection keys (kept in PostgreSQL, which an operator's tool can read). Signing thousands of users in through
+/// the provider's form would measure the form, not the chat.
 /// </summary>
 public sealed class SessionCookies
 {
@@ -36,15 +36,8 @@ public sealed class SessionCookies
     public async Task<string> ForAsync(Guid userId, string name)
     {
         var session = await cluster.GetGrain<Sferum.Sessions.IUserSessionsGrain>(userId).StartAsync("Sferum.Bench.Chat", "127.0.0.1");
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(SferumClaims.UserId, userId.ToString()),
-            new Claim(SferumClaims.Name, name),
-            new Claim(SferumClaims.Trust, TrustLevel.Standard.ToClaimValue()),
-            new Claim(SferumClaims.PlatformOperator, "false"),
-            new Claim(SferumClaims.SessionId, session.ToString()),
-        ], SferumClaims.AuthenticationType, SferumClaims.Name, null);
         var properties = new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(2) };
-        return format.Protect(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, CookieAuthenticationDefaults.AuthenticationScheme));
+        var principal = SessionPrincipal.Create(userId, name, TrustLevel.Standard, platformOperator: false, session);
+        return format.Protect(new AuthenticationTicket(principal, properties, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }

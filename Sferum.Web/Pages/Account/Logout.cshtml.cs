@@ -18,12 +18,26 @@ public sealed class LogoutModel(IClusterClient cluster) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (User.Identity?.IsAuthenticated == true && Guid.TryParse(User.FindFirst(SferumClaims.SessionId)?.Value, out var sessionId))
+        var properties = new AuthenticationProperties { RedirectUri = "/" };
+        if (User.Identity?.IsAuthenticated != true || !Guid.TryParse(User.FindFirst(SferumClaims.SessionId)?.Value, out var sessionId))
+        {
+            return SignOut(properties, CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme);
+        }
+
+        // The provider's sign-out request is built first: its hint (SignOutEvents) is the session's ID token, which
+        // ending the session clears. The session ends whatever happens to that request (a provider that cannot be
+        // reached must not leave the session usable).
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        try
+        {
+            await HttpContext.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, properties);
+        }
+        finally
         {
             await cluster.GetGrain<IUserSessionsGrain>(User.GetUserId()).EndAsync(sessionId, "signed-out");
         }
 
-        return SignOut(new AuthenticationProperties { RedirectUri = "/" },
-            CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme);
+        // The OpenID Connect handler has written the redirect to the provider.
+        return new EmptyResult();
     }
 }

@@ -117,7 +117,7 @@ public sealed class ErasureScenario
         var club = await directory.CreateAsync(teacherId, new CommunitySettings("Кружок рисования", "", [1], false));
         await directory.RequestJoinAsync(pupilId, club, "Хочу рисовать");
         await env.Grains.GetGrain<IModerationGrain>(school).ReportAsync(classmateId, chatId, pupilPost.Seq, ReportReason.Other, "проверка");
-        await env.Grains.GetGrain<Sessions.IUserSessionsGrain>(pupilId).StartAsync("Firefox", "10.1.2.3");
+        await env.Grains.GetGrain<Sferum.Sessions.IUserSessionsGrain>(pupilId).StartAsync("Firefox", "10.1.2.3");
 
         return new ErasureScenario
         {

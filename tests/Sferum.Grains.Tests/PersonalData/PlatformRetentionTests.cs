@@ -3,6 +3,7 @@ using Npgsql;
 using Sferum.Audit;
 using Sferum.Files;
 using Sferum.PersonalData;
+using Sferum.Sessions;
 using Sferum.Testing;
 
 namespace Sferum.Grains.Tests.PersonalData;
@@ -29,7 +30,8 @@ public sealed class PlatformRetentionTests(GrainTestEnvironment env)
             var store = new RetentionStore(database);
             var exports = new DataExportStore(database);
             var exportFolder = new ExportFolder(fileOptions);
-            var applier = new RetentionApplier(store, exports, exportFolder, files, audit, Options.Create(new RetentionOptions()), TimeProvider.System);
+            var applier = new RetentionApplier(store, exports, exportFolder, files, audit, Options.Create(new RetentionOptions()),
+                Options.Create(new SessionOptions { LifetimeHours = 12 }), TimeProvider.System);
 
             // Audit: two entries four years old, one from today.
             await Sql.ExecuteAsync(connectionString, """
@@ -71,10 +73,20 @@ public sealed class PlatformRetentionTests(GrainTestEnvironment env)
                   (gen_random_uuid(), @u, 'Firefox', '10.0.0.1', NULL)
                 """, ("u", user));
 
+            // ID tokens of open sessions: one started 13 hours ago (past the 12-hour lifetime, never ended), one just now.
+            var holder = Guid.NewGuid();
+            await Sql.ExecuteAsync(connectionString, """
+                INSERT INTO user_sessions (session_id, user_id, user_agent, address, created_at, id_token) VALUES
+                  (gen_random_uuid(), @u, 'Firefox', '10.0.0.1', now() - interval '13 hours', 'stale.id.token'),
+                  (gen_random_uuid(), @u, 'Firefox', '10.0.0.1', now(), 'live.id.token')
+                """, ("u", holder));
+
             var first = await applier.ApplyPlatformAsync("nightly");
 
             Assert.Equal((2L, 1, 1, 1), (first.AuditRemoved, first.ExportsRemoved, first.StoredFilesRemoved, first.SessionsRemoved));
             Assert.Equal(2, await Sql.CountAsync(connectionString, "SELECT count(*) FROM user_sessions WHERE user_id = @u", ("u", user)));
+            Assert.Equal("live.id.token", await Sql.ScalarAsync<string>(connectionString,
+                "SELECT string_agg(id_token, ',') FROM user_sessions WHERE user_id = @u", ("u", holder)));
             Assert.True(Stored(files, referenced));
             Assert.True(Stored(files, fresh));
             Assert.False(Stored(files, orphan));

@@ -11,14 +11,20 @@ public sealed partial class OidcHttpBrowser : IDisposable
 {
     private readonly HttpClient client;
 
-    public OidcHttpBrowser(string webUrl, bool followRedirects = true)
+    /// <param name="cookies">Another browser's cookies, shared (not copied): e.g. to stop at one redirect of its flow.</param>
+    /// <param name="userAgent">Sent with every request; a unique one finds this browser's rows in <c>user_sessions</c>.</param>
+    public OidcHttpBrowser(string webUrl, bool followRedirects = true, CookieContainer? cookies = null, string? userAgent = null)
     {
-        Cookies = new CookieContainer();
+        Cookies = cookies ?? new CookieContainer();
         client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = followRedirects })
         {
             BaseAddress = new Uri(webUrl),
             Timeout = TimeSpan.FromSeconds(30),
         };
+        if (userAgent is not null)
+        {
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        }
     }
 
     public CookieContainer Cookies { get; }
