@@ -26,8 +26,8 @@ public sealed partial class ChatGrain
     {
         var events = await store.EventsAfterAsync(ChatId, Math.Max(0, afterSeq), Math.Clamp(limit, 1, 500));
         // As live: no notification for the members that the school's quiet hours silence now.
-        var silent = SilentNow();
-        return events.Select(e => e.Type == ChatEventType.Posted ? e with { Silent = silent } : e).ToList();
+        var quiet = QuietForStudentsNow();
+        return events.Select(e => e.Type == ChatEventType.Posted ? e with { QuietForStudents = quiet } : e).ToList();
     }
 
     public Task UnwatchAsync(IChatFeed feed)

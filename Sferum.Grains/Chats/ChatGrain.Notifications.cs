@@ -65,15 +65,15 @@ public sealed partial class ChatGrain
         await RefreshQuietHoursAsync();
         var recipients = (notice.Recipients ?? membership.Members.Keys.ToList())
             .Where(u => u != notice.ActorId && u != Guid.Empty && membership.IsMember(u)).Distinct().ToList();
-        var silent = SilentNow();
+        var quiet = QuietForStudentsNow();
         foreach (var userId in recipients)
         {
             var title = await TitleForAsync(userId);
-            Send(userId, Notification.Notice(notice.Kind, ChatId, notice.Seq, notice.MeetingId, title, notice.ActorId, notice.ActorName, notice.Text), silent);
+            Send(userId, Notification.Notice(notice.Kind, ChatId, notice.Seq, notice.MeetingId, title, notice.ActorId, notice.ActorName, notice.Text), quiet);
         }
     }
 
-    private void NotifyPosted(IReadOnlyList<PendingEvent> events, IReadOnlyList<ChatMessage> messages, IReadOnlyList<Guid>? silent)
+    private void NotifyPosted(IReadOnlyList<PendingEvent> events, IReadOnlyList<ChatMessage> messages, bool quiet)
     {
         for (var i = 0; i < events.Count; i++)
         {
@@ -92,7 +92,7 @@ public sealed partial class ChatGrain
                 continue;
             }
 
-            _ = NotifyPostAsync(message, silent);
+            _ = NotifyPostAsync(message, quiet);
         }
 
         if (recentAuthors.Count > 2000)
@@ -104,7 +104,7 @@ public sealed partial class ChatGrain
         }
     }
 
-    private async Task NotifyPostAsync(ChatMessage message, IReadOnlyList<Guid>? silent)
+    private async Task NotifyPostAsync(ChatMessage message, bool quiet)
     {
         try
         {
@@ -114,20 +114,20 @@ public sealed partial class ChatGrain
             {
                 if (told.Add(userId))
                 {
-                    Send(userId, Notification.Notice(NotificationKind.Mention, ChatId, message.Seq, null, await TitleForAsync(userId), message.AuthorId, message.AuthorName, text), silent);
+                    Send(userId, Notification.Notice(NotificationKind.Mention, ChatId, message.Seq, null, await TitleForAsync(userId), message.AuthorId, message.AuthorName, text), quiet);
                 }
             }
 
             if (message.ReplyTo is { } replyTo && await RepliedAuthorAsync(replyTo) is { } repliedTo && membership.IsMember(repliedTo) && told.Add(repliedTo))
             {
-                Send(repliedTo, Notification.Notice(NotificationKind.Reply, ChatId, message.Seq, null, await TitleForAsync(repliedTo), message.AuthorId, message.AuthorName, text), silent);
+                Send(repliedTo, Notification.Notice(NotificationKind.Reply, ChatId, message.Seq, null, await TitleForAsync(repliedTo), message.AuthorId, message.AuthorName, text), quiet);
             }
 
             if (message.RequiresAck)
             {
                 foreach (var userId in membership.Members.Keys.Where(u => u != Guid.Empty && told.Add(u)).ToList())
                 {
-                    Send(userId, Notification.Notice(NotificationKind.Announcement, ChatId, message.Seq, null, await TitleForAsync(userId), message.AuthorId, message.AuthorName, text), silent);
+                    Send(userId, Notification.Notice(NotificationKind.Announcement, ChatId, message.Seq, null, await TitleForAsync(userId), message.AuthorId, message.AuthorName, text), quiet);
                 }
             }
 
@@ -135,7 +135,7 @@ public sealed partial class ChatGrain
             {
                 foreach (var userId in membership.Members.Keys.Where(u => u != Guid.Empty && told.Add(u)).ToList())
                 {
-                    Send(userId, Notification.Notice(NotificationKind.DirectMessage, ChatId, message.Seq, null, message.AuthorName, message.AuthorId, message.AuthorName, text), silent);
+                    Send(userId, Notification.Notice(NotificationKind.DirectMessage, ChatId, message.Seq, null, message.AuthorName, message.AuthorId, message.AuthorName, text), quiet);
                 }
             }
         }
@@ -162,6 +162,6 @@ public sealed partial class ChatGrain
             ? await AuthorNameAsync(other)
             : membership.Title;
 
-    private void Send(Guid userId, Notification notice, IReadOnlyList<Guid>? silent) =>
-        GrainFactory.GetGrain<INotificationsGrain>(userId).NotifyAsync(notice, quiet: silent?.Contains(userId) == true).Ignore();
+    private void Send(Guid userId, Notification notice, bool quietForStudents) =>
+        GrainFactory.GetGrain<INotificationsGrain>(userId).NotifyAsync(notice, quiet: Silenced(userId, quietForStudents)).Ignore();
 }

@@ -26,7 +26,9 @@ public sealed partial class ChatGrain
     /// <summary>"25.11.2026 08:00" in the school's time zone (once the quiet hours were read; the clock's fallback before).</summary>
     private string SchoolTimeText(DateTimeOffset at) => SchoolClock.For(quietHours?.TimeZone).Format(at);
 
-    /// <summary>The students of this chat while it is quiet at the school; null otherwise.</summary>
-    private IReadOnlyList<Guid>? SilentNow() =>
-        quietHours?.IsQuiet(clock.GetUtcNow()) == true && membership.StudentIds.Count > 0 ? membership.StudentIds.ToList() : null;
+    /// <summary>Whether it is quiet at the school now and this chat has students, whom a new message must not notify.</summary>
+    private bool QuietForStudentsNow() => membership.StudentIds.Count > 0 && quietHours?.IsQuiet(clock.GetUtcNow()) == true;
+
+    /// <summary>Whether a notification to <paramref name="userId"/> must be silent (a set lookup, once per recipient).</summary>
+    private bool Silenced(Guid userId, bool quietForStudents) => quietForStudents && membership.StudentIds.Contains(userId);
 }

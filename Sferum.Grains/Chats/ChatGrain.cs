@@ -247,7 +247,7 @@ public sealed partial class ChatGrain(
             ? await AuthorNameAsync(other)
             : membership.Title;
         return new ChatSummary(ChatId, membership.Kind, title, lastSeq, await store.UnreadAsync(ChatId, userId), last,
-            membership.CanPost(userId), membership.Members.Count, membership.IsModerator(userId));
+            membership.CanPost(userId), membership.Members.Count, membership.IsModerator(userId), membership.StudentIds.Contains(userId));
     }
 
     public Task<ChatAccess> GetAccessAsync(Guid userId)
@@ -353,10 +353,10 @@ public sealed partial class ChatGrain(
                     }
 
                     // Live only after the commit: nobody sees a message that could still be lost.
-                    var silent = SilentNow();
+                    var quiet = QuietForStudentsNow();
                     Deliver(toWrite.Zip(messages, (e, message) =>
-                        new ChatEvent(ChatId, e.Seq, e.Type, message, [], Silent: e.Type == ChatEventType.Posted ? silent : null)).ToList());
-                    NotifyPosted(toWrite, messages, silent);
+                        new ChatEvent(ChatId, e.Seq, e.Type, message, [], QuietForStudents: quiet && e.Type == ChatEventType.Posted)).ToList());
+                    NotifyPosted(toWrite, messages, quiet);
                     return;
                 }
 

@@ -237,7 +237,7 @@ public sealed class ChatRelay(IClusterClient cluster, IHubContext<ChatHub> hub, 
         if (e.Type != ChatEventType.MembersChanged)
         {
             // One message per event and device: the chat list raises its badge from this same event (not for the
-            // author's own devices, nor for the members the event lists as silent during quiet hours).
+            // author's own devices, nor for the chat's students while the event says the school's quiet hours hold).
             await hub.Clients.Group(feed.Group).SendAsync("chatEvent", e);
             if (e is { Type: ChatEventType.Posted, Message: { } message })
             {

@@ -9,8 +9,9 @@ namespace Sferum.Web.Tests;
 
 /// <summary>
 /// Quiet hours through the whole stack: the admin sets the window on the school page; during it a new message's live
-/// event names the pupils as silent (their devices show it in the open chat but raise no badge: the browser test
-/// checks the chat list), outside it nobody; the teacher is told when it ends.
+/// event says so (pupils' devices show it in the open chat but raise no badge: the browser test checks the chat list),
+/// and each member's chat list knows whether the quiet hours apply to them (the pupil) or not (the teacher); outside it
+/// no event says so; the teacher is told when it ends.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed partial class QuietHoursTests(WebTestEnvironment env)
@@ -31,9 +32,9 @@ public sealed partial class QuietHoursTests(WebTestEnvironment env)
             await teacher.Connection.InvokeAsync<ChatMessage>("Send", chatId, Guid.NewGuid().ToString(), "Днём", null);
             var daytime = await pupil.NextEventAsync(chatId, TimeSpan.FromSeconds(10));
             Assert.Equal("Днём", daytime.Message!.Text);
-            Assert.Empty(daytime.Silent ?? []);
+            Assert.False(daytime.QuietForStudents);
 
-            // Inside quiet hours: the event arrives (the open chat shows it) and names the pupil as silent.
+            // Inside quiet hours: the event arrives (the open chat shows it) and says that the quiet hours hold.
             await QuietHours.SetAsync(admin, school, now.AddHours(-1), now.AddHours(1));
             await teacher.Connection.InvokeAsync<ChatMessage>("Send", chatId, Guid.NewGuid().ToString(), "Поздно вечером", null);
             var late = await pupil.NextEventAsync(chatId, TimeSpan.FromSeconds(10));
@@ -48,9 +49,12 @@ public sealed partial class QuietHoursTests(WebTestEnvironment env)
             }
             while (reply.Message?.Text != "Спокойной ночи");
 
-            Assert.Equal([reply.Message!.AuthorId], late.Silent);
-            Assert.Equal([reply.Message.AuthorId], reply.Silent);
-            Assert.DoesNotContain(late.Message.AuthorId, reply.Silent!);
+            Assert.True(late.QuietForStudents);
+            Assert.True(reply.QuietForStudents);
+            // Whom they silence is each member's own business: the pupil's chat list knows they apply to her, the
+            // teacher's that they do not.
+            Assert.True((await pupil.Connection.InvokeAsync<List<ChatSummary>>("Chats")).Single(c => c.ChatId == chatId).QuietHoursApply);
+            Assert.False((await teacher.Connection.InvokeAsync<List<ChatSummary>>("Chats")).Single(c => c.ChatId == chatId).QuietHoursApply);
             using var teacherBrowser = await env.SignedInAsync("teacher");
             var quiet = await (await teacherBrowser.GetAsync($"/api/chats/{chatId}/quiet-hours")).Content.ReadFromJsonAsync<JsonElement>();
             Assert.True(quiet.GetProperty("quietNow").GetBoolean());

@@ -1,7 +1,7 @@
 // The chat list, live: a new message in any of the person's chats raises its unread badge, shows its first words and
 // counts in the tab's title. It reads the chat's own live event: not for the person's own messages, and not while the
-// event lists them as silent (students during the school's quiet hours: they see the new messages when they open the
-// list again).
+// event says the school's quiet hours hold in a chat where the person is a student (data-quiet-hours: they see the new
+// messages when they open the list again).
 (() => {
   "use strict";
   const t = window.SferumTexts; // the page's texts (Localization/ScriptResource.resx), see Pages/Shared/_ScriptTexts.cshtml
@@ -16,9 +16,9 @@
 
   connection.on("chatEvent", (e) => {
     const m = e.message;
-    if (e.type !== posted || !m || m.authorId === me || (e.silent || []).includes(me)) return;
+    if (e.type !== posted || !m || m.authorId === me) return;
     const link = list.querySelector(`a[data-chat-id="${e.chatId}"]`);
-    if (!link) return;
+    if (!link || (e.quietForStudents && link.dataset.quietHours === "apply")) return;
     let badge = link.querySelector(".unread");
     if (!badge) {
       badge = document.createElement("span");
