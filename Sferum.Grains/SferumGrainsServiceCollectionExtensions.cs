@@ -35,9 +35,12 @@ public static class SferumGrainsServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<GrainMetrics>();
         // Statements the grains run all the time (chat commits, history pages) are prepared once per connection.
+        // No reset when a connection goes back to the pool: with prepared statements Npgsql's reset is six statements
+        // (RESET ALL, UNLISTEN *, ...) sent ahead of every next use, a chat commit included. The grains keep no session
+        // state on a connection (no SET, LISTEN, session advisory lock or temporary table; PoolResetTests guard that).
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString)
         {
-            ConnectionStringBuilder = { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 },
+            ConnectionStringBuilder = { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2, NoResetOnClose = true },
         }.Build());
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
