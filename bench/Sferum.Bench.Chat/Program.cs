@@ -12,7 +12,8 @@ using Sferum.Local;
 // Usage: ROOMS=100 MEMBERS=30 RATES="200 500 1000" DURATION=60 WARMUP=5 CHANNEL=2000 REPS=20 \
 //        dotnet run -c Release --project bench/Sferum.Bench.Chat [-- --out results.json]
 // For diagnosis: THROUGHPUT=0 skips the acceptance measure, PG_SETTINGS="log_min_duration_statement=3 ..." adds server
-// settings (after the peer's, so they win), KEEP=1 keeps the data folder (PostgreSQL's log and database) afterwards.
+// settings (after the peer's, so they win), SERVICE_ENV="DOTNET_X=1 ..." sets environment variables of the silo, the
+// portal and the provider (not of this process), KEEP=1 keeps the data folder (PostgreSQL's log and database) afterwards.
 var o = BenchOptions.Parse(args);
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 var data = Path.Combine(Path.GetTempPath(), $"sferum-chat-bench-{Guid.NewGuid():N}");
@@ -32,6 +33,8 @@ var stack = await SferumStack.StartAsync(new SferumStackOptions
     // people now and then send a 21st message within 10 s. Everything else a person's send goes through is unchanged.
     ExtraSiloArguments = ["--Sferum:Chats:RateLimitCount=1000000", "--Logging:LogLevel:Default=Warning"],
     ExtraWebArguments = ["--Logging:LogLevel:Default=Warning"],
+    Environment = (Environment.GetEnvironmentVariable("SERVICE_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : ""),
 }, loggerFactory.CreateLogger("stack"));
 
 try
