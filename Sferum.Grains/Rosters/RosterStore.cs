@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using Sferum.Rosters.Changes;
@@ -10,7 +11,7 @@ namespace Sferum.Rosters;
 /// transaction or none. Rows are sent as arrays (one round trip per section), which keeps a 10,000-student school
 /// within seconds.
 /// </summary>
-public sealed class RosterStore(NpgsqlDataSource database)
+public sealed class RosterStore(NpgsqlDataSource database, ILogger<RosterStore> logger)
 {
     public async Task<int> VersionAsync(Guid schoolId)
     {
@@ -108,7 +109,33 @@ public sealed class RosterStore(NpgsqlDataSource database)
         await alsoInTransaction(connection, transaction);
         progress("Сохранение", 0.9);
         await transaction.CommitAsync();
+        await RefreshStatisticsAsync(connection, schoolId, changes);
         return true;
+    }
+
+    private async Task RefreshStatisticsAsync(NpgsqlConnection connection, Guid schoolId, RosterChangeSet changes)
+    {
+        var written = new Dictionary<string, int>
+        {
+            ["roster_classes"] = changes.Classes.Count,
+            ["roster_people"] = changes.People.Count,
+            ["roster_enrollments"] = changes.Enrollments.Count,
+            ["roster_guardianships"] = changes.Guardianships.Count,
+            ["roster_teaching"] = changes.Teaching.Count,
+        };
+        try
+        {
+            var analyzed = await RosterStatistics.RefreshAsync(connection, written);
+            if (analyzed.Count > 0)
+            {
+                logger.LogInformation("Roster import of school {SchoolId}: statistics refreshed for {Tables}", schoolId, analyzed);
+            }
+        }
+        catch (NpgsqlException ex)
+        {
+            // The import is committed and stays so; autovacuum brings the statistics within a minute.
+            logger.LogWarning(ex, "Roster import of school {SchoolId} committed, but its tables could not be analyzed", schoolId);
+        }
     }
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -33,6 +33,7 @@ public sealed class LeanHubConnection : IAsyncDisposable
     private long nextInvocation;
     private long lastWrite;
     private TaskCompletionSource<bool>? waiting;
+    private string? closeMessage;
 
     private LeanHubConnection(ClientWebSocket socket, IHubFrameHandler handler, int index)
     {
@@ -163,6 +164,12 @@ public sealed class LeanHubConnection : IAsyncDisposable
                 {
                     var frame = buffer.AsSpan(start, end - start);
                     handler.OnFrame(this, frame, at);
+                    if (frame.StartsWith("{\"type\":7"u8))
+                    {
+                        // The hub's close message: its error names why the server ended the connection.
+                        closeMessage = Encoding.UTF8.GetString(frame);
+                    }
+
                     if (frame.StartsWith("{\"type\":3,"u8) && Interlocked.Exchange(ref waiting, null) is { } completion)
                     {
                         completion.SetResult(frame.IndexOf("\"error\":"u8) < 0);
@@ -189,6 +196,9 @@ public sealed class LeanHubConnection : IAsyncDisposable
 
         if (!stopping.IsCancellationRequested)
         {
+            // An invocation still waiting has lost its answer with the connection: fail it, or the bench would wait forever.
+            Interlocked.Exchange(ref waiting, null)?.TrySetException(new WebSocketException(
+                $"The hub closed connection {Index} before answering: {closeMessage ?? socket.CloseStatusDescription ?? error?.Message ?? "no reason given"}"));
             handler.OnClosed(this, error);
         }
     }

@@ -48,6 +48,10 @@ try
 
     return report.Failures.Count == 0 ? 0 : 1;
 }
+catch (Exception) when (PrintServiceOutput())
+{
+    throw; // never reached: the filter prints what the services last said and lets the exception go on
+}
 finally
 {
     await stack.DisposeAsync();
@@ -59,6 +63,17 @@ finally
     {
         Directory.Delete(data, recursive: true);
     }
+}
+
+// A refusal at the hub reaches the bench as "Connection closed with an error."; the reason is in the services' output.
+bool PrintServiceOutput()
+{
+    foreach (var service in stack.Silos.Append(stack.Web!))
+    {
+        Console.Error.WriteLine($"--- last output of {service.Name} ---\n{service.RecentOutput}");
+    }
+
+    return false;
 }
 
 async Task<BenchReport> RunAllAsync()
