@@ -12,6 +12,7 @@ window.SferumNotify = (() => {
   const labels = [t("Notify.Mention"), t("Notify.Reply"), t("Notify.Announcement"), t("Notify.PollClosing"),
     t("Notify.MeetingStarted"), t("Notify.InvitationApproved"), t("Notify.DirectMessage")];
   const deviceAsks = () => "Notification" in window;
+  const signalrUrl = document.currentScript?.dataset.signalr || "/lib/signalr/signalr.min.js";
 
   function href(n) {
     if (n.meetingId) return `/Meetings/${n.meetingId}`;
@@ -65,11 +66,16 @@ window.SferumNotify = (() => {
   } else if (window.signalR) {
     ownConnection();
   } else if (badge) {
-    // Pages that are not chats do not load the SignalR client themselves.
-    const script = document.createElement("script");
-    script.src = "/lib/signalr/signalr.min.js";
-    script.onload = ownConnection;
-    document.head.append(script);
+    // Pages that are not chats do not load the SignalR client themselves. The badge's count came with the page, so
+    // its live updates wait until the page has loaded: on a phone the client's parsing is not in the page's way.
+    const load = () => {
+      const script = document.createElement("script");
+      script.src = signalrUrl;
+      script.onload = ownConnection;
+      document.head.append(script);
+    };
+    if (document.readyState === "complete") load();
+    else window.addEventListener("load", () => setTimeout(load, 0), { once: true });
   }
 
   // The centre's page: the device's permission (asked only on this button), new items live, read on opening.
