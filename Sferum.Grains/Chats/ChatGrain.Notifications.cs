@@ -46,12 +46,10 @@ public sealed partial class ChatGrain
             return [];
         }
 
-        var names = new List<ChatMemberName>();
-        foreach (var member in membership.Members.Keys.Where(u => u != Guid.Empty && u != userId))
-        {
-            names.Add(new ChatMemberName(member, await AuthorNameAsync(member)));
-        }
-
+        // The names not known yet are asked of their user grains at once, not one after another: the first @ in a
+        // club of hundreds would otherwise wait for hundreds of activations in a row.
+        var others = membership.Members.Keys.Where(u => u != Guid.Empty && u != userId).ToList();
+        var names = await Task.WhenAll(others.Select(async member => new ChatMemberName(member, await AuthorNameAsync(member))));
         return names.OrderBy(n => n.Name, StringComparer.Create(new System.Globalization.CultureInfo("ru-RU"), true)).ToList();
     }
 

@@ -75,14 +75,27 @@ public sealed class LessonTests(VideoEnvironment env)
 
         // A pupil who reloads the page is back at once: her new connection replaces the old one, which would otherwise
         // hold her place in the room until Janus timed it out.
+        var sockets = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        pupils[0].WebSocket += (_, socket) => sockets.Enqueue(socket.Url);
         await pupils[0].ReloadAsync();
         await pupils[0].ClickAsync("#join");
         Assert.True((await MeetingBrowsers.WaitForVideoAsync(pupils[0], MediaTimeout)).FramesDecoded > 0);
 
+        // Her badge is live over the meeting chat's own connection: the teacher mentions her from the meeting's chat
+        // (the @ list in the frame) and the badge of her meeting page counts it; her page has one chat hub connection.
+        await pupils[0].WaitForSelectorAsync("body[data-notify-live='true']", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        var unread = int.Parse(await pupils[0].GetAttributeAsync("#notifications-link", "data-unread") ?? "0");
+        var student = env.User("student");
+        await teachersChat.Locator("#text").PressSequentiallyAsync("@" + student.LastName[..3]);
+        await teachersChat.Locator("#mention-list [role=option]", new() { HasText = student.LastName }).First.ClickAsync();
+        await teachersChat.Locator("#text").PressSequentiallyAsync("открой учебник");
+        await teachersChat.Locator("#send").ClickAsync();
+        await pupils[0].WaitForFunctionAsync($"Number(document.getElementById('notifications-link').dataset.unread) === {unread + 1}", null, new() { Timeout = 10_000 });
+        Assert.Single(sockets, url => url.Contains("/hubs/chat", StringComparison.Ordinal));
+
         // Pupils listen until the teacher gives them the floor: no camera button, a hand to raise.
         await Assertions.Expect(pupils[0].Locator("#publish")).ToBeHiddenAsync();
         await pupils[0].ClickAsync("#hand");
-        var student = env.User("student");
         var asking = teacher.Locator("#participants li", new() { HasText = student.LastName });
         await Assertions.Expect(asking).ToContainTextAsync("✋", new() { Timeout = 10_000 });
 

@@ -44,6 +44,13 @@ public sealed class MeetingAccessibilityTests(VideoEnvironment env, ITestOutputH
         await pupil.Keyboard.PressAsync("Enter");
         Assert.True((await MeetingBrowsers.WaitForVideoAsync(pupil, TimeSpan.FromSeconds(30))).FramesDecoded > 0);
         await CheckAsync(pupil, "the lesson with the teacher's video (pupil)", failures);
+
+        // On a phone the videos have the screen: the chat waits behind its button, and a tap opens the class chat, live.
+        Assert.Null(await pupil.Locator("#meeting-chat").GetAttributeAsync("src"));
+        await pupil.ClickAsync("#meeting-chat-open");
+        await pupil.FrameLocator("#meeting-chat").Locator("#chat[data-ready='true']").WaitForAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(pupil.Locator("#meeting-chat-open")).ToBeHiddenAsync();
+        await CheckAsync(pupil, "the lesson with its chat open (pupil)", failures);
         await CheckAsync(teacher, "the lesson while publishing (teacher)", failures);
 
         // A parent is not in the class chat: for him the lesson does not exist. A forged guest link is refused.

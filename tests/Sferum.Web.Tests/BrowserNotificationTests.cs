@@ -135,7 +135,17 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
     {
         await teacher.FillAsync("#text", "");
         await teacher.Locator("#text").PressSequentiallyAsync("@" + lastName[..3]);
-        await teacher.Locator("#mention-list [role=option]", new() { HasText = lastName }).First.ClickAsync();
+        var option = teacher.Locator("#mention-list [role=option]", new() { HasText = lastName }).First;
+        try
+        {
+            await option.ClickAsync(new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Seen twice in full CI runs and never alone: say what the page had, for whoever meets it next.
+            throw new TimeoutException($"{e.Message}\nThe composer then: {await ComposerStateAsync(teacher)}", e);
+        }
+
         await teacher.Locator("#text").PressSequentiallyAsync(text);
         Assert.Matches($"^@\\S+ {Regex.Escape(lastName)} {Regex.Escape(text)}$", await teacher.InputValueAsync("#text"));
         await teacher.ClickAsync("#send");
@@ -143,6 +153,18 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         await Assertions.Expect(sent).ToHaveCountAsync(1, new() { Timeout = 10_000 });
         return await sent.GetAttributeAsync("data-seq");
     }
+
+    /// <summary>What the composer and its @ list showed, and what the members API answers now, as one line.</summary>
+    private static Task<string> ComposerStateAsync(IPage page) => page.EvaluateAsync<string>("""
+        async () => {
+          const input = document.getElementById("text"), list = document.getElementById("mention-list");
+          const chatId = location.pathname.split("/").pop();
+          const members = await fetch(`/api/chats/${chatId}/members`).then(async r => `${r.status} ${(await r.text()).length} chars`, e => String(e));
+          return JSON.stringify({ text: input.value, caret: input.selectionStart, focused: document.activeElement?.id,
+            listHidden: list.hidden, options: list.innerText, visibility: document.visibilityState, members,
+            status: document.getElementById("status")?.textContent, ready: document.getElementById("chat")?.dataset.ready });
+        }
+        """);
 
     /// <summary>The system notifications the page made, as the init script recorded them.</summary>
     private static async Task<Note[]> NotesAsync(IPage page) =>

@@ -26,12 +26,17 @@ window.SferumMentions = (() => {
     input.addEventListener("blur", () => setTimeout(close, 150));
   }
 
+  // Loaded once per page; a failed load (no network, a busy server) is not kept: the next @ asks again.
   async function load() {
     if (members) return members;
     loading ??= fetch(`/api/chats/${chatId}/members`, { headers: { Accept: "application/json" } })
-      .then((r) => (r.ok ? r.json() : []))
-      .catch(() => []);
-    members = await loading;
+      .then((r) => { if (!r.ok) throw new Error(`members: ${r.status}`); return r.json(); });
+    try {
+      members = await loading;
+    } catch {
+      loading = null;
+      return [];
+    }
     return members;
   }
 

@@ -414,7 +414,7 @@
   async function showFirstPage() {
     // A chat beside a meeting's videos shows fewer messages first: the videos are what that page is for. (Such a
     // page is not kept for offline reading: sw.js keeps only the plain address.)
-    const query = document.body.classList.contains("embedded") ? "?limit=20" : "";
+    const query = document.body.classList.contains("embedded") ? "?limit=10" : "";
     const response = await fetch(`/api/chats/${chatId}/history${query}`, { headers: { Accept: "application/json" } });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));

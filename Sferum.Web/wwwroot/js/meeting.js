@@ -27,6 +27,29 @@
 
   const say = (text) => { status.textContent = text; };
 
+  // The meeting's chat is a page of its own (its scripts, its history, its connection). On a wide screen it sits beside
+  // the videos and comes once this page has loaded, so that it does not hold back the meeting's own first paint; the
+  // badge then listens on its connection (js/notifications.js) instead of opening another. On a phone the videos and
+  // controls have the screen, as in a call app: the chat opens with its button, and stays.
+  const chatFrame = $("meeting-chat");
+  const chatOpen = $("meeting-chat-open");
+  const showChat = () => {
+    chatFrame.hidden = false;
+    if (!chatFrame.getAttribute("src")) chatFrame.src = chatFrame.dataset.src;
+  };
+  if (chatFrame && matchMedia("(min-width: 48rem)").matches) {
+    chatFrame.dataset.badgeHub = "true";
+    if (document.readyState === "complete") showChat();
+    else addEventListener("load", showChat, { once: true });
+  } else if (chatFrame) {
+    chatOpen.hidden = false;
+    chatOpen.addEventListener("click", () => {
+      showChat();
+      chatOpen.hidden = true;
+      chatFrame.focus();
+    });
+  }
+
   async function api(path, body) {
     const r = await fetch(`/api/meetings/${id}${path}`, path === "" ? {} : {
       method: "POST",

@@ -60,9 +60,24 @@ window.SferumNotify = (() => {
     connection.start().then(() => { document.body.dataset.notifyLive = "true"; }).catch(() => {});
   }
 
+  // A meeting's page on a wide screen holds its chat in a frame of the same origin (js/meeting.js marks it), whose
+  // connection carries the notifications too: the badge listens there rather than opening a second connection (and
+  // loading SignalR a second time) per person.
+  const chatFrame = document.querySelector("iframe[data-badge-hub='true']");
+  const frameHub = () => { try { return chatFrame.contentWindow?.SferumHub; } catch { return null; } };
+  const onFrame = () => {
+    const hub = frameHub();
+    if (!hub) return;
+    attach(hub);
+    document.body.dataset.notifyLive = "true";
+  };
+
   if (window.SferumHub) {
     attach(window.SferumHub);
     document.body.dataset.notifyLive = "true";
+  } else if (chatFrame) {
+    chatFrame.addEventListener("load", onFrame); // again after the frame reloads: a new page, a new connection
+    onFrame();
   } else if (window.signalR) {
     ownConnection();
   } else if (badge) {
