@@ -33,21 +33,20 @@
   // controls have the screen, as in a call app: the chat opens with its button, and stays.
   const chatFrame = $("meeting-chat");
   const chatOpen = $("meeting-chat-open");
-  const showChat = () => {
-    chatFrame.hidden = false;
-    if (!chatFrame.getAttribute("src")) chatFrame.src = chatFrame.dataset.src;
-  };
-  if (chatFrame && matchMedia("(min-width: 48rem)").matches) {
+  const wide = matchMedia("(min-width: 48rem)");
+  const showChat = () => { if (!chatFrame.getAttribute("src")) chatFrame.src = chatFrame.dataset.src; };
+  if (chatFrame && wide.matches) {
     chatFrame.dataset.badgeHub = "true";
     if (document.readyState === "complete") showChat();
     else addEventListener("load", showChat, { once: true });
   } else if (chatFrame) {
-    chatOpen.hidden = false;
     chatOpen.addEventListener("click", () => {
       showChat();
       chatOpen.hidden = true;
       chatFrame.focus();
     });
+    // A phone turned sideways is a wide screen, where the button is gone: the chat comes by itself there.
+    wide.addEventListener("change", (e) => { if (e.matches) showChat(); });
   }
 
   async function api(path, body) {
