@@ -1,7 +1,8 @@
-// Runs Lighthouse (mobile emulation, its CPU slowdown calibrated to the host: see TARGET_PHONE_INDEX) against a running Sferum with a signed-in user, on the five pages
-// that people use most: the landing page, the chat list, a busy class chat, a meeting page and the admin's roster
-// import page. Prints a table, writes every score to OUTDIR/lighthouse.json (and each full report beside it) and
-// exits 1 when a page is under a threshold (the median of --runs runs, default 3).
+// Runs Lighthouse (mobile emulation, the CPU slowdown calibrated to the host: see TARGET_PHONE_INDEX) against a
+// running Sferum with a signed-in user, on the five pages that people use most: the landing page, the chat list, a
+// busy class chat, a meeting page and the admin's roster import page. Prints a table, writes every score to
+// OUTDIR/lighthouse.json (and each full report beside it) and exits 1 when a page is under a threshold (the median
+// of --runs runs, default 3).
 //
 //   node audit.mjs --url http://127.0.0.1:5000 --out DIR [--runs 3] [--trx FILE] [--teacher teacher:teacher] [--admin admin:admin]
 //
