@@ -140,10 +140,10 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         {
             await option.ClickAsync(new() { Timeout = 15_000 });
         }
-        catch (TimeoutException e)
+        catch (System.TimeoutException e) // what Playwright throws (CI printed it by that name)
         {
             // Seen twice in full CI runs and never alone: say what the page had, for whoever meets it next.
-            throw new TimeoutException($"{e.Message}\nThe composer then: {await ComposerStateAsync(teacher)}", e);
+            throw new System.TimeoutException($"{e.Message}\nThe composer then: {await ComposerStateAsync(teacher)}", e);
         }
 
         await teacher.Locator("#text").PressSequentiallyAsync(text);
