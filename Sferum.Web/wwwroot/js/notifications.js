@@ -64,9 +64,8 @@ window.SferumNotify = (() => {
   // connection carries the notifications too: the badge listens there rather than opening a second connection (and
   // loading SignalR a second time) per person.
   const chatFrame = document.querySelector("iframe[data-badge-hub='true']");
-  const frameHub = () => { try { return chatFrame.contentWindow?.SferumHub; } catch { return null; } };
   const onFrame = () => {
-    const hub = frameHub();
+    const hub = chatFrame.contentWindow?.SferumHub; // none in the blank frame before its page is set
     if (!hub) return;
     attach(hub);
     document.body.dataset.notifyLive = "true";
@@ -76,8 +75,8 @@ window.SferumNotify = (() => {
     attach(window.SferumHub);
     document.body.dataset.notifyLive = "true";
   } else if (chatFrame) {
-    chatFrame.addEventListener("load", onFrame); // again after the frame reloads: a new page, a new connection
-    onFrame();
+    // meeting.js sets the frame's page after this page's load: each load of it (a reload too) brings a new connection.
+    chatFrame.addEventListener("load", onFrame);
   } else if (window.signalR) {
     ownConnection();
   } else if (badge) {
