@@ -133,6 +133,7 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
     /// <summary>Types @ and the start of the surname, picks the person from the list, writes the text and sends; the message's seq.</summary>
     private static async Task<string?> MentionAsync(IPage teacher, string lastName, string text)
     {
+        await ComposerProbe.WatchAsync(teacher);
         await teacher.FillAsync("#text", "");
         await teacher.Locator("#text").PressSequentiallyAsync("@" + lastName[..3]);
         var option = teacher.Locator("#mention-list [role=option]", new() { HasText = lastName }).First;
@@ -142,8 +143,9 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         }
         catch (System.TimeoutException e) // what Playwright throws (CI printed it by that name)
         {
-            // Seen twice in full CI runs and never alone: say what the page had, for whoever meets it next.
-            throw new System.TimeoutException($"{e.Message}\nThe composer then: {await ComposerStateAsync(teacher)}", e);
+            // Seen in full CI runs and never alone: say what the page had and did, for whoever meets it next. First,
+            // because CI prints only the start of a failure's message.
+            throw new System.TimeoutException($"The composer then: {await ComposerProbe.StateAsync(teacher)}\n{e.Message}", e);
         }
 
         await teacher.Locator("#text").PressSequentiallyAsync(text);
@@ -153,18 +155,6 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         await Assertions.Expect(sent).ToHaveCountAsync(1, new() { Timeout = 10_000 });
         return await sent.GetAttributeAsync("data-seq");
     }
-
-    /// <summary>What the composer and its @ list showed, and what the members API answers now, as one line.</summary>
-    private static Task<string> ComposerStateAsync(IPage page) => page.EvaluateAsync<string>("""
-        async () => {
-          const input = document.getElementById("text"), list = document.getElementById("mention-list");
-          const chatId = location.pathname.split("/").pop();
-          const members = await fetch(`/api/chats/${chatId}/members`).then(async r => `${r.status} ${(await r.text()).length} chars`, e => String(e));
-          return JSON.stringify({ text: input.value, caret: input.selectionStart, focused: document.activeElement?.id,
-            listHidden: list.hidden, options: list.innerText, visibility: document.visibilityState, members,
-            status: document.getElementById("status")?.textContent, ready: document.getElementById("chat")?.dataset.ready });
-        }
-        """);
 
     /// <summary>The system notifications the page made, as the init script recorded them.</summary>
     private static async Task<Note[]> NotesAsync(IPage page) =>

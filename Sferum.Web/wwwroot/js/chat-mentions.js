@@ -23,7 +23,9 @@ window.SferumMentions = (() => {
     input.addEventListener("input", onInput);
     // Capture: a pick with Enter must not also send the message (chat.js sends on Enter).
     input.addEventListener("keydown", onKey, true);
-    input.addEventListener("blur", () => setTimeout(close, 150));
+    // A tap on an option keeps the focus (its mousedown is prevented). The close waits a moment and then looks again:
+    // focus that has come back (Send, then straight back to «@Пет…») keeps the list just opened.
+    input.addEventListener("blur", () => setTimeout(() => { if (document.activeElement !== input) close(); }, 150));
   }
 
   // Loaded once per page; a failed load (no network, a busy server) is not kept: the next @ asks again.
