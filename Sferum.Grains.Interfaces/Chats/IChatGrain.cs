@@ -148,4 +148,12 @@ public interface IChatGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("PersonErased")]
     Task PersonErasedAsync(Guid userId);
+
+    /// <summary>
+    /// The person's name changed at the identity provider (seen at her sign-in; trusted host code): the chat forgets
+    /// the name it kept, so that her next post, the @ list and a direct chat's title carry the new one. Messages
+    /// already posted keep the name they were posted under. It asks for no caller: it only forgets, and reveals nothing.
+    /// </summary>
+    [Alias("PersonRenamed")]
+    Task PersonRenamedAsync(Guid userId);
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Sferum.Schools;
 
 namespace Sferum.Identity;
@@ -6,7 +7,12 @@ namespace Sferum.Identity;
 [Alias("Sferum.IUserGrain")]
 public interface IUserGrain : IGrainWithGuidKey
 {
-    /// <summary>The profile, or null when no user was ever created under this id.</summary>
+    /// <summary>
+    /// The profile, or null when no user was ever created under this id. Interleaves: it only reads the state, and
+    /// chats ask it for a name while the user's own turn may be waiting on those chats (her sign-in telling them of a
+    /// new name, <see cref="GetChatIdsAsync"/> asking each whether she is a member) — a wait in a circle otherwise.
+    /// </summary>
+    [AlwaysInterleave]
     [Alias("GetProfile")]
     Task<UserProfile?> GetProfileAsync();
 

@@ -467,6 +467,12 @@ public sealed partial class ChatGrain(
         return roster is null ? null : ChatMembership.ForClass(roster, location.Value.ParentsChat).Without(await sanctions.ExcludedAsync(ChatId));
     }
 
+    public Task PersonRenamedAsync(Guid userId)
+    {
+        authorNames.Remove(userId);
+        return Task.CompletedTask;
+    }
+
     private async Task<ChatMessage> ExistingAsync(long seq)
     {
         var message = await store.GetAsync(ChatId, seq) ?? throw new DomainException("message.unknown", "Такого сообщения нет.");

@@ -41,6 +41,7 @@ public sealed class UserGrain(
             throw DomainException.Forbidden("identity.forbidden-linked", "Эта учётная запись уже связана с другим входом.");
         }
 
+        var renamed = s.Created && s.Name != identity.Name;
         var now = clock.GetUtcNow();
         if (!s.Created)
         {
@@ -63,6 +64,13 @@ public sealed class UserGrain(
             : [];
         s.LastSignInAt = now;
         await state.WriteStateAsync();
+        if (renamed)
+        {
+            // Her chats keep names in memory (ChatGrain.AuthorNameAsync): a new surname must not wait for them to
+            // deactivate. Rare (a marriage, a corrected spelling), so asking each of her chats is fine.
+            var userId = this.GetPrimaryKey();
+            await Task.WhenAll((await GetChatIdsAsync()).Select(id => GrainFactory.GetGrain<IChatGrain>(id).PersonRenamedAsync(userId)));
+        }
 
         var joinedClasses = await identities.RecordAndLinkAsync(this.GetPrimaryKey(), s.Trust, s.Snils, s.Email, s.Phone);
         if (joinedClasses.Count > 0)

@@ -17,6 +17,8 @@ public sealed class ChatFixture
     public required Guid AdminId { get; init; }
     public required Guid Teacher { get; init; }
     public required Guid Student { get; init; }
+    /// <summary>How the provider described the 1А student when she signed in (to sign her in again).</summary>
+    public required ExternalIdentity StudentIdentity { get; init; }
     public required Guid Parent { get; init; }
     public required Guid OtherClassStudent { get; init; }
     public required Guid Classmate { get; init; }
@@ -47,13 +49,15 @@ public sealed class ChatFixture
         var classIds = await env.Grains.GetGrain<IUserGrain>(teacherId).GetClassIdsAsync();
         var firstA = await env.Grains.GetGrain<IClassGrain>(classIds.Single()).GetAsync(teacherId);
         var otherId = await fx.SignInAsync(TrustLevel.Standard, other, "Николаева");
+        var studentIdentity = RosterFixtures.Identity(TrustLevel.Standard, student, "Васильева");
         var otherClass = await env.Grains.GetGrain<IClassGrain>((await env.Grains.GetGrain<IUserGrain>(otherId).GetClassIdsAsync()).Single()).GetAsync(admin);
         return new ChatFixture
         {
             SchoolId = school,
             AdminId = admin,
             Teacher = teacherId,
-            Student = await fx.SignInAsync(TrustLevel.Standard, student, "Васильева"),
+            Student = await fx.SignInAsync(studentIdentity),
+            StudentIdentity = studentIdentity,
             Parent = await fx.SignInAsync(TrustLevel.Standard, parent, "Васильева", parentEmail),
             OtherClassStudent = otherId,
             Classmate = await fx.SignInAsync(TrustLevel.Standard, classmate, "Макарова"),

@@ -8,11 +8,17 @@ namespace Sferum.Grains.Tests.Rosters;
 /// <summary>Schools, admins and uploads for the roster tests, each test on a school of its own.</summary>
 public sealed class RosterFixtures(GrainTestEnvironment env)
 {
-    public async Task<Guid> SignInAsync(TrustLevel trust, string? snils, string lastName = "Смирнов", string? verifiedEmail = null)
+    public Task<Guid> SignInAsync(TrustLevel trust, string? snils, string lastName = "Смирнов", string? verifiedEmail = null) =>
+        SignInAsync(Identity(trust, snils, lastName, verifiedEmail));
+
+    /// <summary>A new person at the provider (a subject of her own), not signed in yet.</summary>
+    public static ExternalIdentity Identity(TrustLevel trust, string? snils, string lastName = "Смирнов", string? verifiedEmail = null) =>
+        new("esia", $"s-{Guid.NewGuid()}", new PersonName(lastName, "Олег", null), snils, verifiedEmail, verifiedEmail is not null, null, false, trust);
+
+    /// <summary>Signs the person in as the provider describes her (again, for one who signed in before).</summary>
+    public async Task<Guid> SignInAsync(ExternalIdentity identity)
     {
-        var identity = new ExternalIdentity("esia", $"s-{Guid.NewGuid()}", new PersonName(lastName, "Олег", null), snils, verifiedEmail,
-            verifiedEmail is not null, null, false, trust);
-        var profile = await env.Grains.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor("esia", identity.Subject)).SignInAsync(identity);
+        var profile = await env.Grains.GetGrain<IIdentityIndexGrain>(IIdentityIndexGrain.KeyFor(identity.Provider, identity.Subject)).SignInAsync(identity);
         return profile.UserId;
     }
 
