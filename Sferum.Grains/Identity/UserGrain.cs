@@ -66,10 +66,7 @@ public sealed class UserGrain(
         await state.WriteStateAsync();
         if (renamed)
         {
-            // Her chats keep names in memory (ChatGrain.AuthorNameAsync): a new surname must not wait for them to
-            // deactivate. Rare (a marriage, a corrected spelling), so asking each of her chats is fine.
-            var userId = this.GetPrimaryKey();
-            await Task.WhenAll((await GetChatIdsAsync()).Select(id => GrainFactory.GetGrain<IChatGrain>(id).PersonRenamedAsync(userId)));
+            await TellChatsOfNewNameAsync();
         }
 
         var joinedClasses = await identities.RecordAndLinkAsync(this.GetPrimaryKey(), s.Trust, s.Snils, s.Email, s.Phone);
@@ -82,6 +79,22 @@ public sealed class UserGrain(
         }
 
         return ToProfile();
+    }
+
+    // Her chats keep names in memory (ChatGrain.AuthorNameAsync): a new surname must not wait for them to deactivate.
+    // Rare (a marriage, a corrected spelling), so asking each of her chats is fine. A chat that cannot be told does not
+    // refuse her sign-in: it shows the old name until it deactivates, and the log says so.
+    private async Task TellChatsOfNewNameAsync()
+    {
+        var userId = this.GetPrimaryKey();
+        try
+        {
+            await Task.WhenAll((await GetChatIdsAsync()).Select(id => GrainFactory.GetGrain<IChatGrain>(id).PersonRenamedAsync(userId)));
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException or DomainException or Npgsql.NpgsqlException)
+        {
+            logger.LogWarning(e, "User {UserId} was renamed; some of her chats were not told and show the old name until they deactivate", userId);
+        }
     }
 
     public async Task<IReadOnlyList<Guid>> GetClassIdsAsync() =>
