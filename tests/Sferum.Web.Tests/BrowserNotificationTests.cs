@@ -137,16 +137,7 @@ public sealed class BrowserNotificationTests(WebTestEnvironment env)
         await teacher.FillAsync("#text", "");
         await teacher.Locator("#text").PressSequentiallyAsync("@" + lastName[..3]);
         var option = teacher.Locator("#mention-list [role=option]", new() { HasText = lastName }).First;
-        try
-        {
-            await option.ClickAsync(new() { Timeout = 15_000 });
-        }
-        catch (System.TimeoutException e) // what Playwright throws (CI printed it by that name)
-        {
-            // Seen in full CI runs and never alone: say what the page had and did, for whoever meets it next. First,
-            // because CI prints only the start of a failure's message.
-            throw new System.TimeoutException($"The composer then: {await ComposerProbe.StateAsync(teacher)}\n{e.Message}", e);
-        }
+        await ComposerProbe.ExplainAsync(teacher, () => option.ClickAsync(new() { Timeout = 15_000 }));
 
         await teacher.Locator("#text").PressSequentiallyAsync(text);
         Assert.Matches($"^@\\S+ {Regex.Escape(lastName)} {Regex.Escape(text)}$", await teacher.InputValueAsync("#text"));

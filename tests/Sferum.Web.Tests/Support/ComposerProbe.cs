@@ -35,7 +35,7 @@ public static class ComposerProbe
     public static Task WatchAsync(IPage page) => page.EvaluateAsync(Watch);
 
     /// <summary>What the composer and its @ list showed and did, and what the members API answers now, as one line.</summary>
-    public static Task<string> StateAsync(IPage page) => page.EvaluateAsync<string>("""
+    private static Task<string> StateAsync(IPage page) => page.EvaluateAsync<string>("""
         async () => {
           const input = document.getElementById("text"), list = document.getElementById("mention-list");
           const chatId = location.pathname.split("/").pop();
